@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+import { DEFAULT_CONFIG_FILE } from "./config.js";
+import { CodegenError } from "./errors/CodegenError.js";
+import { check, generate } from "./generate.js";
+import { displayPath } from "./load/source-document.js";
+import type { SpecSummary } from "./model/summary.js";
+
+const USAGE = `Usage: faxkit-codegen <generate|check> [--config ${DEFAULT_CONFIG_FILE}] [--quiet]
+
+  generate   regenerate every output from the spec and overlays (all or nothing)
+  check      exit 1 and name each stale file when the committed output is out of date`;
+
+/** Prints the per-tag table that `generate` ends with. */
+export function formatSummary(summary: SpecSummary): string {
+  const width = Math.max(3, ...summary.tags.map((t) => t.tag.length));
+  const lines = [
+    `${summary.title} ${summary.version} (OpenAPI ${summary.openapi}): ${summary.operations} operations, ${summary.schemas} schemas`,
+    `  ${"tag".padEnd(width)}  operations  schemas used`,
+    ...summary.tags.map((t) => `  ${t.tag.padEnd(width)}  ${String(t.operations).padStart(10)}  ${String(t.schemas).padStart(12)}`),
+  ];
+  return lines.join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { config: { type: "string" }, quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  const [command] = positionals;
+  if (values.help || (command !== "generate" && command !== "check")) {
+    (values.help ? console.log : console.error)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const options = { config: values.config ?? DEFAULT_CONFIG_FILE };
+  if (command === "check") {
+    const stale = await check(options);
+    if (stale.length === 0) {
+      if (!values.quiet) console.log("faxkit-codegen: generated output is up to date.");
+      return 0;
+    }
+    console.error(
+      `faxkit-codegen: generated output is stale (${stale.length} file${stale.length === 1 ? "" : "s"}); run \`pnpm generate\` and commit the result:`,
+    );
+    for (const file of stale) console.error(`  ${displayPath(file.path)}  (${file.reason})`);
+    return 1;
+  }
+  const result = await generate(options);
+  if (!values.quiet) {
+    console.log(formatSummary(result.summary()));
+    for (const path of result.written) console.log(`  wrote     ${displayPath(path)}`);
+    for (const path of result.unchanged) console.log(`  unchanged ${displayPath(path)}`);
+    for (const path of result.removed) console.log(`  removed   ${displayPath(path)}`);
+    console.log(
+      `faxkit-codegen: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed in ${Math.round(result.durationMs)} ms`,
+    );
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Bad input is reported as one paragraph, never as a stack trace.
+    if (error instanceof CodegenError) console.error(`faxkit-codegen: ${error.message}`);
+    else console.error(`faxkit-codegen: unexpected failure: ${(error as Error)?.message ?? String(error)}`);
+    process.exitCode = 1;
+  },
+);

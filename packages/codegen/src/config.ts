@@ -1,0 +1,128 @@
+import { readdir, stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { CodegenError } from "./errors/CodegenError.js";
+import { displayPath, readSourceDocument } from "./load/source-document.js";
+
+/**
+ * The config file (`faxkit.config.json`): which spec to read, which overlays to apply
+ * and where to write. All paths are relative to the config file's folder, which is also
+ * the root that no output may leave.
+ *
+ * @example
+ * ```json
+ * {
+ *   "spec": "openapi/faxplus.yaml",
+ *   "overlays": ["openapi/overlays"],
+ *   "outputs": {
+ *     "types": "packages/types/src/generated",
+ *     "resolvedSpec": "openapi/dist/faxplus.resolved.json"
+ *   },
+ *   "operationTable": { "scopesFrom": "personal_access_token" }
+ * }
+ * ```
+ */
+export interface CodegenConfigFile {
+  /** The OpenAPI document, YAML or JSON. */
+  spec: string;
+  /** Overlay 1.0 documents or folders of them, applied in the order given (a folder's files by name). */
+  overlays?: string[];
+  outputs: {
+    /** Folder for `schema.ts`, `aliases.ts`, `operations.ts`, `spec-info.ts`. */
+    types: string;
+    /** The spec after overlays, as JSON. */
+    resolvedSpec?: string;
+  };
+  operationTable?: {
+    /** Security scheme whose scopes fill each operation's `scopes` (e.g. a PAT scheme). */
+    scopesFrom?: string;
+  };
+}
+
+/** A config with every path made absolute and every overlay folder expanded. */
+export interface ResolvedConfig {
+  /** Folder of the config file: outputs must stay inside it. */
+  root: string;
+  configFile: string;
+  spec: string;
+  overlays: string[];
+  outputs: { types: string; resolvedSpec: string | undefined };
+  scopesFrom: string | undefined;
+}
+
+/** Default config file name, looked up in the working directory. */
+export const DEFAULT_CONFIG_FILE = "faxkit.config.json";
+
+/**
+ * Reads and checks a config file.
+ *
+ * @example
+ * ```ts
+ * const config = await loadConfig("faxkit.config.json");
+ * console.log(config.spec, config.overlays);
+ * ```
+ */
+export async function loadConfig(path: string = DEFAULT_CONFIG_FILE): Promise<ResolvedConfig> {
+  const configFile = resolve(path);
+  const source = await readSourceDocument(configFile);
+  return resolveConfig(source.value, configFile);
+}
+
+/** Checks a config object (as read from `configFile`) and resolves its paths. */
+export async function resolveConfig(raw: unknown, configFile: string): Promise<ResolvedConfig> {
+  const file = displayPath(configFile);
+  const invalid = (what: string) => new CodegenError("CONFIG_INVALID", what, { file });
+  if (!isRecord(raw)) throw invalid("the config must be a JSON object with `spec` and `outputs`.");
+  if (typeof raw.spec !== "string" || raw.spec === "") throw invalid("`spec` must be the path of the OpenAPI document.");
+  if (!isRecord(raw.outputs) || typeof raw.outputs.types !== "string")
+    throw invalid("`outputs.types` must be the folder the generated types are written to.");
+  if (raw.outputs.resolvedSpec !== undefined && typeof raw.outputs.resolvedSpec !== "string")
+    throw invalid("`outputs.resolvedSpec` must be a file path when given.");
+  if (raw.overlays !== undefined && !(Array.isArray(raw.overlays) && raw.overlays.every((o) => typeof o === "string")))
+    throw invalid("`overlays` must be a list of overlay files or folders.");
+  const table = raw.operationTable;
+  if (table !== undefined && !(isRecord(table) && (table.scopesFrom === undefined || typeof table.scopesFrom === "string")))
+    throw invalid("`operationTable.scopesFrom` must be the name of a security scheme.");
+
+  const root = dirname(configFile);
+  const inside = (key: string, value: string) => {
+    const target = resolve(root, value);
+    const rel = relative(root, target);
+    if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+      throw new CodegenError(
+        "OUTPUT_OUTSIDE_ROOT",
+        `\`${key}\` resolves to ${target}, which is outside the project root ${root}; outputs must stay inside the folder of the config file.`,
+        { file },
+      );
+    return target;
+  };
+  const overlays: string[] = [];
+  for (const entry of (raw.overlays as string[] | undefined) ?? []) overlays.push(...(await expandOverlayEntry(resolve(root, entry), file)));
+  return {
+    root,
+    configFile,
+    spec: resolve(root, raw.spec),
+    overlays,
+    outputs: {
+      types: inside("outputs.types", raw.outputs.types),
+      resolvedSpec: raw.outputs.resolvedSpec === undefined ? undefined : inside("outputs.resolvedSpec", raw.outputs.resolvedSpec),
+    },
+    scopesFrom: isRecord(table) ? (table.scopesFrom as string | undefined) : undefined,
+  };
+}
+
+/** A folder becomes its `.yaml`/`.yml`/`.json` files sorted by name; a file stays itself. */
+async function expandOverlayEntry(path: string, configDisplay: string): Promise<string[]> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new CodegenError("FILE_NOT_FOUND", `overlay ${displayPath(path)} does not exist.`, { file: configDisplay });
+  }
+  if (!info.isDirectory()) return [path];
+  const names = (await readdir(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
+  return names.map((name) => join(path, name));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,114 @@
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { CodegenError, type SourceLocation } from "../errors/CodegenError.js";
+
+/**
+ * A parsed input file (spec or overlay) that remembers where its nodes came from, so
+ * that later stages can point at `file:line:column` for any JSON pointer.
+ */
+export interface SourceDocument {
+  /** Display path (relative to the working directory). */
+  readonly file: string;
+  /** Plain JSON value of the whole file. */
+  readonly value: unknown;
+  /** Location of the node at `pointer`; line/column are filled in for YAML sources. */
+  locate(pointer: string, tokens?: readonly string[]): SourceLocation;
+}
+
+/** Path as shown in messages: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" || isAbsolute(rel) ? path : rel;
+}
+
+/**
+ * Reads and parses a YAML or JSON file. JSON (by extension) goes through `JSON.parse`
+ * for speed on large specs; everything else through the YAML 1.2 parser, which also
+ * rejects duplicate keys.
+ */
+export async function readSourceDocument(path: string): Promise<SourceDocument> {
+  const file = displayPath(path);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message;
+    throw new CodegenError("FILE_NOT_FOUND", `cannot read ${file}: ${reason}.`);
+  }
+  return path.endsWith(".json") ? parseJsonSource(file, text) : parseYamlSource(file, text);
+}
+
+/** Parses JSON text, turning a syntax error's offset into line and column. */
+export function parseJsonSource(file: string, text: string): SourceDocument {
+  try {
+    const value: unknown = JSON.parse(text);
+    return { file, value, locate: (pointer) => ({ file, pointer }) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const location: SourceLocation = { file, ...(Number.isFinite(offset) ? lineAndColumn(text, offset) : {}) };
+    throw new CodegenError("PARSE_ERROR", `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, "")}.`, location);
+  }
+}
+
+/** Parses YAML text; the first syntax error is reported with its line and column. */
+export function parseYamlSource(file: string, text: string): SourceDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [first] = doc.errors;
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    const reason = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
+    throw new CodegenError("PARSE_ERROR", `invalid YAML: ${reason}.`, { file, line: pos.line, column: pos.col });
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: -1 });
+  return {
+    file,
+    value,
+    locate: (pointer, tokens) => ({ file, pointer, ...yamlPosition(doc, lineCounter, tokens ?? pointerTokens(pointer)) }),
+  };
+}
+
+function pointerTokens(pointer: string): string[] {
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** Line/column of the deepest existing node on the way to `tokens`. */
+function yamlPosition(doc: Document, lineCounter: LineCounter, tokens: readonly string[]) {
+  type Ranged = { range?: [number, number, number] | null };
+  let node: unknown = doc.contents;
+  let found = node as Ranged | undefined;
+  for (const token of tokens) {
+    let next: unknown;
+    if (isSeq(node)) next = node.items[Number(token)];
+    else if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+      next = pair ? (pair.value ?? pair.key) : undefined;
+    }
+    if (!next || typeof next !== "object") break;
+    node = next;
+    found = next as Ranged;
+  }
+  const range = found?.range;
+  if (!range) return {};
+  const pos = lineCounter.linePos(range[0]);
+  return { line: pos.line, column: pos.col };
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

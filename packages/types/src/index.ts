@@ -1,0 +1,17 @@
+/**
+ * @faxkit/types — the Fax.Plus REST API v3 as TypeScript: `paths`, `components` and
+ * `operations` (openapi-typescript), a named alias per schema (`Fax`, `BulkFaxUpdateRequest`,
+ * …) and the runtime operation table. Everything under `./generated` is written by
+ * @faxkit/codegen; this file only chooses what is public.
+ *
+ * @example
+ * ```ts
+ * import { type BulkFaxUpdateRequest, operations, specInfo } from "@faxkit/types";
+ * const body: BulkFaxUpdateRequest = { ids: ["a1b2c3"], is_read: true };
+ * console.log(specInfo.version, operations.bulkUpdateFaxes.path);
+ * ```
+ */
+export type * from "./generated/aliases.js";
+export { type OperationId, type OperationMeta, operationIds, operations } from "./generated/operations.js";
+export type { $defs, components, operations as OperationTypes, paths, webhooks } from "./generated/schema.js";
+export { specInfo } from "./generated/spec-info.js";
