@@ -49,7 +49,8 @@ function rewrite(node: JsonObject, keyword: "anyOf" | "oneOf"): void {
   const choice = (branches as JsonObject[]).map((branch) => {
     const required = branch.required as string[];
     const picked: JsonObject = {};
-    for (const name of required) if (name in properties) picked[name] = properties[name];
+    // A required name the base never declares stays required, of any type (`{}`).
+    for (const name of required) picked[name] = Object.hasOwn(properties, name) ? properties[name] : {};
     return { type: "object", required, properties: picked };
   });
   for (const key of Object.keys(node)) delete node[key];

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CodegenError, type SourceLocation } from "../errors/CodegenError.js";
+import { findJsonSyntaxError } from "./json-syntax-error.js";
 
 /**
  * A parsed input file (spec or overlay) that remembers where its nodes came from, so
@@ -45,10 +46,10 @@ export function parseJsonSource(file: string, text: string): SourceDocument {
     const value: unknown = JSON.parse(text);
     return { file, value, locate: (pointer) => ({ file, pointer }) };
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
-    const location: SourceLocation = { file, ...(Number.isFinite(offset) ? lineAndColumn(text, offset) : {}) };
-    throw new CodegenError("PARSE_ERROR", `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, "")}.`, location);
+    const syntax = findJsonSyntaxError(text);
+    const location: SourceLocation = { file, ...lineAndColumn(text, syntax?.offset ?? text.length) };
+    const reason = syntax?.reason ?? (error as Error).message.split("\n")[0];
+    throw new CodegenError("PARSE_ERROR", `invalid JSON: ${reason}.`, location);
   }
 }
 
@@ -85,15 +86,19 @@ function yamlPosition(doc: Document, lineCounter: LineCounter, tokens: readonly 
   let node: unknown = doc.contents;
   let found = node as Ranged | undefined;
   for (const token of tokens) {
+    // A map entry is reported at its key (where a reader looks), a list item at itself.
     let next: unknown;
-    if (isSeq(node)) next = node.items[Number(token)];
+    let at: unknown;
+    if (isSeq(node)) next = at = node.items[Number(token)];
     else if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
-      next = pair ? (pair.value ?? pair.key) : undefined;
+      next = pair?.value;
+      at = pair?.key;
     }
+    if (!at || typeof at !== "object") break;
+    found = at as Ranged;
     if (!next || typeof next !== "object") break;
     node = next;
-    found = next as Ranged;
   }
   const range = found?.range;
   if (!range) return {};

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { CodegenError } from "../errors/CodegenError.js";
 import { displayPath } from "../load/source-document.js";
+import { GENERATED_MARK } from "../emit/banner.js";
 import { findUnexpectedFiles, type OutputSet } from "./output-set.js";
 
 /** What a write changed on disk. */
@@ -15,29 +16,32 @@ export interface WriteReport {
  * Writes an output set so that a failure leaves every previous file untouched: all new
  * contents go to temporary files beside their targets first; only when every one of them
  * is on disk are they renamed over the targets (a rename within a folder is atomic on
- * POSIX). Files whose content is already right are not touched; files left in an owned
- * folder from an older generation are removed last.
+ * POSIX). Files whose content is already right are not touched; generated files left in
+ * an owned folder by an older generation are removed last (hand-made files never are).
  */
 export async function writeOutputSet(output: OutputSet): Promise<WriteReport> {
   const report: WriteReport = { written: [], unchanged: [], removed: [] };
   const pending: { path: string; temp: string }[] = [];
+  let current: string | undefined;
   try {
     for (const file of output.files) {
-      const current = await readFile(file.path, "utf8").catch(() => undefined);
-      if (current === file.content) {
+      current = file.path;
+      const existing = await readFile(file.path, "utf8").catch(() => undefined);
+      if (existing === file.content) {
         report.unchanged.push(file.path);
         continue;
       }
       await mkdir(dirname(file.path), { recursive: true });
       const temp = `${file.path}.${process.pid}.tmp`;
-      pending.push({ path: file.path, temp });
       await writeFile(temp, file.content, "utf8");
+      pending.push({ path: file.path, temp });
     }
   } catch (error) {
-    await Promise.all(pending.map(({ temp }) => rm(temp, { force: true })));
+    // Only the temporary files this run created are removed; the targets were never touched.
+    await Promise.all(pending.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
     throw new CodegenError(
       "EMIT_FAILED",
-      `could not write ${displayPath(pending.at(-1)?.path ?? "output")}: ${(error as Error).message}. No generated file was changed.`,
+      `could not write ${displayPath(current ?? "output")}: ${(error as Error).message}. No generated file was changed.`,
     );
   }
   for (const { path, temp } of pending) {
@@ -45,6 +49,9 @@ export async function writeOutputSet(output: OutputSet): Promise<WriteReport> {
     report.written.push(path);
   }
   for (const path of await findUnexpectedFiles(output)) {
+    // Only files an earlier generation wrote; anything else stays (and `check` names it).
+    const content = await readFile(path, "utf8").catch(() => "");
+    if (!content.includes(GENERATED_MARK)) continue;
     await rm(path, { force: true });
     report.removed.push(path);
   }

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Sums the vitest JSON reports of every workspace package into the one plain line CI
+// reads: "N passed, N failed". turbo prefixes each task's output, so vitest's own
+// summaries cannot be read from the log. Exits 1 when a test failed or no test ran.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const folders = ["openapi", "tests", "packages"].flatMap((top) => {
+  const dir = join(root, top);
+  if (!existsSync(dir)) return [];
+  if (existsSync(join(dir, "package.json"))) return [dir];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(dir, entry.name));
+});
+
+let passed = 0;
+let failed = 0;
+for (const folder of folders) {
+  const report = join(folder, ".vitest", "results.json");
+  if (!existsSync(report)) continue;
+  const results = JSON.parse(readFileSync(report, "utf8"));
+  // Suites that fail to load count as failures even though they hold no test results.
+  const brokenSuites = (results.testResults ?? []).filter((suite) => suite.status === "failed" && suite.assertionResults?.length === 0).length;
+  console.log(`${folder.slice(root.length)}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenSuites} failed`);
+  passed += results.numPassedTests;
+  failed += results.numFailedTests + brokenSuites;
+}
+const testStatus = Number(process.env.PNPM_TEST_STATUS ?? 0);
+if (testStatus !== 0 && failed === 0) {
+  console.log(`pnpm test exited with status ${testStatus} although no test failed: counted as one failure`);
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
