@@ -42,7 +42,9 @@ const summary = summarizeDocument(resolved);
 
 const { specInfo, operations } = types;
 console.log(`\n${specInfo.title} ${specInfo.version} (OpenAPI ${specInfo.openapi})`);
-console.log(`  ${specInfo.operationCount} operations, ${specInfo.schemaCount} schemas, ${Object.keys(operations).length} entries in the operation table`);
+console.log(
+  `  ${specInfo.operationCount} operations, ${specInfo.schemaCount} schemas, ${Object.keys(operations).length} entries in the operation table`,
+);
 const width = Math.max(...summary.tags.map((t) => t.tag.length), 3);
 console.log(`\n  ${"tag".padEnd(width)}  operations  schemas used  operationIds`);
 for (const tag of summary.tags) {

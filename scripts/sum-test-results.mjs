@@ -22,7 +22,9 @@ for (const folder of folders) {
   if (!existsSync(report)) continue;
   const results = JSON.parse(readFileSync(report, "utf8"));
   // Suites that fail to load count as failures even though they hold no test results.
-  const brokenSuites = (results.testResults ?? []).filter((suite) => suite.status === "failed" && suite.assertionResults?.length === 0).length;
+  const brokenSuites = (results.testResults ?? []).filter(
+    (suite) => suite.status === "failed" && suite.assertionResults?.length === 0,
+  ).length;
   console.log(`${folder.slice(root.length)}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenSuites} failed`);
   passed += results.numPassedTests;
   failed += results.numFailedTests + brokenSuites;

@@ -96,7 +96,8 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
     return target;
   };
   const overlays: string[] = [];
-  for (const entry of (raw.overlays as string[] | undefined) ?? []) overlays.push(...(await expandOverlayEntry(resolve(root, entry), file)));
+  for (const entry of (raw.overlays as string[] | undefined) ?? [])
+    overlays.push(...(await expandOverlayEntry(resolve(root, entry), file)));
   return {
     root,
     configFile,

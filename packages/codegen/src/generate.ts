@@ -1,7 +1,7 @@
 import { loadConfig, type ResolvedConfig } from "./config.js";
 import type { SpecSummary } from "./model/summary.js";
 import { render } from "./render.js";
-import { writeOutputSet, type WriteReport } from "./write/atomic-write.js";
+import { type WriteReport, writeOutputSet } from "./write/atomic-write.js";
 import { findStaleFiles, type StaleFile } from "./write/output-set.js";
 
 /** Where to find the config: a path, or an already resolved config. */

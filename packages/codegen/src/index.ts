@@ -2,13 +2,14 @@
  * @faxkit/codegen — OpenAPI 3.0 spec + Overlay 1.0 documents → TypeScript types, schema
  * aliases, a runtime operation table and the resolved spec.
  */
-export { DEFAULT_CONFIG_FILE, loadConfig, resolveConfig } from "./config.js";
+
 export type { CodegenConfigFile, ResolvedConfig } from "./config.js";
-export { check, generate } from "./generate.js";
-export type { CodegenOptions, GenerateResult } from "./generate.js";
-export { CodegenError, formatLocation } from "./errors/CodegenError.js";
-export type { CodegenErrorCode, SourceLocation } from "./errors/CodegenError.js";
+export { DEFAULT_CONFIG_FILE, loadConfig, resolveConfig } from "./config.js";
 export type { OperationRecord } from "./emit/operation-table.js";
+export type { CodegenErrorCode, SourceLocation } from "./errors/CodegenError.js";
+export { CodegenError, formatLocation } from "./errors/CodegenError.js";
+export type { CodegenOptions, GenerateResult } from "./generate.js";
+export { check, generate } from "./generate.js";
 export type { SpecSummary, TagSummary } from "./model/summary.js";
-export type { StaleFile } from "./write/output-set.js";
 export { summarizeDocument } from "./model/summary.js";
+export type { StaleFile } from "./write/output-set.js";

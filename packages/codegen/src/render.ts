@@ -1,13 +1,13 @@
 import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "./config.js";
-import { emitOperationTable, describeOperations, type OperationRecord } from "./emit/operation-table.js";
+import type { Provenance } from "./emit/banner.js";
+import { describeOperations, emitOperationTable, type OperationRecord } from "./emit/operation-table.js";
 import { emitResolvedSpec } from "./emit/resolved-spec.js";
 import { emitSchemaAliases } from "./emit/schema-aliases.js";
 import { emitSchemaTypes } from "./emit/schema-types.js";
 import { emitSpecInfo } from "./emit/spec-info.js";
-import type { Provenance } from "./emit/banner.js";
 import { readSourceDocument } from "./load/source-document.js";
-import { summarizeDocument, type SpecSummary } from "./model/summary.js";
+import { type SpecSummary, summarizeDocument } from "./model/summary.js";
 import { applyOverlays } from "./overlay/apply-overlays.js";
 import { validateDocument } from "./validate/validate-document.js";
 import type { OutputSet } from "./write/output-set.js";

@@ -16,8 +16,7 @@ interface BadInputCase {
   says: (string | RegExp)[];
 }
 
-const replaceInSpec = (from: string, to: string) => async (project: TempProject) =>
-  project.write("spec.yaml", MINI_SPEC.replace(from, to));
+const replaceInSpec = (from: string, to: string) => async (project: TempProject) => project.write("spec.yaml", MINI_SPEC.replace(from, to));
 
 const overlay = (actions: string) => `overlay: 1.0.0
 info: { title: test overlay, version: 1.0.0 }
@@ -78,13 +77,16 @@ const badInputs: BadInputCase[] = [
     break: async (project) =>
       project.write(
         "overlays/01-refine.yaml",
-        overlay("  - target: $.components.schemas.Thing\n    update: { maxProperties: 5 }\n  - target: $.components.schemas.Gone\n    update: { maxProperties: 5 }\n"),
+        overlay(
+          "  - target: $.components.schemas.Thing\n    update: { maxProperties: 5 }\n  - target: $.components.schemas.Gone\n    update: { maxProperties: 5 }\n",
+        ),
       ),
-    says: ["overlays/01-refine.yaml:6:13", "overlay action #2 targets $.components.schemas.Gone, which matches nothing"],
+    says: ["overlays/01-refine.yaml:6:5", "overlay action #2 targets $.components.schemas.Gone, which matches nothing"],
   },
   {
     name: "an overlay of an unsupported version",
-    break: async (project) => project.write("overlays/01-refine.yaml", overlay("  - target: $.info\n    update: { x-a: 1 }\n").replace("1.0.0", "2.0.0")),
+    break: async (project) =>
+      project.write("overlays/01-refine.yaml", overlay("  - target: $.info\n    update: { x-a: 1 }\n").replace("1.0.0", "2.0.0")),
     says: ["overlays/01-refine.yaml:1:", 'unsupported overlay version "2.0.0"'],
   },
   {

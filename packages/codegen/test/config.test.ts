@@ -22,13 +22,38 @@ describe("resolveConfig", () => {
   });
 
   it.each([
-    ["an output folder outside the root", { spec: "s.yaml", outputs: { types: "../x" } }, "OUTPUT_OUTSIDE_ROOT", /`outputs.types` resolves to .* outside the project root/],
-    ["an absolute output path elsewhere", { spec: "s.yaml", outputs: { types: "/etc/faxkit" } }, "OUTPUT_OUTSIDE_ROOT", /outside the project root/],
+    [
+      "an output folder outside the root",
+      { spec: "s.yaml", outputs: { types: "../x" } },
+      "OUTPUT_OUTSIDE_ROOT",
+      /`outputs.types` resolves to .* outside the project root/,
+    ],
+    [
+      "an absolute output path elsewhere",
+      { spec: "s.yaml", outputs: { types: "/etc/faxkit" } },
+      "OUTPUT_OUTSIDE_ROOT",
+      /outside the project root/,
+    ],
     ["the root itself as output", { spec: "s.yaml", outputs: { types: "." } }, "OUTPUT_OUTSIDE_ROOT", /outside the project root/],
-    ["a resolved spec outside the root", { spec: "s.yaml", outputs: { types: "gen", resolvedSpec: "../r.json" } }, "OUTPUT_OUTSIDE_ROOT", /`outputs.resolvedSpec`/],
+    [
+      "a resolved spec outside the root",
+      { spec: "s.yaml", outputs: { types: "gen", resolvedSpec: "../r.json" } },
+      "OUTPUT_OUTSIDE_ROOT",
+      /`outputs.resolvedSpec`/,
+    ],
     ["a missing spec", { outputs: { types: "gen" } }, "CONFIG_INVALID", /`spec` must be/],
-    ["overlays that are not a list", { spec: "s.yaml", overlays: "overlays", outputs: { types: "gen" } }, "CONFIG_INVALID", /`overlays` must be a list/],
-    ["an overlay that does not exist", { spec: "s.yaml", overlays: ["nope.yaml"], outputs: { types: "gen" } }, "FILE_NOT_FOUND", /overlay .*nope\.yaml does not exist/],
+    [
+      "overlays that are not a list",
+      { spec: "s.yaml", overlays: "overlays", outputs: { types: "gen" } },
+      "CONFIG_INVALID",
+      /`overlays` must be a list/,
+    ],
+    [
+      "an overlay that does not exist",
+      { spec: "s.yaml", overlays: ["nope.yaml"], outputs: { types: "gen" } },
+      "FILE_NOT_FOUND",
+      /overlay .*nope\.yaml does not exist/,
+    ],
     ["not an object", ["spec.yaml"], "CONFIG_INVALID", /must be a JSON object/],
   ])("rejects %s", async (_name, raw, code, message) => {
     const error = await resolveConfig(raw, configFile()).catch((e: unknown) => e);

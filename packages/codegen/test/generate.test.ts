@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { check, CodegenError, generate } from "../src/index.js";
+import { CodegenError, check, generate } from "../src/index.js";
 import { createTempProject, MINI_SPEC, type TempProject } from "./helpers/temp-project.js";
 
 let project: TempProject;
@@ -35,7 +35,9 @@ describe("generate", () => {
     const resolved = JSON.parse(files["out/resolved.json"] as string);
     expect(Object.keys(resolved).slice(0, 2)).toEqual(["openapi", "x-faxkit-generated"]);
     expect(resolved["x-faxkit-generated"]).toMatchObject({ source: "spec.yaml", notice: expect.stringContaining("DO NOT EDIT") });
-    expect(files["out/types/aliases.ts"]).toContain('/**\n * A node of a tree of things.\n */\nexport type Thing = components["schemas"]["Thing"];');
+    expect(files["out/types/aliases.ts"]).toContain(
+      '/**\n * A node of a tree of things.\n */\nexport type Thing = components["schemas"]["Thing"];',
+    );
   });
 
   it("is deterministic: a second run changes nothing, another folder gets identical bytes", async () => {

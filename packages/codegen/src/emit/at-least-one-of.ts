@@ -37,9 +37,7 @@ function isRequiredOnlyChoice(node: JsonObject, keyword: "anyOf" | "oneOf"): boo
   if (!isObject(node.properties) || !Array.isArray(branches) || branches.length === 0) return false;
   return branches.every(
     (branch) =>
-      isObject(branch) &&
-      Array.isArray(branch.required) &&
-      Object.keys(branch).every((key) => key === "required" || key === "description"),
+      isObject(branch) && Array.isArray(branch.required) && Object.keys(branch).every((key) => key === "required" || key === "description"),
   );
 }
 

@@ -1,6 +1,6 @@
 import { getAt, parsePointer } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations, type OperationEntry } from "../model/operations.js";
-import { tsBanner, type Provenance } from "./banner.js";
+import { type Provenance, tsBanner } from "./banner.js";
 
 /** Methods that RFC 9110 §9.2.2 defines as idempotent: safe to retry. */
 const IDEMPOTENT = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -59,10 +59,9 @@ export function describeOperation(document: JsonObject, entry: OperationEntry, s
   const content = isObject(body) && isObject(body.content) ? Object.keys(body.content) : [];
   const responseKeys = isObject(operation.responses) ? Object.keys(operation.responses) : [];
   const isSuccess = (key: string) => /^2(\d\d|XX)$/i.test(key);
-  const requirements = (Array.isArray(operation.security) ? operation.security : Array.isArray(document.security) ? document.security : []) as Record<
-    string,
-    string[]
-  >[];
+  const requirements = (
+    Array.isArray(operation.security) ? operation.security : Array.isArray(document.security) ? document.security : []
+  ) as Record<string, string[]>[];
   const scopes = new Set<string>();
   for (const requirement of requirements) {
     for (const [scheme, list] of Object.entries(requirement)) {

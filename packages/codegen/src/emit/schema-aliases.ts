@@ -1,4 +1,4 @@
-import { tsBanner, type Provenance } from "./banner.js";
+import { type Provenance, tsBanner } from "./banner.js";
 import { assignTypeNames } from "./type-name.js";
 
 /**

@@ -2,7 +2,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { CodegenError } from "../errors/CodegenError.js";
 import type { JsonObject } from "../model/operations.js";
 import { rewriteAtLeastOneOf } from "./at-least-one-of.js";
-import { tsBanner, type Provenance } from "./banner.js";
+import { type Provenance, tsBanner } from "./banner.js";
 
 /** openapi-typescript options the project relies on; pinned here so output never drifts. */
 export const OPENAPI_TS_OPTIONS = {

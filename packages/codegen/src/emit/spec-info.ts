@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from "../model/operations.js";
-import { tsBanner, type Provenance } from "./banner.js";
+import { type Provenance, tsBanner } from "./banner.js";
 
 /** `spec-info.ts`: the spec's identity, for user agents, logs and "which API version is this" checks. */
 export function emitSpecInfo(document: JsonObject, operationCount: number, provenance: Provenance): string {
@@ -15,7 +15,7 @@ export function emitSpecInfo(document: JsonObject, operationCount: number, prove
   };
   let out = tsBanner(provenance, "Identity of the spec these types were generated from.");
   out += "\n/**\n * Title, version and size of the spec.\n *\n * @example\n * ```ts\n";
-  out += " * console.log(`${specInfo.title} ${specInfo.version}`);\n * ```\n */\n";
+  out += " * console.log(specInfo.title, specInfo.version);\n * ```\n */\n";
   out += `export const specInfo = ${JSON.stringify(data, null, 2)} as const;\n`;
   return out;
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CodegenError, type SourceLocation } from "../errors/CodegenError.js";
+import { parsePointer } from "./json-pointer.js";
 import { findJsonSyntaxError } from "./json-syntax-error.js";
 
 /**
@@ -67,17 +68,8 @@ export function parseYamlSource(file: string, text: string): SourceDocument {
   return {
     file,
     value,
-    locate: (pointer, tokens) => ({ file, pointer, ...yamlPosition(doc, lineCounter, tokens ?? pointerTokens(pointer)) }),
+    locate: (pointer, tokens) => ({ file, pointer, ...yamlPosition(doc, lineCounter, tokens ?? parsePointer(pointer)) }),
   };
-}
-
-function pointerTokens(pointer: string): string[] {
-  return pointer === ""
-    ? []
-    : pointer
-        .slice(1)
-        .split("/")
-        .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
 /** Line/column of the deepest existing node on the way to `tokens`. */

@@ -1,3 +1,5 @@
+import { toPointer } from "../load/json-pointer.js";
+
 /**
  * Walks the Operation Objects of an OpenAPI 3.0 document (OpenAPI 3.0.3, §4.7.9 Path
  * Item Object and §4.7.10 Operation Object). Every later stage (validation, the
@@ -35,12 +37,8 @@ export function listOperations(document: JsonObject): OperationEntry[] {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      entries.push({ path, method, operation, pathItemParameters, pointer: `/paths/${escape(path)}/${method}` });
+      entries.push({ path, method, operation, pathItemParameters, pointer: toPointer(["paths", path, method]) });
     }
   }
   return entries;
-}
-
-function escape(token: string): string {
-  return token.replaceAll("~", "~0").replaceAll("/", "~1");
 }

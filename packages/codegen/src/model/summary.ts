@@ -1,3 +1,4 @@
+import { getAt, parsePointer } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations } from "./operations.js";
 
 /** Operations and schemas of one tag. */
@@ -36,7 +37,7 @@ function directSchemaRefs(root: JsonObject, node: unknown, into: Set<string>): v
     const ref = (current as JsonObject).$ref;
     if (typeof ref === "string") {
       const match = SCHEMA_REF.exec(ref);
-      if (match?.[1]) into.add(decodeURIComponent(match[1]).replaceAll("~1", "/").replaceAll("~0", "~"));
+      if (match?.[1]) into.add(parsePointer(`/${decodeURIComponent(match[1])}`)[0] as string);
       else if (ref.startsWith("#/components/")) stack.push(resolveLocal(root, ref));
     }
     stack.push(...Object.values(current as JsonObject));
@@ -44,9 +45,7 @@ function directSchemaRefs(root: JsonObject, node: unknown, into: Set<string>): v
 }
 
 function resolveLocal(root: JsonObject, ref: string): unknown {
-  let node: unknown = root;
-  for (const token of ref.slice(2).split("/")) node = isObject(node) ? node[token.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined;
-  return node;
+  return getAt(root, parsePointer(decodeURIComponent(ref.slice(1))));
 }
 
 /** Counts operations per tag and the schemas each tag reaches (transitively). */

@@ -1,4 +1,5 @@
 import { CodegenError } from "../errors/CodegenError.js";
+import { toPointer } from "../load/json-pointer.js";
 import type { SourceDocument } from "../load/source-document.js";
 import { isObject, type JsonObject } from "../model/operations.js";
 
@@ -10,10 +11,9 @@ export function checkStructure(document: JsonObject, source: SourceDocument): vo
   if (typeof document.info.version !== "string") throw fail("`info.version` must be a string.", "/info/version");
   if (!isObject(document.paths)) throw fail("the `paths` object is missing.", "/paths");
   for (const [path, item] of Object.entries(document.paths)) {
-    const pointer = `/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    const pointer = toPointer(["paths", path]);
     if (!path.startsWith("/")) throw fail(`path "${path}" must start with "/".`, pointer);
     if (!isObject(item)) throw fail(`path "${path}" must map to a Path Item object.`, pointer);
   }
-  if (document.components !== undefined && !isObject(document.components))
-    throw fail("`components` must be an object.", "/components");
+  if (document.components !== undefined && !isObject(document.components)) throw fail("`components` must be an object.", "/components");
 }

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { GENERATED_MARK } from "../emit/banner.js";
 import { CodegenError } from "../errors/CodegenError.js";
 import { displayPath } from "../load/source-document.js";
-import { GENERATED_MARK } from "../emit/banner.js";
 import { findUnexpectedFiles, type OutputSet } from "./output-set.js";
 
 /** What a write changed on disk. */

@@ -15,7 +15,10 @@ const document = {
       get: {
         operationId: "getItem",
         tags: ["Items", "Other"],
-        parameters: [{ name: "trace", in: "header", required: true, schema: { type: "string" } }, { name: "q", in: "query" }],
+        parameters: [
+          { name: "trace", in: "header", required: true, schema: { type: "string" } },
+          { name: "q", in: "query" },
+        ],
         responses: { "200": { description: "ok" }, "404": { description: "no" }, default: { description: "err" } },
       },
       post: {

@@ -64,12 +64,32 @@ describe("applyOverlays", () => {
   });
 
   it.each([
-    ["a target that matches nothing", "actions:\n  - target: $.components.schemas.Missing\n    update: { a: 1 }\n", "OVERLAY_TARGET_UNMATCHED", /action #1 targets \$\.components\.schemas\.Missing, which matches nothing/],
-    ["a removal that matches nothing", "actions:\n  - target: $.info.gone\n    remove: true\n", "OVERLAY_TARGET_UNMATCHED", /matches nothing/],
+    [
+      "a target that matches nothing",
+      "actions:\n  - target: $.components.schemas.Missing\n    update: { a: 1 }\n",
+      "OVERLAY_TARGET_UNMATCHED",
+      /action #1 targets \$\.components\.schemas\.Missing, which matches nothing/,
+    ],
+    [
+      "a removal that matches nothing",
+      "actions:\n  - target: $.info.gone\n    remove: true\n",
+      "OVERLAY_TARGET_UNMATCHED",
+      /matches nothing/,
+    ],
     ["no actions", "actions: []\n", "OVERLAY_INVALID", /`actions` must be a non-empty list/],
-    ["a target that is not JSONPath", "actions:\n  - target: components.schemas\n    update: {}\n", "OVERLAY_INVALID", /must be a JSONPath expression/],
+    [
+      "a target that is not JSONPath",
+      "actions:\n  - target: components.schemas\n    update: {}\n",
+      "OVERLAY_INVALID",
+      /must be a JSONPath expression/,
+    ],
     ["neither update nor remove", "actions:\n  - target: $.info\n", "OVERLAY_INVALID", /neither `update` nor `remove: true`/],
-    ["both update and remove", "actions:\n  - target: $.info\n    update: {}\n    remove: true\n", "OVERLAY_INVALID", /both `update` and `remove`/],
+    [
+      "both update and remove",
+      "actions:\n  - target: $.info\n    update: {}\n    remove: true\n",
+      "OVERLAY_INVALID",
+      /both `update` and `remove`/,
+    ],
   ])("rejects %s", async (_name, body, code, message) => {
     const file = await overlayFile("bad.yaml", body);
     const error = await applyOverlays(spec(), [file]).catch((e: unknown) => e);

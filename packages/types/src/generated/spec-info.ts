@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * console.log(`${specInfo.title} ${specInfo.version}`);
+ * console.log(specInfo.title, specInfo.version);
  * ```
  */
 export const specInfo = {
