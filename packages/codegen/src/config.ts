@@ -31,6 +31,15 @@ export interface CodegenConfigFile {
     types: string;
     /** The spec after overlays, as JSON. */
     resolvedSpec?: string;
+    /** Folder for the precompiled validators (one module per schema and per operation). */
+    validators?: string;
+  };
+  /** Imports of the generated validators (only with `outputs.validators`). */
+  validators?: {
+    /** Runtime module, relative to the validators folder or a package name (default `@faxkit/validator/runtime`). */
+    runtime?: string;
+    /** Module whose type aliases name each schema (default `@faxkit/types`). */
+    types?: string;
   };
   operationTable?: {
     /** Security scheme whose scopes fill each operation's `scopes` (e.g. a PAT scheme). */
@@ -45,7 +54,8 @@ export interface ResolvedConfig {
   configFile: string;
   spec: string;
   overlays: string[];
-  outputs: { types: string; resolvedSpec: string | undefined };
+  outputs: { types: string; resolvedSpec: string | undefined; validators: string | undefined };
+  validators: { runtime: string; types: string };
   scopesFrom: string | undefined;
 }
 
@@ -77,6 +87,11 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
     throw invalid("`outputs.types` must be the folder the generated types are written to.");
   if (raw.outputs.resolvedSpec !== undefined && typeof raw.outputs.resolvedSpec !== "string")
     throw invalid("`outputs.resolvedSpec` must be a file path when given.");
+  if (raw.outputs.validators !== undefined && typeof raw.outputs.validators !== "string")
+    throw invalid("`outputs.validators` must be a folder path when given.");
+  const validators = raw.validators ?? {};
+  if (!isRecord(validators) || Object.values(validators).some((v) => typeof v !== "string"))
+    throw invalid("`validators.runtime` and `validators.types` must be module specifiers.");
   if (raw.overlays !== undefined && !(Array.isArray(raw.overlays) && raw.overlays.every((o) => typeof o === "string")))
     throw invalid("`overlays` must be a list of overlay files or folders.");
   const table = raw.operationTable;
@@ -106,6 +121,11 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
     outputs: {
       types: inside("outputs.types", raw.outputs.types),
       resolvedSpec: raw.outputs.resolvedSpec === undefined ? undefined : inside("outputs.resolvedSpec", raw.outputs.resolvedSpec),
+      validators: raw.outputs.validators === undefined ? undefined : inside("outputs.validators", raw.outputs.validators),
+    },
+    validators: {
+      runtime: typeof validators.runtime === "string" ? validators.runtime : "@faxkit/validator/runtime",
+      types: typeof validators.types === "string" ? validators.types : "@faxkit/types",
     },
     scopesFrom: isRecord(table) ? (table.scopesFrom as string | undefined) : undefined,
   };

@@ -12,4 +12,5 @@ export type { CodegenOptions, GenerateResult } from "./generate.js";
 export { check, generate } from "./generate.js";
 export type { SpecSummary, TagSummary } from "./model/summary.js";
 export { summarizeDocument } from "./model/summary.js";
+export { emitStandaloneValidator } from "./validators/emit-validators.js";
 export type { StaleFile } from "./write/output-set.js";

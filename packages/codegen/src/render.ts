@@ -10,6 +10,7 @@ import { readSourceDocument } from "./load/source-document.js";
 import { type SpecSummary, summarizeDocument } from "./model/summary.js";
 import { applyOverlays } from "./overlay/apply-overlays.js";
 import { validateDocument } from "./validate/validate-document.js";
+import { emitValidatorModules } from "./validators/emit-validators.js";
 import type { OutputSet } from "./write/output-set.js";
 
 /** The files one generation would write, plus what was learnt on the way. */
@@ -52,6 +53,14 @@ export async function render(config: ResolvedConfig): Promise<Rendered> {
     { path: join(config.outputs.types, TYPE_FILES.specInfo), content: emitSpecInfo(document, operations.length, provenance) },
   ];
   if (config.outputs.resolvedSpec) files.push({ path: config.outputs.resolvedSpec, content: resolvedJson });
+  const ownedFolders = [config.outputs.types];
+  if (config.outputs.validators) {
+    const folder = config.outputs.validators;
+    for (const module of emitValidatorModules(document, provenance, config.validators)) {
+      files.push({ path: join(folder, module.path), content: module.content });
+    }
+    ownedFolders.push(folder, join(folder, "schemas"), join(folder, "operations"));
+  }
   // Last: the types emitter takes ownership of the document (everything above is done with it).
   files.unshift({
     path: join(config.outputs.types, TYPE_FILES.schema),
@@ -60,7 +69,7 @@ export async function render(config: ResolvedConfig): Promise<Rendered> {
 
   let summary: SpecSummary | undefined;
   return {
-    output: { files, ownedFolders: [config.outputs.types] },
+    output: { files, ownedFolders },
     operations,
     summary: () => {
       summary ??= summarizeDocument(JSON.parse(resolvedJson));

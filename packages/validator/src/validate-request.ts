@@ -1,0 +1,48 @@
+import type { ValidatedOperationId } from "./generated/operations.js";
+import { operationById } from "./internal/operation-lookup.js";
+import { fail, run, type ValidationIssue } from "./internal/runtime.js";
+
+/** What a request to an operation carries, in openapi-fetch's shape. */
+export interface RequestParts {
+  /** `{ path, query, header }` parameter values. */
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+  /** The JSON body (ignored for operations whose body is not JSON, e.g. multipart uploads). */
+  body?: unknown;
+}
+
+/** Outcome of a request or response validation. */
+export type OperationValidationResult = { ok: true } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Checks a request before it is sent: parameters (required ones present, none unknown,
+ * each value matching its schema) and the JSON body (required when the spec says so;
+ * `readOnly` properties rejected). Issue paths start with `/params/…` or `/body/…`.
+ *
+ * @example
+ * ```ts
+ * const result = validateRequest("bulkUpdateFaxes", {
+ *   params: { path: { user_id: "self" } },
+ *   body: { ids: ["a1b2c3"], is_read: true },
+ * });
+ * if (!result.ok) console.error(result.issues.map((i) => i.message).join("\n"));
+ * ```
+ */
+export function validateRequest(operationId: ValidatedOperationId | (string & {}), parts: RequestParts): OperationValidationResult {
+  const op = operationById(operationId);
+  const issues: ValidationIssue[] = [];
+  const params = run(op.params, parts.params ?? {}, 1, false, "/params");
+  issues.push(...params.issues);
+  if (parts.body === undefined) {
+    if (op.bodyRequired)
+      report(issues, "/body", "required", `${op.path}/requestBody/required`, "is required (the operation needs a request body)");
+  } else if (op.body !== null) {
+    issues.push(...run(op.body, parts.body, 1, false, "/body").issues);
+  } else if (op.bodyContentType === null) {
+    report(issues, "/body", "requestBody", "", `must be absent: ${operationId} takes no request body`);
+  }
+  return issues.length === 0 ? { ok: true } : { ok: false, issues };
+}
+
+function report(issues: ValidationIssue[], path: string, keyword: string, schemaPath: string, message: string): void {
+  fail({ i: issues, d: null, r: 1, n: 0 }, path, keyword, schemaPath, message);
+}
