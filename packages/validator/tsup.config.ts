@@ -1,13 +1,13 @@
 import { defineConfig } from "tsup";
 
+// ESM (dist/*.js + .d.ts) is emitted by `tsc` module for module, so a bundler sees one
+// module per schema and keeps only those used. CommonJS users get one bundle per entry.
 export default defineConfig({
-  entry: { index: "src/index.ts", runtime: "src/internal/runtime.ts" },
-  format: ["esm", "cjs"],
+  entry: ["src/index.ts", "src/validate.ts", "src/is.ts", "src/assert.ts", "src/runtime.ts"],
+  outDir: "dist/cjs",
+  format: ["cjs"],
   dts: true,
-  clean: true,
+  clean: false,
   target: "es2022",
   platform: "neutral",
-  // One module per schema survives into dist, so a bundler can drop the validators a user never imports.
-  splitting: true,
-  treeshake: true,
 });

@@ -30,7 +30,7 @@ export type OperationValidationResult = { ok: true } | { ok: false; issues: Vali
 export function validateRequest(operationId: ValidatedOperationId | (string & {}), parts: RequestParts): OperationValidationResult {
   const op = operationById(operationId);
   const issues: ValidationIssue[] = [];
-  const params = run(op.params, parts.params ?? {}, 1, false, "/params");
+  const params = run(op.params, withoutEmptyLocations(parts.params), 1, false, "/params");
   issues.push(...params.issues);
   if (parts.body === undefined) {
     if (op.bodyRequired)
@@ -41,6 +41,18 @@ export function validateRequest(operationId: ValidatedOperationId | (string & {}
     report(issues, "/body", "requestBody", "", `must be absent: ${operationId} takes no request body`);
   }
   return issues.length === 0 ? { ok: true } : { ok: false, issues };
+}
+
+/** `{ query: {} }` or `{ query: undefined }` says nothing: drop it, so operations without query parameters accept it. */
+function withoutEmptyLocations(params: RequestParts["params"]): Record<string, unknown> {
+  if (params === null || typeof params !== "object") return params ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [location, values] of Object.entries(params)) {
+    if (values === undefined) continue;
+    if (values !== null && typeof values === "object" && Object.keys(values).length === 0) continue;
+    out[location] = values;
+  }
+  return out;
 }
 
 function report(issues: ValidationIssue[], path: string, keyword: string, schemaPath: string, message: string): void {

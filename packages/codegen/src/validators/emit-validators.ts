@@ -259,7 +259,8 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
   for (const parameter of merged.values()) {
     const location = parameter.in as string;
     if (location === "cookie") continue;
-    const slot = (byLocation[location] ??= { properties: {}, required: [] });
+    const slot = byLocation[location] ?? { properties: {}, required: [] };
+    byLocation[location] = slot;
     slot.properties[parameter.name as string] = parameter.schema ?? {};
     if (parameter.required === true) slot.required.push(parameter.name as string);
   }

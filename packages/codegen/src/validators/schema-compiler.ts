@@ -166,7 +166,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     }
     if (typeof s.pattern === "string") {
       const re = next("re");
-      declarations.push(`const ${re} = ${regexLiteral(s.pattern)};`);
+      declarations.push(`const ${re} = /* @__PURE__ */ ${regexLiteral(s.pattern)};`);
       stringChecks.push(
         `if (!${re}.test(v)) { ${failWith("pattern", at("pattern"), `${lit(`must match pattern ${lit(s.pattern)} (got `)} + show(v) + ")"`)} }`,
       );
@@ -214,7 +214,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     }
     if (s.uniqueItems === true) {
       arrayChecks.push(
-        `{ const dup = firstDuplicate(v); if (dup !== null) { ${failWith("uniqueItems", at("uniqueItems"), "`must not have duplicate items (items ${dup[0]} and ${dup[1]} are equal)`")} } }`,
+        `{ const dup = firstDuplicate(v); if (dup !== null) { ${failWith("uniqueItems", at("uniqueItems"), '"must not have duplicate items (items " + dup[0] + " and " + dup[1] + " are equal)"')} } }`,
       );
     }
     if (s.items !== undefined && !Array.isArray(s.items)) {

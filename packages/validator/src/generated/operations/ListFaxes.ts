@@ -37,7 +37,7 @@ function vr4(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre6 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
+const vre6 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
 
 function vs5(v: any, p: any, c: Ctx): boolean {
   let ok = true;
@@ -46,7 +46,7 @@ function vs5(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
+const vre8 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
 
 function vs7(v: any, p: any, c: Ctx): boolean {
   let ok = true;

@@ -31,7 +31,7 @@ function vr2(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre4 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+const vre4 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
 function vs3(v: any, p: any, c: Ctx): boolean {
   let ok = true;
@@ -40,7 +40,7 @@ function vs3(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre6 = new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+.[a-zA-Z0-9-.]+$", "u");
+const vre6 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+.[a-zA-Z0-9-.]+$", "u");
 
 function vs5(v: any, p: any, c: Ctx): boolean {
   let ok = true;
@@ -88,7 +88,7 @@ function vr12(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre14 = new RegExp("^[+]?[0-9]{8,}$", "u");
+const vre14 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
 function vs13(v: any, p: any, c: Ctx): boolean {
   let ok = true;

@@ -64,7 +64,7 @@ function vs7(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre10 = new RegExp("^[+][0-9]{8,}$", "u");
+const vre10 = /* @__PURE__ */ new RegExp("^[+][0-9]{8,}$", "u");
 
 function vs9(v: any, p: any, c: Ctx): boolean {
   let ok = true;

@@ -92,7 +92,7 @@ function vs11(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre13 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+const vre13 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
 function vs12(v: any, p: any, c: Ctx): boolean {
   let ok = true;

@@ -11,7 +11,7 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as OutboxStatus_check } from "./OutboxStatus.js";
 
-const vre2 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+const vre2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;

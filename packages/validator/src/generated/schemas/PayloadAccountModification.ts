@@ -21,7 +21,7 @@ function vr1(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre3 = new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+.[a-zA-Z0-9-.]+$", "u");
+const vre3 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+.[a-zA-Z0-9-.]+$", "u");
 
 function vs2(v: any, p: any, c: Ctx): boolean {
   let ok = true;
@@ -50,7 +50,7 @@ function vr6(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre8 = new RegExp("^[+]?[0-9]{8,}$", "u");
+const vre8 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
 function vs7(v: any, p: any, c: Ctx): boolean {
   let ok = true;

@@ -69,7 +69,7 @@ function vr8(v: any, p: any, c: Ctx): boolean {
   return ok;
 }
 
-const vre10 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
+const vre10 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
 
 function vs9(v: any, p: any, c: Ctx): boolean {
   let ok = true;
