@@ -108,6 +108,31 @@ export const bad: Thing = { id: "a", children: [{ children: [] }] };
   });
 });
 
+describe("generate with validators", () => {
+  it("writes validator modules, and check names a hand-edited one", async () => {
+    await project.write(
+      "faxkit.config.json",
+      JSON.stringify({ spec: "spec.yaml", outputs: { types: "out/types", validators: "out/validators" } }),
+    );
+    const result = await generate({ config: config() });
+    const files = Object.keys(await project.snapshotOutputs()).filter((path) => path.startsWith("out/validators/"));
+    expect(files.sort()).toEqual([
+      "out/validators/assert.ts",
+      "out/validators/is.ts",
+      "out/validators/operations.ts",
+      "out/validators/operations/GetThing.ts",
+      "out/validators/operations/UpdateThing.ts",
+      "out/validators/schemas/Thing.ts",
+      "out/validators/validate.ts",
+    ]);
+    expect(result.written).toHaveLength(11);
+    const thing = join(project.root, "out/validators/schemas/Thing.ts");
+    expect(await readFile(thing, "utf8")).toContain('from "@faxkit/validator/runtime"');
+    await project.write("out/validators/schemas/Thing.ts", "// edited\n");
+    expect(await check({ config: config() })).toEqual([{ path: thing, reason: "differs" }]);
+  });
+});
+
 describe("check", () => {
   it("returns no stale files right after generate, and the edited one after a hand edit", async () => {
     await generate({ config: config() });

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { emitValidatorModules } from "../../src/validators/emit-validators.js";
+
+const provenance = { spec: "spec.yaml", overlays: [], title: "Mini", version: "1" };
+const targets = { runtime: "../internal/runtime.js", types: "@faxkit/types" };
+const document = {
+  openapi: "3.0.3",
+  info: { title: "Mini", version: "1" },
+  paths: {
+    "/things/{id}": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      get: {
+        operationId: "getThing",
+        parameters: [{ name: "depth", in: "query", schema: { type: "integer", minimum: 0 } }],
+        responses: {
+          "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+          "204": { description: "none" },
+          "206": { description: "pdf", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Thing: {
+        type: "object",
+        properties: {
+          id: { type: "string", pattern: "^t" },
+          parent: { $ref: "#/components/schemas/Thing" },
+          tag: { $ref: "#/components/schemas/simple-tag" },
+        },
+      },
+      "simple-tag": { type: "string", enum: ["a", "b"] },
+    },
+  },
+};
+
+describe("emitValidatorModules", () => {
+  const modules = new Map(emitValidatorModules(document, provenance, targets).map((m) => [m.path, m.content]));
+
+  it("writes one module per schema and per operation, plus the public functions and the operation index", () => {
+    expect([...modules.keys()].sort()).toEqual([
+      "assert.ts",
+      "is.ts",
+      "operations.ts",
+      "operations/GetThing.ts",
+      "schemas/SimpleTag.ts",
+      "schemas/Thing.ts",
+      "validate.ts",
+    ]);
+  });
+
+  it("imports referenced schemas instead of inlining them, and refers to itself for recursion", () => {
+    const thing = modules.get("schemas/Thing.ts") as string;
+    expect(thing).toContain('import { check as SimpleTag_check } from "./SimpleTag.js";');
+    expect(thing).not.toContain('from "./Thing.js"');
+    expect(thing).toMatch(/const ok = check\(v, p, c\);/);
+    expect(thing).toContain('from "../../internal/runtime.js"');
+    expect(modules.get("schemas/SimpleTag.ts")).not.toMatch(/import \{ check as/);
+  });
+
+  it("compiles patterns once, at module level, marked pure for tree-shaking", () => {
+    expect(modules.get("schemas/Thing.ts")).toMatch(/^const vre\d+ = \/\* @__PURE__ \*\/ new RegExp\("\^t", "u"\);$/m);
+  });
+
+  it("describes each response status by kind", () => {
+    const op = modules.get("operations/GetThing.ts") as string;
+    expect(op).toMatch(/"200": \{ kind: "json", check: \w+ \}/);
+    expect(op).toContain('"204": { kind: "empty", contentTypes: [] }');
+    expect(op).toContain('"206": { kind: "other", contentTypes: ["application/pdf"] }');
+    expect(op).toContain("export const body: ((v: any, p: any, c: Ctx) => boolean) | null = null;");
+    expect(op).toContain('export const method = "GET";');
+  });
+
+  it("types the public functions with the schema's alias", () => {
+    expect(modules.get("validate.ts")).toContain(
+      'export const SimpleTag: (value: unknown) => ValidationResult<T.SimpleTag> = /* @__PURE__ */ makeValidate(SimpleTag_check, "simple-tag");',
+    );
+    expect(modules.get("is.ts")).toContain("export const Thing: (value: unknown) => value is T.Thing =");
+    expect(modules.get("assert.ts")).toContain("export const Thing: (value: unknown) => asserts value is T.Thing =");
+  });
+
+  it("never emits eval or the Function constructor", () => {
+    for (const content of modules.values()) expect(content).not.toMatch(/\beval\(|new Function/);
+  });
+});
