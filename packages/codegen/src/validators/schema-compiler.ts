@@ -195,7 +195,8 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     }
     if (typeof s.multipleOf === "number") {
       numberChecks.push(
-        `{ const q = v / ${s.multipleOf}; if (!Number.isFinite(q) || Math.abs(q - Math.round(q)) > 1e-9 * Math.max(1, Math.abs(q))) { ${failWith("multipleOf", at("multipleOf"), `\`must be a multiple of ${s.multipleOf} (got \${v})\``)} } }`,
+        // A quotient within a few ulps of an integer counts (0.3 / 0.1); one that overflows falls back to %.
+        `{ const q = v / ${s.multipleOf}; if (Number.isFinite(q) ? Math.abs(q - Math.round(q)) > 4 * Number.EPSILON * Math.max(1, Math.abs(q)) : v % ${s.multipleOf} !== 0) { ${failWith("multipleOf", at("multipleOf"), `\`must be a multiple of ${s.multipleOf} (got \${v})\``)} } }`,
       );
     }
     if (numberChecks.length > 0) body.push(guarded("number", 'typeof v === "number"', numberChecks));
