@@ -105,6 +105,17 @@ describe("resolved spec: required request bodies (05-required-request-bodies.yam
   });
 });
 
+describe("resolved spec: e-mail pattern with the dot escaped (06-email-pattern.yaml)", () => {
+  const escaped = "^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$";
+  it.each(["Account", "PayloadAccountModification"])("%s.email", (schema) => {
+    expect(resolved.components.schemas[schema].properties.email.pattern).toBe(escaped);
+    expect(vendor.components.schemas[schema].properties.email.pattern).toBe(escaped.replace("\\.", "."));
+    const pattern = new RegExp(escaped);
+    expect(pattern.test("fax@example.com")).toBe(true);
+    expect(pattern.test("a@bcd")).toBe(false);
+  });
+});
+
 describe("faxplus.yaml keeps BulkFaxUpdateRequest as published (refinements live only in the overlay)", () => {
   const schema = vendor.components.schemas.BulkFaxUpdateRequest;
 

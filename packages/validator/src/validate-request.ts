@@ -1,6 +1,6 @@
 import type { ValidatedOperationId } from "./generated/operations.js";
 import { operationById } from "./internal/operation-lookup.js";
-import { fail, run, type ValidationIssue } from "./internal/runtime.js";
+import { run, type ValidationIssue } from "./internal/runtime.js";
 
 /** What a request to an operation carries, in openapi-fetch's shape. */
 export interface RequestParts {
@@ -30,13 +30,14 @@ export type OperationValidationResult = { ok: true } | { ok: false; issues: Vali
 export function validateRequest(operationId: ValidatedOperationId | (string & {}), parts: RequestParts): OperationValidationResult {
   const op = operationById(operationId);
   const issues: ValidationIssue[] = [];
-  const params = run(op.params, withoutEmptyLocations(parts.params), 1, false, "/params");
-  issues.push(...params.issues);
-  if (parts.body === undefined) {
+  const { params: paramValues, body } = parts ?? {};
+  // Pushed one by one: a hostile body can produce far more issues than a spread allows arguments.
+  for (const issue of run(op.params, withoutEmptyLocations(paramValues), 1, false, "/params").issues) issues.push(issue);
+  if (body === undefined) {
     if (op.bodyRequired)
       report(issues, "/body", "required", `${op.path}/requestBody/required`, "is required (the operation needs a request body)");
   } else if (op.body !== null) {
-    issues.push(...run(op.body, parts.body, 1, false, "/body").issues);
+    for (const issue of run(op.body, body, 1, false, "/body").issues) issues.push(issue);
   } else if (op.bodyContentType === null) {
     report(issues, "/body", "requestBody", "", `must be absent: ${operationId} takes no request body`);
   }
@@ -56,5 +57,5 @@ function withoutEmptyLocations(params: RequestParts["params"]): Record<string, u
 }
 
 function report(issues: ValidationIssue[], path: string, keyword: string, schemaPath: string, message: string): void {
-  fail({ i: issues, d: null, r: 1, n: 0 }, path, keyword, schemaPath, message);
+  issues.push({ path, keyword, schemaPath, message: `${path}: ${message}` });
 }

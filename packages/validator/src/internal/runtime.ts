@@ -53,10 +53,21 @@ export type ResponseValidator = { kind: "json"; check: Check } | { kind: "empty"
 /** `$ref`s deeper than this are reported, not followed: cyclic or absurdly deep input cannot hang or overflow. */
 export const MAX_DEPTH = 128;
 
+/** At most this many issues are collected; a hostile value cannot exhaust memory with them. */
+export const MAX_ISSUES = 1000;
+
+/** Thrown (and caught by `run`) when the issue list is full, to stop walking a hostile value. */
+const ISSUE_LIMIT_REACHED = Symbol("faxkit.issue-limit");
+
 /** Records an issue (collect mode only). */
 export function fail(c: Ctx, p: string, keyword: string, schemaPath: string, message: string): void {
+  const issues = c.i as ValidationIssue[];
   const path = p === "" ? "/" : p;
-  (c.i as ValidationIssue[]).push({ path, keyword, schemaPath, message: `${path}: ${message}` });
+  if (issues.length >= MAX_ISSUES) {
+    issues.push({ path: "/", keyword: "maxIssues", schemaPath: "", message: `/: more than ${MAX_ISSUES} issues; the rest are not listed` });
+    throw ISSUE_LIMIT_REACHED;
+  }
+  issues.push({ path, keyword, schemaPath, message: `${path}: ${message}` });
 }
 
 /** Records drift (tolerant mode only). */
@@ -93,7 +104,8 @@ export function typeName(v: unknown): string {
   if (typeof v === "object") {
     const proto = Object.getPrototypeOf(v);
     if (proto === Object.prototype || proto === null) return "object";
-    return (proto?.constructor?.name as string | undefined) ?? "object";
+    const name = proto?.constructor?.name as string | undefined;
+    return name && name !== "Object" ? name : "an object with a custom prototype";
   }
   return typeof v;
 }
@@ -188,7 +200,8 @@ function isDate(s: string): boolean {
 }
 
 const FORMATS: Record<string, (s: string) => boolean> = {
-  email: (s) => /^(?!\.)(?!.*\.\.)[^\s@]+(?<!\.)@[^\s@]+\.[^\s@]+$/.test(s),
+  // The lookahead after "@" keeps the domain part linear on hostile input.
+  email: (s) => /^(?!\.)(?!.*\.\.)[^\s@]+(?<!\.)@(?=[^\s@]*$)[^\s@]+\.[^\s@]+$/.test(s),
   "date-time": (s) => {
     const t = s.search(/[Tt]/);
     return t === 10 && isDate(s.slice(0, 10)) && isTime(s.slice(11));
@@ -250,7 +263,8 @@ export function run(check: Check, value: unknown, direction: 0 | 1 | 2 = 0, tole
   try {
     ok = check(value, root, c);
   } catch (error) {
-    fail(c, root, "validation", "#", `could not be validated: ${(error as Error)?.message ?? String(error)}`);
+    if (error !== ISSUE_LIMIT_REACHED && (c.i as ValidationIssue[]).length < MAX_ISSUES)
+      fail(c, root, "validation", "#", `could not be validated: ${(error as Error)?.message ?? String(error)}`);
     ok = false;
   }
   const issues = c.i as ValidationIssue[];
