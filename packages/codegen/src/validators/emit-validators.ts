@@ -34,7 +34,14 @@ function relativeSpecifier(fromDir: string, target: string): string {
 
 /** Adds TypeScript parameter types to compiled `function name(v, p, c)` declarations. */
 function typed(declarations: readonly string[]): string {
-  return declarations.map((d) => d.replace(/^function (\w+)\(v, p, c\) \{/, "function $1(v: any, p: any, c: Ctx): boolean {")).join("\n\n");
+  return declarations
+    .map((d) =>
+      d
+        .replace(/^function (\w+)\(v, p, c\) \{/, "function $1(v: any, p: any, c: Ctx): boolean {")
+        // the temporaries of inlined checks hold a property of a narrowed object (unknown)
+        .replace(/\{ const (\w+tmp\d+) = /g, "{ const $1: any = "),
+    )
+    .join("\n\n");
 }
 
 /**

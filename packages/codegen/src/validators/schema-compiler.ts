@@ -43,6 +43,90 @@ export const RUNTIME_HELPERS = [
 
 const OBJECT_BUILTINS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** Keywords of a schema that can be checked inline (no subschema); annotations included. */
+const SCALAR_KEYWORDS = new Set([
+  "type",
+  "nullable",
+  "enum",
+  "format",
+  "pattern",
+  "maxLength",
+  "minLength",
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "multipleOf",
+  "title",
+  "description",
+  "default",
+  "example",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "externalDocs",
+  "xml",
+]);
+
+/**
+ * Whether following a `$ref` can lead back to the schema it points to. Keyed by the target
+ * object, so two spellings of one pointer are one node; the edges of a node are the `$ref`s
+ * inside its schema (not inside the schemas those point to).
+ */
+function createCycleCheck(document: unknown): (ref: string) => boolean {
+  const targetOf = (ref: string): unknown => {
+    if (!ref.startsWith("#")) return undefined;
+    try {
+      return getAt(document, parsePointer(decodeURIComponent(ref.slice(1))));
+    } catch {
+      return undefined;
+    }
+  };
+  const edges = new Map<unknown, unknown[]>();
+  const edgesOf = (target: unknown): unknown[] => {
+    const known = edges.get(target);
+    if (known !== undefined) return known;
+    const list: unknown[] = [];
+    edges.set(target, list);
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) for (const item of node) walk(item);
+      else if (isObject(node)) {
+        if (typeof node.$ref === "string") {
+          const next = targetOf(node.$ref);
+          if (next !== undefined) list.push(next);
+        } else for (const value of Object.values(node)) walk(value);
+      }
+    };
+    if (isObject(target) && typeof target.$ref === "string") {
+      const next = targetOf(target.$ref);
+      if (next !== undefined) list.push(next);
+    } else if (isObject(target)) for (const value of Object.values(target)) walk(value);
+    return list;
+  };
+  const memo = new Map<unknown, boolean>();
+  return (ref) => {
+    const start = targetOf(ref);
+    if (start === undefined) return true; // unresolvable here: keep the guard
+    const known = memo.get(start);
+    if (known !== undefined) return known;
+    const seen = new Set<unknown>();
+    const stack = [...edgesOf(start)];
+    let cyclic = false;
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node === start) {
+        cyclic = true;
+        break;
+      }
+      if (seen.has(node)) continue;
+      seen.add(node);
+      for (const next of edgesOf(node)) stack.push(next);
+    }
+    memo.set(start, cyclic);
+    return cyclic;
+  };
+}
+
 interface Flags {
   readOnly: boolean;
   writeOnly: boolean;
@@ -55,6 +139,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
   const next = (kind: string) => `${prefix}${kind}${counter++}`;
 
   const lit = (value: unknown) => JSON.stringify(value);
+  const isCyclic = createCycleCheck(document);
 
   /** Follows `$ref`s (for readOnly/writeOnly flags of properties). */
   function flagsOf(schema: unknown): Flags {
@@ -89,7 +174,8 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
       case "array":
         return "Array.isArray(v)";
       case "object":
-        return "isPlainObject(v)";
+        // isPlainObject, inline: a call per object would cost more than the test itself.
+        return '(typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))';
       case "null":
         return "v === null";
       default:
@@ -104,6 +190,9 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
 
     if (typeof schema.$ref === "string") {
       const target = resolveRef(schema.$ref);
+      // Only a $ref that can come back to itself needs the depth guard: any other nests as
+      // deep as the spec does, no deeper, whatever the input.
+      if (!isCyclic(schema.$ref)) return target;
       const name = next("r");
       declarations.push(
         `function ${name}(v, p, c) {
@@ -118,8 +207,22 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     }
 
     const name = next("s");
+    const body = checks(schema, schemaPath, "return ok;", "p");
+    if (body.length === 0) return "fast.any";
+    declarations.push(`function ${name}(v, p, c) {\n  let ok = true;\n${body.map((line) => `  ${line}`).join("\n")}\n  return ok;\n}`);
+    return name;
+  }
+
+  /**
+   * The checks of one schema on `v`, as statements of a function body that has `ok`, `p`
+   * and `c` in scope. `exit` leaves the checks after a type mismatch (`return ok;` in a
+   * function of its own, `break <label>;` inline); `P` is the expression of the value's
+   * JSON pointer, only evaluated to report an issue (collect mode, `p` is a string) or
+   * drift (which a fast-mode anyOf/oneOf/not branch records with a null pointer, as a
+   * child function called with `p = null` would).
+   */
+  function checks(s: JsonObject, schemaPath: string, exit: string, P: string): string[] {
     const body: string[] = [];
-    const s = schema;
     const at = (keyword: string) => `${schemaPath}/${escapeToken(keyword)}`;
 
     // --- type (+ nullable) ---------------------------------------------------------
@@ -129,7 +232,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
       const allowed = [...types, ...(nullable && !types.includes("null") ? ["null"] : [])];
       const condition = allowed.map(typeCondition).join(" || ");
       const expected = allowed.join(" or ");
-      body.push(`if (!(${condition})) { ${failWith("type", at("type"), `\`must be ${expected} (got \${typeName(v)})\``)} return ok; }`);
+      body.push(`if (!(${condition})) { ${failWith("type", at("type"), `\`must be ${expected} (got \${typeName(v)})\``, P)} ${exit} }`);
     }
 
     /** Type-specific checks; unguarded when the type check above already guarantees the type. */
@@ -148,7 +251,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
       const message = `${lit(`must be one of ${listed} (got `)} + show(v) + ")"`;
       // In drift-tolerant mode an unknown enum value in a response is reported, not rejected.
       body.push(
-        `if (!(${condition})) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p, "enum", v); else { ${failWith("enum", at("enum"), message)} } }`,
+        `if (!(${condition})) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, ${P === "p" ? "p" : `p === null ? null : ${P}`}, "enum", v); else { ${failWith("enum", at("enum"), message, P)} } }`,
       );
     }
 
@@ -156,25 +259,25 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     const stringChecks: string[] = [];
     if (typeof s.maxLength === "number") {
       stringChecks.push(
-        `if (v.length > ${s.maxLength} && codePoints(v) > ${s.maxLength}) { ${failWith("maxLength", at("maxLength"), `\`must be at most ${s.maxLength} character${s.maxLength === 1 ? "" : "s"} (got \${codePoints(v)})\``)} }`,
+        `if (v.length > ${s.maxLength} && codePoints(v) > ${s.maxLength}) { ${failWith("maxLength", at("maxLength"), `\`must be at most ${s.maxLength} character${s.maxLength === 1 ? "" : "s"} (got \${codePoints(v)})\``, P)} }`,
       );
     }
     if (typeof s.minLength === "number") {
       stringChecks.push(
-        `if (v.length < ${s.minLength} * 2 && codePoints(v) < ${s.minLength}) { ${failWith("minLength", at("minLength"), `\`must be at least ${s.minLength} character${s.minLength === 1 ? "" : "s"} (got \${codePoints(v)})\``)} }`,
+        `if (v.length < ${s.minLength} * 2 && codePoints(v) < ${s.minLength}) { ${failWith("minLength", at("minLength"), `\`must be at least ${s.minLength} character${s.minLength === 1 ? "" : "s"} (got \${codePoints(v)})\``, P)} }`,
       );
     }
     if (typeof s.pattern === "string") {
       const re = next("re");
       declarations.push(`const ${re} = /* @__PURE__ */ ${regexLiteral(s.pattern)};`);
       stringChecks.push(
-        `if (!${re}.test(v)) { ${failWith("pattern", at("pattern"), `${lit(`must match pattern ${lit(s.pattern)} (got `)} + show(v) + ")"`)} }`,
+        `if (!${re}.test(v)) { ${failWith("pattern", at("pattern"), `${lit(`must match pattern ${lit(s.pattern)} (got `)} + show(v) + ")"`, P)} }`,
       );
     }
     if (typeof s.format === "string") {
       const format = s.format;
       stringChecks.push(
-        `if (!checkFormat(${lit(format)}, v)) { ${failWith("format", at("format"), `${lit(`must be a valid ${format} (got `)} + show(v) + ")"`)} }`,
+        `if (!checkFormat(${lit(format)}, v)) { ${failWith("format", at("format"), `${lit(`must be a valid ${format} (got `)} + show(v) + ")"`, P)} }`,
       );
     }
     if (stringChecks.length > 0) body.push(guarded("string", 'typeof v === "string"', stringChecks));
@@ -184,19 +287,19 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     if (typeof s.maximum === "number") {
       const exclusive = s.exclusiveMaximum === true;
       numberChecks.push(
-        `if (v ${exclusive ? ">=" : ">"} ${s.maximum}) { ${failWith(exclusive ? "exclusiveMaximum" : "maximum", at(exclusive ? "exclusiveMaximum" : "maximum"), `\`must be ${exclusive ? "<" : "<="} ${s.maximum} (got \${v})\``)} }`,
+        `if (v ${exclusive ? ">=" : ">"} ${s.maximum}) { ${failWith(exclusive ? "exclusiveMaximum" : "maximum", at(exclusive ? "exclusiveMaximum" : "maximum"), `\`must be ${exclusive ? "<" : "<="} ${s.maximum} (got \${v})\``, P)} }`,
       );
     }
     if (typeof s.minimum === "number") {
       const exclusive = s.exclusiveMinimum === true;
       numberChecks.push(
-        `if (v ${exclusive ? "<=" : "<"} ${s.minimum}) { ${failWith(exclusive ? "exclusiveMinimum" : "minimum", at(exclusive ? "exclusiveMinimum" : "minimum"), `\`must be ${exclusive ? ">" : ">="} ${s.minimum} (got \${v})\``)} }`,
+        `if (v ${exclusive ? "<=" : "<"} ${s.minimum}) { ${failWith(exclusive ? "exclusiveMinimum" : "minimum", at(exclusive ? "exclusiveMinimum" : "minimum"), `\`must be ${exclusive ? ">" : ">="} ${s.minimum} (got \${v})\``, P)} }`,
       );
     }
     if (typeof s.multipleOf === "number") {
       numberChecks.push(
         // A quotient within a few ulps of an integer counts (0.3 / 0.1); one that overflows falls back to %.
-        `{ const q = v / ${s.multipleOf}; if (Number.isFinite(q) ? Math.abs(q - Math.round(q)) > 4 * Number.EPSILON * Math.max(1, Math.abs(q)) : v % ${s.multipleOf} !== 0) { ${failWith("multipleOf", at("multipleOf"), `\`must be a multiple of ${s.multipleOf} (got \${v})\``)} } }`,
+        `{ const q = v / ${s.multipleOf}; if (Number.isFinite(q) ? Math.abs(q - Math.round(q)) > 4 * Number.EPSILON * Math.max(1, Math.abs(q)) : v % ${s.multipleOf} !== 0) { ${failWith("multipleOf", at("multipleOf"), `\`must be a multiple of ${s.multipleOf} (got \${v})\``, P)} } }`,
       );
     }
     if (numberChecks.length > 0) body.push(guarded("number", 'typeof v === "number"', numberChecks));
@@ -219,9 +322,12 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
       );
     }
     if (s.items !== undefined && !Array.isArray(s.items)) {
-      const item = compile(s.items, at("items"));
-      if (item !== "fast.any") {
-        arrayChecks.push(`for (let k = 0; k < v.length; k++) { ${callChild(item, "v[k]", 'p + "/" + k')} }`);
+      const inlined = inline(s.items, at("items"), "v[k]", 'p + "/" + k');
+      if (inlined !== undefined) {
+        if (inlined !== "") arrayChecks.push(`for (let k = 0; k < v.length; k++) ${inlined}`);
+      } else {
+        const item = compile(s.items, at("items"));
+        if (item !== "fast.any") arrayChecks.push(`for (let k = 0; k < v.length; k++) { ${callChild(item, "v[k]", 'p + "/" + k')} }`);
       }
     }
     if (arrayChecks.length > 0) body.push(guarded("array", "Array.isArray(v)", arrayChecks));
@@ -246,8 +352,9 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     }
     for (const key of names) {
       const flags = flagsOf(properties[key]);
-      const child = compile(properties[key], `${at("properties")}/${escapeToken(key)}`);
       const childPath = `p + ${lit(`/${escapeToken(key)}`)}`;
+      const inlined = inline(properties[key], `${at("properties")}/${escapeToken(key)}`, access(key), childPath);
+      const child = inlined !== undefined ? "fast.any" : compile(properties[key], `${at("properties")}/${escapeToken(key)}`);
       const checks: string[] = [];
       if (flags.readOnly)
         checks.push(
@@ -258,6 +365,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
           `if (c.r === 2) { ${failWith("writeOnly", `${at("properties")}/${escapeToken(key)}/writeOnly`, lit("is write-only and must not appear in a response"), childPath)} }`,
         );
       if (child !== "fast.any") checks.push(callChild(child, access(key), childPath));
+      if (inlined) checks.push(inlined);
       if (checks.length > 0) objectChecks.push(`if (${has(key)}) { ${checks.join(" ")} }`);
     }
     if (s.additionalProperties === false || isObject(s.additionalProperties)) {
@@ -267,12 +375,10 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
           `for (const k in v) { if (!Object.hasOwn(v, k) || ${known}) continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } ${failWith("additionalProperties", at("additionalProperties"), '"is not allowed (unknown property)"', 'p + "/" + escapeKey(k)')} }`,
         );
       } else {
-        const extra = compile(s.additionalProperties, at("additionalProperties"));
-        if (extra !== "fast.any") {
-          objectChecks.push(
-            `for (const k in v) { if (!Object.hasOwn(v, k) || ${known}) continue; ${callChild(extra, "v[k]", 'p + "/" + escapeKey(k)')} }`,
-          );
-        }
+        const inlined = inline(s.additionalProperties, at("additionalProperties"), "v[k]", 'p + "/" + escapeKey(k)');
+        const extra = inlined !== undefined ? "fast.any" : compile(s.additionalProperties, at("additionalProperties"));
+        const check = inlined || (extra !== "fast.any" ? callChild(extra, "v[k]", 'p + "/" + escapeKey(k)') : "");
+        if (check !== "") objectChecks.push(`for (const k in v) { if (!Object.hasOwn(v, k) || ${known}) continue; ${check} }`);
       }
     }
     if (typeof s.maxProperties === "number" || typeof s.minProperties === "number") {
@@ -286,7 +392,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
           `if (${count} < ${s.minProperties}) { ${failWith("minProperties", at("minProperties"), `\`must have at least ${s.minProperties} properties (got \${${count}})\``)} }`,
         );
     }
-    if (objectChecks.length > 0) body.push(guarded("object", "isPlainObject(v)", objectChecks));
+    if (objectChecks.length > 0) body.push(guarded("object", typeCondition("object"), objectChecks));
 
     // --- combinators -----------------------------------------------------------------
     if (Array.isArray(s.allOf)) {
@@ -322,9 +428,23 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
       );
     }
 
-    if (body.length === 0) return "fast.any";
-    declarations.push(`function ${name}(v, p, c) {\n  let ok = true;\n${body.map((line) => `  ${line}`).join("\n")}\n  return ok;\n}`);
-    return name;
+    return body;
+  }
+
+  /**
+   * A schema with no subschemas and no `$ref` (a type, an enum, string or number limits),
+   * checked in place by its parent: a block instead of a function call. `value` and `path`
+   * are the parent's expressions of the value and of its JSON pointer. Undefined when the
+   * schema needs a function of its own.
+   */
+  function inline(schema: unknown, schemaPath: string, value: string, path: string): string | undefined {
+    if (!isObject(schema) || !Object.keys(schema).every((key) => SCALAR_KEYWORDS.has(key) || key.startsWith("x-"))) return undefined;
+    const label = next("L");
+    const body = checks(schema, schemaPath, `break ${label};`, path);
+    if (body.length === 0) return "";
+    // `v` is shadowed in the block, through a temporary (`const v = v.x` would not compile).
+    const temporary = next("tmp");
+    return `{ const ${temporary} = ${value}; ${label}: { const v = ${temporary}; ${body.join(" ")} } }`;
   }
 
   return { compile, declarations };

@@ -16,48 +16,8 @@ import { check as Webhook_check } from "../schemas/Webhook.js";
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/post/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/post/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
   for (const k in v) { if (!Object.hasOwn(v, k) || false) continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1hooks/post/parameters/additionalProperties", "is not allowed (unknown property)"); }
-  return ok;
-}
-
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/paths/~1hooks/post/requestBody/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Webhook_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/paths/~1hooks/post/responses/200/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = WebhookId_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/Error/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr4(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/UnauthorizedError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr5(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/ServerError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
   return ok;
 }
 
@@ -67,13 +27,13 @@ export const path = "/hooks";
 /** Checks `{ path, query, header }` parameter objects. */
 export const params: (v: any, p: any, c: Ctx) => boolean = vs0;
 /** Checks the JSON request body; null when the operation takes none or not as JSON. */
-export const body: ((v: any, p: any, c: Ctx) => boolean) | null = vr1;
+export const body: ((v: any, p: any, c: Ctx) => boolean) | null = Webhook_check;
 export const bodyRequired = true;
 export const bodyContentType: string | null = "application/json";
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
-  "200": { kind: "json", check: vr2 },
-  "400": { kind: "json", check: vr3 },
-  "401": { kind: "json", check: vr4 },
-  "500": { kind: "json", check: vr5 },
+  "200": { kind: "json", check: WebhookId_check },
+  "400": { kind: "json", check: Error_check },
+  "401": { kind: "json", check: Error_check },
+  "500": { kind: "json", check: Error_check },
 };

@@ -12,67 +12,23 @@ import type { Ctx } from "../../internal/runtime.js";
 import type { ResponseValidator } from "../../internal/runtime.js";
 import { check as Error_check } from "../schemas/Error.js";
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/properties/fax_id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.user_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/required", "must have required property 'user_id'"); }
 if (!(v.fax_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/required", "must have required property 'fax_id'"); }
-if (v.user_id !== undefined) { if (!vs2(v.user_id, c.i === null ? null : p + "/user_id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.fax_id !== undefined) { if (!vs3(v.fax_id, c.i === null ? null : p + "/fax_id", c)) { if (c.i === null) return false; ok = false; } }
+if (v.user_id !== undefined) { { const vtmp3: any = v.user_id; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/user_id", "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); break vL2; } } } }
+if (v.fax_id !== undefined) { { const vtmp5: any = v.fax_id; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/fax_id", "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/properties/fax_id/type", `must be string (got ${typeName(v)})`); break vL4; } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "user_id" || k === "fax_id") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/properties/path/additionalProperties", "is not allowed (unknown property)"); }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.path !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/required", "must have required property 'path'"); }
 if (v.path !== undefined) { if (!vs1(v.path, c.i === null ? null : p + "/path", c)) { if (c.i === null) return false; ok = false; } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "path") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes~1{fax_id}/delete/parameters/additionalProperties", "is not allowed (unknown property)"); }
-  return ok;
-}
-
-function vr4(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/Error/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr5(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/UnauthorizedError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr6(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/NotFoundError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr7(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/ServerError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
   return ok;
 }
 
@@ -88,8 +44,8 @@ export const bodyContentType: string | null = null;
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
   "204": { kind: "empty", contentTypes: [] },
-  "400": { kind: "json", check: vr4 },
-  "401": { kind: "json", check: vr5 },
-  "404": { kind: "json", check: vr6 },
-  "500": { kind: "json", check: vr7 },
+  "400": { kind: "json", check: Error_check },
+  "401": { kind: "json", check: Error_check },
+  "404": { kind: "json", check: Error_check },
+  "500": { kind: "json", check: Error_check },
 };

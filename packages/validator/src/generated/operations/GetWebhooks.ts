@@ -14,61 +14,21 @@ import { check as Error_check } from "../schemas/Error.js";
 import { check as WebhookEventType_check } from "../schemas/WebhookEventType.js";
 import { check as WebhookList_check } from "../schemas/WebhookList.js";
 
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/paths/~1hooks/get/parameters/properties/query/properties/event/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = WebhookEventType_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/get/parameters/properties/query/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/get/parameters/properties/query/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.event !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1hooks/get/parameters/properties/query/required", "must have required property 'event'"); }
-if (v.event !== undefined) { if (!vr2(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
+if (v.event !== undefined) { if (!WebhookEventType_check(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "event") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1hooks/get/parameters/properties/query/additionalProperties", "is not allowed (unknown property)"); }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/get/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/get/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.query !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1hooks/get/parameters/required", "must have required property 'query'"); }
 if (v.query !== undefined) { if (!vs1(v.query, c.i === null ? null : p + "/query", c)) { if (c.i === null) return false; ok = false; } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "query") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1hooks/get/parameters/additionalProperties", "is not allowed (unknown property)"); }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/paths/~1hooks/get/responses/200/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = WebhookList_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr4(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/Error/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr5(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/UnauthorizedError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr6(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/ServerError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
   return ok;
 }
 
@@ -83,8 +43,8 @@ export const bodyRequired = false;
 export const bodyContentType: string | null = null;
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
-  "200": { kind: "json", check: vr3 },
-  "400": { kind: "json", check: vr4 },
-  "401": { kind: "json", check: vr5 },
-  "500": { kind: "json", check: vr6 },
+  "200": { kind: "json", check: WebhookList_check },
+  "400": { kind: "json", check: Error_check },
+  "401": { kind: "json", check: Error_check },
+  "500": { kind: "json", check: Error_check },
 };

@@ -14,105 +14,38 @@ import { check as Error_check } from "../schemas/Error.js";
 import { check as FaxCategory_check } from "../schemas/FaxCategory.js";
 import { check as FaxList_check } from "../schemas/FaxList.js";
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.user_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/required", "must have required property 'user_id'"); }
-if (v.user_id !== undefined) { if (!vs2(v.user_id, c.i === null ? null : p + "/user_id", c)) { if (c.i === null) return false; ok = false; } }
+if (v.user_id !== undefined) { { const vtmp3: any = v.user_id; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/user_id", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); break vL2; } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "user_id") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/additionalProperties", "is not allowed (unknown property)"); }
-  return ok;
-}
-
-function vr4(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/category/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxCategory_check(v, p, c);
-  c.n--;
   return ok;
 }
 
 const vre6 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
 
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre6.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\" (got " + show(v) + ")"); }
-  return ok;
-}
+const vre9 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
 
-const vre8 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
-
-function vs7(v: any, p: any, c: Ctx): boolean {
+function vs4(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre8.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v > 50) { if (c.i === null) return false; ok = false; fail(c, p, "maximum", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/maximum", `must be <= 50 (got ${v})`); }
-if (v < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/minimum", `must be >= 1 (got ${v})`); }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.category !== undefined) { if (!vr4(v.category, c.i === null ? null : p + "/category", c)) { if (c.i === null) return false; ok = false; } }
-if (v.after !== undefined) { if (!vs5(v.after, c.i === null ? null : p + "/after", c)) { if (c.i === null) return false; ok = false; } }
-if (v.before !== undefined) { if (!vs7(v.before, c.i === null ? null : p + "/before", c)) { if (c.i === null) return false; ok = false; } }
-if (v.limit !== undefined) { if (!vs9(v.limit, c.i === null ? null : p + "/limit", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.category !== undefined) { if (!FaxCategory_check(v.category, c.i === null ? null : p + "/category", c)) { if (c.i === null) return false; ok = false; } }
+if (v.after !== undefined) { { const vtmp7: any = v.after; vL5: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/after", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/type", `must be string (got ${typeName(v)})`); break vL5; } if (!vre6.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/after", "pattern", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\" (got " + show(v) + ")"); } } } }
+if (v.before !== undefined) { { const vtmp10: any = v.before; vL8: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/before", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/type", `must be string (got ${typeName(v)})`); break vL8; } if (!vre9.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/before", "pattern", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\" (got " + show(v) + ")"); } } } }
+if (v.limit !== undefined) { { const vtmp12: any = v.limit; vL11: { const v = vtmp12; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/limit", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/type", `must be integer (got ${typeName(v)})`); break vL11; } if (v > 50) { if (c.i === null) return false; ok = false; fail(c, p + "/limit", "maximum", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/maximum", `must be <= 50 (got ${v})`); }
+if (v < 1) { if (c.i === null) return false; ok = false; fail(c, p + "/limit", "minimum", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/minimum", `must be >= 1 (got ${v})`); } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "category" || k === "after" || k === "before" || k === "limit") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/additionalProperties", "is not allowed (unknown property)"); }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.path !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/required", "must have required property 'path'"); }
 if (v.path !== undefined) { if (!vs1(v.path, c.i === null ? null : p + "/path", c)) { if (c.i === null) return false; ok = false; } }
-if (v.query !== undefined) { if (!vs3(v.query, c.i === null ? null : p + "/query", c)) { if (c.i === null) return false; ok = false; } }
+if (v.query !== undefined) { if (!vs4(v.query, c.i === null ? null : p + "/query", c)) { if (c.i === null) return false; ok = false; } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "path" || k === "query") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/additionalProperties", "is not allowed (unknown property)"); }
-  return ok;
-}
-
-function vr10(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/paths/~1accounts~1{user_id}~1faxes/get/responses/200/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxList_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr11(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/Error/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr12(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/UnauthorizedError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr13(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/responses/ServerError/content/application~1json/schema/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = Error_check(v, p, c);
-  c.n--;
   return ok;
 }
 
@@ -127,8 +60,8 @@ export const bodyRequired = false;
 export const bodyContentType: string | null = null;
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
-  "200": { kind: "json", check: vr10 },
-  "400": { kind: "json", check: vr11 },
-  "401": { kind: "json", check: vr12 },
-  "500": { kind: "json", check: vr13 },
+  "200": { kind: "json", check: FaxList_check },
+  "400": { kind: "json", check: Error_check },
+  "401": { kind: "json", check: Error_check },
+  "500": { kind: "json", check: Error_check },
 };

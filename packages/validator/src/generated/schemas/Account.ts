@@ -15,138 +15,41 @@ import { check as AccountSettings_check } from "./AccountSettings.js";
 import { check as AccountStatus_check } from "./AccountStatus.js";
 import { check as AccountType_check } from "./AccountType.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Account/properties/account_data/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountData_check(v, p, c);
-  c.n--;
-  return ok;
-}
+const vre2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Account/properties/account_type/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountType_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-const vre4 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/creation_date/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre4.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/Account/properties/creation_date/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-const vre6 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/email/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre6.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/Account/properties/email/pattern", "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs7(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/last_password_modification_date/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs8(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/lastname/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs10(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/member_of/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/member_of/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vs10(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
+const vre5 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
 
 function vs11(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/name/type", `must be string (got ${typeName(v)})`); return ok; }
+  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/member_of/type", `must be array (got ${typeName(v)})`); return ok; }
+  for (let k = 0; k < v.length; k++) { const vtmp13: any = v[k]; vL12: { const v = vtmp13; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Account/properties/member_of/items/type", `must be string (got ${typeName(v)})`); break vL12; } } }
   return ok;
 }
 
-function vr12(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Account/properties/notifications/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotifications_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-const vre14 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
-
-function vs13(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/phone/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre14.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/Account/properties/phone/pattern", "must match pattern \"^[+]?[0-9]{8,}$\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs15(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/profile_image/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr16(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Account/properties/settings/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr17(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Account/properties/status/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountStatus_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs18(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/uid/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
+const vre17 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.account_type !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'account_type'"); }
 if (!(v.creation_date !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'creation_date'"); }
 if (!(v.email !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'email'"); }
 if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'status'"); }
 if (!(v.uid !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'uid'"); }
-if (v.account_data !== undefined) { if (!vr1(v.account_data, c.i === null ? null : p + "/account_data", c)) { if (c.i === null) return false; ok = false; } }
-if (v.account_type !== undefined) { if (!vr2(v.account_type, c.i === null ? null : p + "/account_type", c)) { if (c.i === null) return false; ok = false; } }
-if (v.creation_date !== undefined) { if (!vs3(v.creation_date, c.i === null ? null : p + "/creation_date", c)) { if (c.i === null) return false; ok = false; } }
-if (v.email !== undefined) { if (!vs5(v.email, c.i === null ? null : p + "/email", c)) { if (c.i === null) return false; ok = false; } }
-if (v.last_password_modification_date !== undefined) { if (!vs7(v.last_password_modification_date, c.i === null ? null : p + "/last_password_modification_date", c)) { if (c.i === null) return false; ok = false; } }
-if (v.lastname !== undefined) { if (!vs8(v.lastname, c.i === null ? null : p + "/lastname", c)) { if (c.i === null) return false; ok = false; } }
-if (v.member_of !== undefined) { if (!vs9(v.member_of, c.i === null ? null : p + "/member_of", c)) { if (c.i === null) return false; ok = false; } }
-if (v.name !== undefined) { if (!vs11(v.name, c.i === null ? null : p + "/name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.notifications !== undefined) { if (!vr12(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.phone !== undefined) { if (!vs13(v.phone, c.i === null ? null : p + "/phone", c)) { if (c.i === null) return false; ok = false; } }
-if (v.profile_image !== undefined) { if (!vs15(v.profile_image, c.i === null ? null : p + "/profile_image", c)) { if (c.i === null) return false; ok = false; } }
-if (v.settings !== undefined) { if (!vr16(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!vr17(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
-if (v.uid !== undefined) { if (!vs18(v.uid, c.i === null ? null : p + "/uid", c)) { if (c.i === null) return false; ok = false; } }
+if (v.account_data !== undefined) { if (!AccountData_check(v.account_data, c.i === null ? null : p + "/account_data", c)) { if (c.i === null) return false; ok = false; } }
+if (v.account_type !== undefined) { if (!AccountType_check(v.account_type, c.i === null ? null : p + "/account_type", c)) { if (c.i === null) return false; ok = false; } }
+if (v.creation_date !== undefined) { { const vtmp3: any = v.creation_date; vL1: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/creation_date", "type", "#/components/schemas/Account/properties/creation_date/type", `must be string (got ${typeName(v)})`); break vL1; } if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/creation_date", "pattern", "#/components/schemas/Account/properties/creation_date/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); } } } }
+if (v.email !== undefined) { { const vtmp6: any = v.email; vL4: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "type", "#/components/schemas/Account/properties/email/type", `must be string (got ${typeName(v)})`); break vL4; } if (!vre5.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "pattern", "#/components/schemas/Account/properties/email/pattern", "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\" (got " + show(v) + ")"); } } } }
+if (v.last_password_modification_date !== undefined) { { const vtmp8: any = v.last_password_modification_date; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/last_password_modification_date", "type", "#/components/schemas/Account/properties/last_password_modification_date/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
+if (v.lastname !== undefined) { { const vtmp10: any = v.lastname; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/lastname", "type", "#/components/schemas/Account/properties/lastname/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
+if (v.member_of !== undefined) { if (!vs11(v.member_of, c.i === null ? null : p + "/member_of", c)) { if (c.i === null) return false; ok = false; } }
+if (v.name !== undefined) { { const vtmp15: any = v.name; vL14: { const v = vtmp15; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name", "type", "#/components/schemas/Account/properties/name/type", `must be string (got ${typeName(v)})`); break vL14; } } } }
+if (v.notifications !== undefined) { if (!AccountNotifications_check(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
+if (v.phone !== undefined) { { const vtmp18: any = v.phone; vL16: { const v = vtmp18; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "type", "#/components/schemas/Account/properties/phone/type", `must be string (got ${typeName(v)})`); break vL16; } if (!vre17.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "pattern", "#/components/schemas/Account/properties/phone/pattern", "must match pattern \"^[+]?[0-9]{8,}$\" (got " + show(v) + ")"); } } } }
+if (v.profile_image !== undefined) { { const vtmp20: any = v.profile_image; vL19: { const v = vtmp20; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/profile_image", "type", "#/components/schemas/Account/properties/profile_image/type", `must be string (got ${typeName(v)})`); break vL19; } } } }
+if (v.settings !== undefined) { if (!AccountSettings_check(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
+if (v.status !== undefined) { if (!AccountStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+if (v.uid !== undefined) { { const vtmp22: any = v.uid; vL21: { const v = vtmp22; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/uid", "type", "#/components/schemas/Account/properties/uid/type", `must be string (got ${typeName(v)})`); break vL21; } } } }
   return ok;
 }
 

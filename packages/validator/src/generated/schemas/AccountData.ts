@@ -11,53 +11,15 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as FileType_check } from "./FileType.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/properties/company_logo/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/properties/company_name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/properties/deactivation_reason/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr4(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountData/properties/default_file_type/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FileType_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/properties/role/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs6(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/properties/save_history/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.company_logo !== undefined) { if (!vs1(v.company_logo, c.i === null ? null : p + "/company_logo", c)) { if (c.i === null) return false; ok = false; } }
-if (v.company_name !== undefined) { if (!vs2(v.company_name, c.i === null ? null : p + "/company_name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.deactivation_reason !== undefined) { if (!vs3(v.deactivation_reason, c.i === null ? null : p + "/deactivation_reason", c)) { if (c.i === null) return false; ok = false; } }
-if (v.default_file_type !== undefined) { if (!vr4(v.default_file_type, c.i === null ? null : p + "/default_file_type", c)) { if (c.i === null) return false; ok = false; } }
-if (v.role !== undefined) { if (!vs5(v.role, c.i === null ? null : p + "/role", c)) { if (c.i === null) return false; ok = false; } }
-if (v.save_history !== undefined) { if (!vs6(v.save_history, c.i === null ? null : p + "/save_history", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.company_logo !== undefined) { { const vtmp2: any = v.company_logo; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/company_logo", "type", "#/components/schemas/AccountData/properties/company_logo/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.company_name !== undefined) { { const vtmp4: any = v.company_name; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/company_name", "type", "#/components/schemas/AccountData/properties/company_name/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+if (v.deactivation_reason !== undefined) { { const vtmp6: any = v.deactivation_reason; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/deactivation_reason", "type", "#/components/schemas/AccountData/properties/deactivation_reason/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
+if (v.default_file_type !== undefined) { if (!FileType_check(v.default_file_type, c.i === null ? null : p + "/default_file_type", c)) { if (c.i === null) return false; ok = false; } }
+if (v.role !== undefined) { { const vtmp8: any = v.role; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/role", "type", "#/components/schemas/AccountData/properties/role/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
+if (v.save_history !== undefined) { { const vtmp10: any = v.save_history; vL9: { const v = vtmp10; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/save_history", "type", "#/components/schemas/AccountData/properties/save_history/type", `must be boolean (got ${typeName(v)})`); break vL9; } } } }
   return ok;
 }
 

@@ -12,28 +12,12 @@ import type { Ctx } from "../../internal/runtime.js";
 import { check as AccountNotificationsBlacklist_check } from "./AccountNotificationsBlacklist.js";
 import { check as AccountNotificationsSettings_check } from "./AccountNotificationsSettings.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotifications/properties/black_list/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsBlacklist_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotifications/properties/settings/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotifications/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotifications/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.settings !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotifications/required", "must have required property 'settings'"); }
-if (v.black_list !== undefined) { if (!vr1(v.black_list, c.i === null ? null : p + "/black_list", c)) { if (c.i === null) return false; ok = false; } }
-if (v.settings !== undefined) { if (!vr2(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
+if (v.black_list !== undefined) { if (!AccountNotificationsBlacklist_check(v.black_list, c.i === null ? null : p + "/black_list", c)) { if (c.i === null) return false; ok = false; } }
+if (v.settings !== undefined) { if (!AccountNotificationsSettings_check(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,72 +11,28 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as AccountNotificationsEmailSettingsAttachments_check } from "./AccountNotificationsEmailSettingsAttachments.js";
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vs2(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsEmailSettings/properties/attachments/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsEmailSettingsAttachments_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs6(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs7(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs8(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); return ok; }
+  for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/items/type", `must be string (got ${typeName(v)})`); break vL2; } } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.low_credit !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'low_credit'"); }
 if (!(v.new_feature !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'new_feature'"); }
 if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'receive_fax'"); }
 if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'send_fax'"); }
 if (!(v.voicemail !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'voicemail'"); }
 if (v.addresses !== undefined) { if (!vs1(v.addresses, c.i === null ? null : p + "/addresses", c)) { if (c.i === null) return false; ok = false; } }
-if (v.attachments !== undefined) { if (!vr3(v.attachments, c.i === null ? null : p + "/attachments", c)) { if (c.i === null) return false; ok = false; } }
-if (v.low_credit !== undefined) { if (!vs4(v.low_credit, c.i === null ? null : p + "/low_credit", c)) { if (c.i === null) return false; ok = false; } }
-if (v.new_feature !== undefined) { if (!vs5(v.new_feature, c.i === null ? null : p + "/new_feature", c)) { if (c.i === null) return false; ok = false; } }
-if (v.receive_fax !== undefined) { if (!vs6(v.receive_fax, c.i === null ? null : p + "/receive_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_fax !== undefined) { if (!vs7(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.voicemail !== undefined) { if (!vs8(v.voicemail, c.i === null ? null : p + "/voicemail", c)) { if (c.i === null) return false; ok = false; } }
+if (v.attachments !== undefined) { if (!AccountNotificationsEmailSettingsAttachments_check(v.attachments, c.i === null ? null : p + "/attachments", c)) { if (c.i === null) return false; ok = false; } }
+if (v.low_credit !== undefined) { { const vtmp5: any = v.low_credit; vL4: { const v = vtmp5; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/low_credit", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); break vL4; } } } }
+if (v.new_feature !== undefined) { { const vtmp7: any = v.new_feature; vL6: { const v = vtmp7; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/new_feature", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); break vL6; } } } }
+if (v.receive_fax !== undefined) { { const vtmp9: any = v.receive_fax; vL8: { const v = vtmp9; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/receive_fax", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); break vL8; } } } }
+if (v.send_fax !== undefined) { { const vtmp11: any = v.send_fax; vL10: { const v = vtmp11; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_fax", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); break vL10; } } } }
+if (v.voicemail !== undefined) { { const vtmp13: any = v.voicemail; vL12: { const v = vtmp13; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/voicemail", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); break vL12; } } } }
   return ok;
 }
 

@@ -11,32 +11,14 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/properties/confirmation_page/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/required", "must have required property 'receive_fax'"); }
 if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/required", "must have required property 'send_fax'"); }
-if (v.confirmation_page !== undefined) { if (!vs1(v.confirmation_page, c.i === null ? null : p + "/confirmation_page", c)) { if (c.i === null) return false; ok = false; } }
-if (v.receive_fax !== undefined) { if (!vs2(v.receive_fax, c.i === null ? null : p + "/receive_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_fax !== undefined) { if (!vs3(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
+if (v.confirmation_page !== undefined) { { const vtmp2: any = v.confirmation_page; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/confirmation_page", "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/properties/confirmation_page/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
+if (v.receive_fax !== undefined) { { const vtmp4: any = v.receive_fax; vL3: { const v = vtmp4; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/receive_fax", "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); break vL3; } } } }
+if (v.send_fax !== undefined) { { const vtmp6: any = v.send_fax; vL5: { const v = vtmp6; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_fax", "type", "#/components/schemas/AccountNotificationsEmailSettingsAttachments/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); break vL5; } } } }
   return ok;
 }
 

@@ -11,49 +11,19 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.low_credit !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'low_credit'"); }
 if (!(v.new_feature !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'new_feature'"); }
 if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'receive_fax'"); }
 if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'send_fax'"); }
 if (!(v.voicemail !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'voicemail'"); }
-if (v.low_credit !== undefined) { if (!vs1(v.low_credit, c.i === null ? null : p + "/low_credit", c)) { if (c.i === null) return false; ok = false; } }
-if (v.new_feature !== undefined) { if (!vs2(v.new_feature, c.i === null ? null : p + "/new_feature", c)) { if (c.i === null) return false; ok = false; } }
-if (v.receive_fax !== undefined) { if (!vs3(v.receive_fax, c.i === null ? null : p + "/receive_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_fax !== undefined) { if (!vs4(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.voicemail !== undefined) { if (!vs5(v.voicemail, c.i === null ? null : p + "/voicemail", c)) { if (c.i === null) return false; ok = false; } }
+if (v.low_credit !== undefined) { { const vtmp2: any = v.low_credit; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/low_credit", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
+if (v.new_feature !== undefined) { { const vtmp4: any = v.new_feature; vL3: { const v = vtmp4; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/new_feature", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); break vL3; } } } }
+if (v.receive_fax !== undefined) { { const vtmp6: any = v.receive_fax; vL5: { const v = vtmp6; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/receive_fax", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); break vL5; } } } }
+if (v.send_fax !== undefined) { { const vtmp8: any = v.send_fax; vL7: { const v = vtmp8; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_fax", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); break vL7; } } } }
+if (v.voicemail !== undefined) { { const vtmp10: any = v.voicemail; vL9: { const v = vtmp10; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/voicemail", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); break vL9; } } } }
   return ok;
 }
 

@@ -15,57 +15,17 @@ import { check as AccountNotificationsPushSettings_check } from "./AccountNotifi
 import { check as AccountNotificationsSlackSettings_check } from "./AccountNotificationsSlackSettings.js";
 import { check as AccountNotificationsSmsSettings_check } from "./AccountNotificationsSmsSettings.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSettings/properties/email/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsEmailSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSettings/properties/language/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsLanguage_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSettings/properties/push_notifications/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsPushSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr4(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSettings/properties/slack/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsSlackSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr5(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSettings/properties/sms/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotificationsSmsSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSettings/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSettings/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.email !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'email'"); }
 if (!(v.push_notifications !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'push_notifications'"); }
 if (!(v.sms !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'sms'"); }
-if (v.email !== undefined) { if (!vr1(v.email, c.i === null ? null : p + "/email", c)) { if (c.i === null) return false; ok = false; } }
-if (v.language !== undefined) { if (!vr2(v.language, c.i === null ? null : p + "/language", c)) { if (c.i === null) return false; ok = false; } }
-if (v.push_notifications !== undefined) { if (!vr3(v.push_notifications, c.i === null ? null : p + "/push_notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.slack !== undefined) { if (!vr4(v.slack, c.i === null ? null : p + "/slack", c)) { if (c.i === null) return false; ok = false; } }
-if (v.sms !== undefined) { if (!vr5(v.sms, c.i === null ? null : p + "/sms", c)) { if (c.i === null) return false; ok = false; } }
+if (v.email !== undefined) { if (!AccountNotificationsEmailSettings_check(v.email, c.i === null ? null : p + "/email", c)) { if (c.i === null) return false; ok = false; } }
+if (v.language !== undefined) { if (!AccountNotificationsLanguage_check(v.language, c.i === null ? null : p + "/language", c)) { if (c.i === null) return false; ok = false; } }
+if (v.push_notifications !== undefined) { if (!AccountNotificationsPushSettings_check(v.push_notifications, c.i === null ? null : p + "/push_notifications", c)) { if (c.i === null) return false; ok = false; } }
+if (v.slack !== undefined) { if (!AccountNotificationsSlackSettings_check(v.slack, c.i === null ? null : p + "/slack", c)) { if (c.i === null) return false; ok = false; } }
+if (v.sms !== undefined) { if (!AccountNotificationsSmsSettings_check(v.sms, c.i === null ? null : p + "/sms", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,37 +11,15 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as SlackNotificationMode_check } from "./SlackNotificationMode.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSlackSettings/properties/receive_fax/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = SlackNotificationMode_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountNotificationsSlackSettings/properties/send_fax/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = SlackNotificationMode_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSlackSettings/properties/target_channel/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSlackSettings/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSlackSettings/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'receive_fax'"); }
 if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'send_fax'"); }
 if (!(v.target_channel !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'target_channel'"); }
-if (v.receive_fax !== undefined) { if (!vr1(v.receive_fax, c.i === null ? null : p + "/receive_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_fax !== undefined) { if (!vr2(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.target_channel !== undefined) { if (!vs3(v.target_channel, c.i === null ? null : p + "/target_channel", c)) { if (c.i === null) return false; ok = false; } }
+if (v.receive_fax !== undefined) { if (!SlackNotificationMode_check(v.receive_fax, c.i === null ? null : p + "/receive_fax", c)) { if (c.i === null) return false; ok = false; } }
+if (v.send_fax !== undefined) { if (!SlackNotificationMode_check(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
+if (v.target_channel !== undefined) { { const vtmp2: any = v.target_channel; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/target_channel", "type", "#/components/schemas/AccountNotificationsSlackSettings/properties/target_channel/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
   return ok;
 }
 

@@ -11,39 +11,13 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as AccountSettingsSendFax_check } from "./AccountSettingsSendFax.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountSettings/properties/caller_id_name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountSettings/properties/options/type", `must be object (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/AccountSettings/properties/send_fax/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountSettingsSendFax_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountSettings/properties/should_enhance/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.caller_id_name !== undefined) { if (!vs1(v.caller_id_name, c.i === null ? null : p + "/caller_id_name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.options !== undefined) { if (!vs2(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_fax !== undefined) { if (!vr3(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.should_enhance !== undefined) { if (!vs4(v.should_enhance, c.i === null ? null : p + "/should_enhance", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountSettings/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.caller_id_name !== undefined) { { const vtmp2: any = v.caller_id_name; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/caller_id_name", "type", "#/components/schemas/AccountSettings/properties/caller_id_name/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.options !== undefined) { { const vtmp4: any = v.options; vL3: { const v = vtmp4; if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p + "/options", "type", "#/components/schemas/AccountSettings/properties/options/type", `must be object (got ${typeName(v)})`); break vL3; } } } }
+if (v.send_fax !== undefined) { if (!AccountSettingsSendFax_check(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
+if (v.should_enhance !== undefined) { { const vtmp6: any = v.should_enhance; vL5: { const v = vtmp6; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/should_enhance", "type", "#/components/schemas/AccountSettings/properties/should_enhance/type", `must be boolean (got ${typeName(v)})`); break vL5; } } } }
   return ok;
 }
 

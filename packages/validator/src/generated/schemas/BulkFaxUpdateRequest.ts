@@ -11,46 +11,26 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (v.length > 32 && codePoints(v) > 32) { if (c.i === null) return false; ok = false; fail(c, p, "maxLength", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/maxLength", `must be at most 32 characters (got ${codePoints(v)})`); }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/type", `must be array (got ${typeName(v)})`); return ok; }
   if (v.length > 100) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/maxItems", `must have at most 100 items (got ${v.length})`); }
 if (v.length < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minItems", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/minItems", `must have at least 1 item (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { if (!vs2(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/type", `must be string (got ${typeName(v)})`); break vL2; } if (v.length > 32 && codePoints(v) > 32) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "maxLength", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/maxLength", `must be at most 32 characters (got ${codePoints(v)})`); } } }
   return ok;
 }
 
-function vs3(v: any, p: any, c: Ctx): boolean {
+function vs8(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/is_read/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (v.length > 100 && codePoints(v) > 100) { if (c.i === null) return false; ok = false; fail(c, p, "maxLength", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/maxLength", `must be at most 100 characters (got ${codePoints(v)})`); }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (isPlainObject(v)) {
+  if ((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
 if (!(v.is_read !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/anyOf/0/required", "must have required property 'is_read'"); }
 }
   return ok;
 }
 
-function vs6(v: any, p: any, c: Ctx): boolean {
+function vs9(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (isPlainObject(v)) {
+  if ((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
 if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/anyOf/1/required", "must have required property 'comment'"); }
 }
   return ok;
@@ -58,13 +38,13 @@ if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fa
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.ids !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/required", "must have required property 'ids'"); }
 if (v.ids !== undefined) { if (!vs1(v.ids, c.i === null ? null : p + "/ids", c)) { if (c.i === null) return false; ok = false; } }
-if (v.is_read !== undefined) { if (!vs3(v.is_read, c.i === null ? null : p + "/is_read", c)) { if (c.i === null) return false; ok = false; } }
-if (v.comment !== undefined) { if (!vs4(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
+if (v.is_read !== undefined) { { const vtmp5: any = v.is_read; vL4: { const v = vtmp5; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_read", "type", "#/components/schemas/BulkFaxUpdateRequest/properties/is_read/type", `must be boolean (got ${typeName(v)})`); break vL4; } } } }
+if (v.comment !== undefined) { { const vtmp7: any = v.comment; vL6: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/type", `must be string (got ${typeName(v)})`); break vL6; } if (v.length > 100 && codePoints(v) > 100) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "maxLength", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/maxLength", `must be at most 100 characters (got ${codePoints(v)})`); } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "ids" || k === "is_read" || k === "comment") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/BulkFaxUpdateRequest/additionalProperties", "is not allowed (unknown property)"); }
-  { const f = c.i === null ? c : fast.ctx(c); if (!(vs5(v, null, f) || vs6(v, null, f))) { if (c.i === null) return false; ok = false; fail(c, p, "anyOf", "#/components/schemas/BulkFaxUpdateRequest/anyOf", "must have at least one of the properties 'is_read', 'comment'"); } }
+  { const f = c.i === null ? c : fast.ctx(c); if (!(vs8(v, null, f) || vs9(v, null, f))) { if (c.i === null) return false; ok = false; fail(c, p, "anyOf", "#/components/schemas/BulkFaxUpdateRequest/anyOf", "must have at least one of the properties 'is_read', 'comment'"); } }
   return ok;
 }
 

@@ -11,24 +11,16 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as BulkOperationResultItemFax_check } from "./BulkOperationResultItemFax.js";
 
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/BulkOperationResultFax/properties/results/items/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = BulkOperationResultItemFax_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultFax/properties/results/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vr2(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { if (!BulkOperationResultItemFax_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultFax/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultFax/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.results !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOperationResultFax/required", "must have required property 'results'"); }
 if (v.results !== undefined) { if (!vs1(v.results, c.i === null ? null : p + "/results", c)) { if (c.i === null) return false; ok = false; } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "results") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/BulkOperationResultFax/additionalProperties", "is not allowed (unknown property)"); }

@@ -11,26 +11,13 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultItemOutbox/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultItemOutbox/properties/code/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (!(v === 204 || v === 403 || v === 404 || v === 409 || v === 500)) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p, "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p, "enum", "#/components/schemas/BulkOperationResultItemOutbox/properties/code/enum", "must be one of 204, 403, 404, 409, 500 (got " + show(v) + ")"); } }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultItemOutbox/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultItemOutbox/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOperationResultItemOutbox/required", "must have required property 'id'"); }
 if (!(v.code !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOperationResultItemOutbox/required", "must have required property 'code'"); }
-if (v.id !== undefined) { if (!vs1(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.code !== undefined) { if (!vs2(v.code, c.i === null ? null : p + "/code", c)) { if (c.i === null) return false; ok = false; } }
+if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/BulkOperationResultItemOutbox/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.code !== undefined) { { const vtmp4: any = v.code; vL3: { const v = vtmp4; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/code", "type", "#/components/schemas/BulkOperationResultItemOutbox/properties/code/type", `must be integer (got ${typeName(v)})`); break vL3; } if (!(v === 204 || v === 403 || v === 404 || v === 409 || v === 500)) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p === null ? null : p + "/code", "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p + "/code", "enum", "#/components/schemas/BulkOperationResultItemOutbox/properties/code/enum", "must be one of 204, 403, 404, 409, 500 (got " + show(v) + ")"); } } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "id" || k === "code") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/BulkOperationResultItemOutbox/additionalProperties", "is not allowed (unknown property)"); }
   return ok;
 }

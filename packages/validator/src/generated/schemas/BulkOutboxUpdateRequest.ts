@@ -11,36 +11,22 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (v.length > 32 && codePoints(v) > 32) { if (c.i === null) return false; ok = false; fail(c, p, "maxLength", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/items/maxLength", `must be at most 32 characters (got ${codePoints(v)})`); }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/type", `must be array (got ${typeName(v)})`); return ok; }
   if (v.length > 100) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/maxItems", `must have at most 100 items (got ${v.length})`); }
 if (v.length < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minItems", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/minItems", `must have at least 1 item (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { if (!vs2(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOutboxUpdateRequest/properties/comment/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (v.length > 100 && codePoints(v) > 100) { if (c.i === null) return false; ok = false; fail(c, p, "maxLength", "#/components/schemas/BulkOutboxUpdateRequest/properties/comment/maxLength", `must be at most 100 characters (got ${codePoints(v)})`); }
+for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/items/type", `must be string (got ${typeName(v)})`); break vL2; } if (v.length > 32 && codePoints(v) > 32) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "maxLength", "#/components/schemas/BulkOutboxUpdateRequest/properties/ids/items/maxLength", `must be at most 32 characters (got ${codePoints(v)})`); } } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOutboxUpdateRequest/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOutboxUpdateRequest/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.ids !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOutboxUpdateRequest/required", "must have required property 'ids'"); }
 if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOutboxUpdateRequest/required", "must have required property 'comment'"); }
 if (v.ids !== undefined) { if (!vs1(v.ids, c.i === null ? null : p + "/ids", c)) { if (c.i === null) return false; ok = false; } }
-if (v.comment !== undefined) { if (!vs3(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
+if (v.comment !== undefined) { { const vtmp5: any = v.comment; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/BulkOutboxUpdateRequest/properties/comment/type", `must be string (got ${typeName(v)})`); break vL4; } if (v.length > 100 && codePoints(v) > 100) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "maxLength", "#/components/schemas/BulkOutboxUpdateRequest/properties/comment/maxLength", `must be at most 100 characters (got ${codePoints(v)})`); } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "ids" || k === "comment") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/BulkOutboxUpdateRequest/additionalProperties", "is not allowed (unknown property)"); }
   return ok;
 }

@@ -11,23 +11,11 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Error/properties/description/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Error/properties/error/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (isPlainObject(v)) {
-if (v.description !== undefined) { if (!vs1(v.description, c.i === null ? null : p + "/description", c)) { if (c.i === null) return false; ok = false; } }
-if (v.error !== undefined) { if (!vs2(v.error, c.i === null ? null : p + "/error", c)) { if (c.i === null) return false; ok = false; } }
+  if ((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
+if (v.description !== undefined) { { const vtmp2: any = v.description; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/description", "type", "#/components/schemas/Error/properties/description/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.error !== undefined) { { const vtmp4: any = v.error; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/error", "type", "#/components/schemas/Error/properties/error/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
 for (const k in v) { if (!Object.hasOwn(v, k) || k === "description" || k === "error") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/Error/additionalProperties", "is not allowed (unknown property)"); }
 }
   return ok;

@@ -14,202 +14,45 @@ import { check as FaxCoverPage_check } from "./FaxCoverPage.js";
 import { check as FaxDirection_check } from "./FaxDirection.js";
 import { check as FaxStatus_check } from "./FaxStatus.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/comment/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/cost/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/Fax/properties/cost/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Fax/properties/cost_details/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxCostDetails_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/description/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr5(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Fax/properties/direction/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxDirection_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs6(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/duration/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/Fax/properties/duration/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
-function vs7(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/file/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs8(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/file_name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/from/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs10(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/header/type", `must be string or null (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs11(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs12(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/is_read/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs13(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/is_spam/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs14(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/last_update/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs15(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v) || v === null)) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/max_retry/type", `must be integer or null (got ${typeName(v)})`); return ok; }
-  if (typeof v === "number") {
-if (v > 3) { if (c.i === null) return false; ok = false; fail(c, p, "maximum", "#/components/schemas/Fax/properties/max_retry/maximum", `must be <= 3 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/Fax/properties/max_retry/minimum", `must be >= 0 (got ${v})`); }
-}
-  return ok;
-}
-
-function vs16(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/owner_id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs17(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/pages/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/Fax/properties/pages/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
-function vs18(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v) || v === null)) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/retry_delay/type", `must be integer or null (got ${typeName(v)})`); return ok; }
-  if (typeof v === "number") {
-if (v > 30) { if (c.i === null) return false; ok = false; fail(c, p, "maximum", "#/components/schemas/Fax/properties/retry_delay/maximum", `must be <= 30 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/Fax/properties/retry_delay/minimum", `must be >= 0 (got ${v})`); }
-}
-  return ok;
-}
-
-function vs19(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/scheduled_time/type", `must be string or null (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs20(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/start_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr21(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Fax/properties/status/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxStatus_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs22(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/submit_time/type", `must be string or null (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs23(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/properties/to/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr24(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Fax/properties/cover_page/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxCoverPage_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'comment'"); }
 if (!(v.cost_details !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'cost_details'"); }
 if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'id'"); }
 if (!(v.owner_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'owner_id'"); }
 if (!(v.pages !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'pages'"); }
 if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'status'"); }
-if (v.comment !== undefined) { if (!vs1(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
-if (v.cost !== undefined) { if (!vs2(v.cost, c.i === null ? null : p + "/cost", c)) { if (c.i === null) return false; ok = false; } }
-if (v.cost_details !== undefined) { if (!vr3(v.cost_details, c.i === null ? null : p + "/cost_details", c)) { if (c.i === null) return false; ok = false; } }
-if (v.description !== undefined) { if (!vs4(v.description, c.i === null ? null : p + "/description", c)) { if (c.i === null) return false; ok = false; } }
-if (v.direction !== undefined) { if (!vr5(v.direction, c.i === null ? null : p + "/direction", c)) { if (c.i === null) return false; ok = false; } }
-if (v.duration !== undefined) { if (!vs6(v.duration, c.i === null ? null : p + "/duration", c)) { if (c.i === null) return false; ok = false; } }
-if (v.file !== undefined) { if (!vs7(v.file, c.i === null ? null : p + "/file", c)) { if (c.i === null) return false; ok = false; } }
-if (v.file_name !== undefined) { if (!vs8(v.file_name, c.i === null ? null : p + "/file_name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.from !== undefined) { if (!vs9(v.from, c.i === null ? null : p + "/from", c)) { if (c.i === null) return false; ok = false; } }
-if (v.header !== undefined) { if (!vs10(v.header, c.i === null ? null : p + "/header", c)) { if (c.i === null) return false; ok = false; } }
-if (v.id !== undefined) { if (!vs11(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.is_read !== undefined) { if (!vs12(v.is_read, c.i === null ? null : p + "/is_read", c)) { if (c.i === null) return false; ok = false; } }
-if (v.is_spam !== undefined) { if (!vs13(v.is_spam, c.i === null ? null : p + "/is_spam", c)) { if (c.i === null) return false; ok = false; } }
-if (v.last_update !== undefined) { if (!vs14(v.last_update, c.i === null ? null : p + "/last_update", c)) { if (c.i === null) return false; ok = false; } }
-if (v.max_retry !== undefined) { if (!vs15(v.max_retry, c.i === null ? null : p + "/max_retry", c)) { if (c.i === null) return false; ok = false; } }
-if (v.owner_id !== undefined) { if (!vs16(v.owner_id, c.i === null ? null : p + "/owner_id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.pages !== undefined) { if (!vs17(v.pages, c.i === null ? null : p + "/pages", c)) { if (c.i === null) return false; ok = false; } }
-if (v.retry_delay !== undefined) { if (!vs18(v.retry_delay, c.i === null ? null : p + "/retry_delay", c)) { if (c.i === null) return false; ok = false; } }
-if (v.scheduled_time !== undefined) { if (!vs19(v.scheduled_time, c.i === null ? null : p + "/scheduled_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.start_time !== undefined) { if (!vs20(v.start_time, c.i === null ? null : p + "/start_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!vr21(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
-if (v.submit_time !== undefined) { if (!vs22(v.submit_time, c.i === null ? null : p + "/submit_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.to !== undefined) { if (!vs23(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.cover_page !== undefined) { if (!vr24(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
+if (v.comment !== undefined) { { const vtmp2: any = v.comment; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/Fax/properties/comment/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.cost !== undefined) { { const vtmp4: any = v.cost; vL3: { const v = vtmp4; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/cost", "type", "#/components/schemas/Fax/properties/cost/type", `must be integer (got ${typeName(v)})`); break vL3; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/cost", "minimum", "#/components/schemas/Fax/properties/cost/minimum", `must be >= 0 (got ${v})`); } } } }
+if (v.cost_details !== undefined) { if (!FaxCostDetails_check(v.cost_details, c.i === null ? null : p + "/cost_details", c)) { if (c.i === null) return false; ok = false; } }
+if (v.description !== undefined) { { const vtmp6: any = v.description; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/description", "type", "#/components/schemas/Fax/properties/description/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
+if (v.direction !== undefined) { if (!FaxDirection_check(v.direction, c.i === null ? null : p + "/direction", c)) { if (c.i === null) return false; ok = false; } }
+if (v.duration !== undefined) { { const vtmp8: any = v.duration; vL7: { const v = vtmp8; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/duration", "type", "#/components/schemas/Fax/properties/duration/type", `must be integer (got ${typeName(v)})`); break vL7; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/duration", "minimum", "#/components/schemas/Fax/properties/duration/minimum", `must be >= 0 (got ${v})`); } } } }
+if (v.file !== undefined) { { const vtmp10: any = v.file; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file", "type", "#/components/schemas/Fax/properties/file/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
+if (v.file_name !== undefined) { { const vtmp12: any = v.file_name; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file_name", "type", "#/components/schemas/Fax/properties/file_name/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
+if (v.from !== undefined) { { const vtmp14: any = v.from; vL13: { const v = vtmp14; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from", "type", "#/components/schemas/Fax/properties/from/type", `must be string (got ${typeName(v)})`); break vL13; } } } }
+if (v.header !== undefined) { { const vtmp16: any = v.header; vL15: { const v = vtmp16; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/header", "type", "#/components/schemas/Fax/properties/header/type", `must be string or null (got ${typeName(v)})`); break vL15; } } } }
+if (v.id !== undefined) { { const vtmp18: any = v.id; vL17: { const v = vtmp18; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Fax/properties/id/type", `must be string (got ${typeName(v)})`); break vL17; } } } }
+if (v.is_read !== undefined) { { const vtmp20: any = v.is_read; vL19: { const v = vtmp20; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_read", "type", "#/components/schemas/Fax/properties/is_read/type", `must be boolean (got ${typeName(v)})`); break vL19; } } } }
+if (v.is_spam !== undefined) { { const vtmp22: any = v.is_spam; vL21: { const v = vtmp22; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_spam", "type", "#/components/schemas/Fax/properties/is_spam/type", `must be boolean (got ${typeName(v)})`); break vL21; } } } }
+if (v.last_update !== undefined) { { const vtmp24: any = v.last_update; vL23: { const v = vtmp24; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/last_update", "type", "#/components/schemas/Fax/properties/last_update/type", `must be string (got ${typeName(v)})`); break vL23; } } } }
+if (v.max_retry !== undefined) { { const vtmp26: any = v.max_retry; vL25: { const v = vtmp26; if (!(Number.isInteger(v) || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/max_retry", "type", "#/components/schemas/Fax/properties/max_retry/type", `must be integer or null (got ${typeName(v)})`); break vL25; } if (typeof v === "number") {
+if (v > 3) { if (c.i === null) return false; ok = false; fail(c, p + "/max_retry", "maximum", "#/components/schemas/Fax/properties/max_retry/maximum", `must be <= 3 (got ${v})`); }
+if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/max_retry", "minimum", "#/components/schemas/Fax/properties/max_retry/minimum", `must be >= 0 (got ${v})`); }
+} } } }
+if (v.owner_id !== undefined) { { const vtmp28: any = v.owner_id; vL27: { const v = vtmp28; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/owner_id", "type", "#/components/schemas/Fax/properties/owner_id/type", `must be string (got ${typeName(v)})`); break vL27; } } } }
+if (v.pages !== undefined) { { const vtmp30: any = v.pages; vL29: { const v = vtmp30; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/pages", "type", "#/components/schemas/Fax/properties/pages/type", `must be integer (got ${typeName(v)})`); break vL29; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/pages", "minimum", "#/components/schemas/Fax/properties/pages/minimum", `must be >= 0 (got ${v})`); } } } }
+if (v.retry_delay !== undefined) { { const vtmp32: any = v.retry_delay; vL31: { const v = vtmp32; if (!(Number.isInteger(v) || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/retry_delay", "type", "#/components/schemas/Fax/properties/retry_delay/type", `must be integer or null (got ${typeName(v)})`); break vL31; } if (typeof v === "number") {
+if (v > 30) { if (c.i === null) return false; ok = false; fail(c, p + "/retry_delay", "maximum", "#/components/schemas/Fax/properties/retry_delay/maximum", `must be <= 30 (got ${v})`); }
+if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/retry_delay", "minimum", "#/components/schemas/Fax/properties/retry_delay/minimum", `must be >= 0 (got ${v})`); }
+} } } }
+if (v.scheduled_time !== undefined) { { const vtmp34: any = v.scheduled_time; vL33: { const v = vtmp34; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/scheduled_time", "type", "#/components/schemas/Fax/properties/scheduled_time/type", `must be string or null (got ${typeName(v)})`); break vL33; } } } }
+if (v.start_time !== undefined) { { const vtmp36: any = v.start_time; vL35: { const v = vtmp36; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/start_time", "type", "#/components/schemas/Fax/properties/start_time/type", `must be string (got ${typeName(v)})`); break vL35; } } } }
+if (v.status !== undefined) { if (!FaxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+if (v.submit_time !== undefined) { { const vtmp38: any = v.submit_time; vL37: { const v = vtmp38; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/submit_time", "type", "#/components/schemas/Fax/properties/submit_time/type", `must be string or null (got ${typeName(v)})`); break vL37; } } } }
+if (v.to !== undefined) { { const vtmp40: any = v.to; vL39: { const v = vtmp40; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/to", "type", "#/components/schemas/Fax/properties/to/type", `must be string (got ${typeName(v)})`); break vL39; } } } }
+if (v.cover_page !== undefined) { if (!FaxCoverPage_check(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

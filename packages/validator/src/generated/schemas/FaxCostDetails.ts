@@ -11,23 +11,11 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCostDetails/properties/multiplier/type", `must be number (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCostDetails/properties/notification_cost/type", `must be number (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCostDetails/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.multiplier !== undefined) { if (!vs1(v.multiplier, c.i === null ? null : p + "/multiplier", c)) { if (c.i === null) return false; ok = false; } }
-if (v.notification_cost !== undefined) { if (!vs2(v.notification_cost, c.i === null ? null : p + "/notification_cost", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCostDetails/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.multiplier !== undefined) { { const vtmp2: any = v.multiplier; vL1: { const v = vtmp2; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/multiplier", "type", "#/components/schemas/FaxCostDetails/properties/multiplier/type", `must be number (got ${typeName(v)})`); break vL1; } } } }
+if (v.notification_cost !== undefined) { { const vtmp4: any = v.notification_cost; vL3: { const v = vtmp4; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/notification_cost", "type", "#/components/schemas/FaxCostDetails/properties/notification_cost/type", `must be number (got ${typeName(v)})`); break vL3; } } } }
   return ok;
 }
 

@@ -11,56 +11,24 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as CoverPageFlags_check } from "./CoverPageFlags.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/properties/name_to/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/properties/name_from/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/properties/subject/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr5(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/FaxCoverPage/properties/flags/items/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = CoverPageFlags_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
+function vs7(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/properties/flags/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vr5(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
-
-function vs6(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/properties/message/type", `must be string (got ${typeName(v)})`); return ok; }
+  for (let k = 0; k < v.length; k++) { if (!CoverPageFlags_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCoverPage/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.name_to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/FaxCoverPage/required", "must have required property 'name_to'"); }
 if (!(v.name_from !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/FaxCoverPage/required", "must have required property 'name_from'"); }
 if (!(v.subject !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/FaxCoverPage/required", "must have required property 'subject'"); }
-if (v.name_to !== undefined) { if (!vs1(v.name_to, c.i === null ? null : p + "/name_to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.name_from !== undefined) { if (!vs2(v.name_from, c.i === null ? null : p + "/name_from", c)) { if (c.i === null) return false; ok = false; } }
-if (v.subject !== undefined) { if (!vs3(v.subject, c.i === null ? null : p + "/subject", c)) { if (c.i === null) return false; ok = false; } }
-if (v.flags !== undefined) { if (!vs4(v.flags, c.i === null ? null : p + "/flags", c)) { if (c.i === null) return false; ok = false; } }
-if (v.message !== undefined) { if (!vs6(v.message, c.i === null ? null : p + "/message", c)) { if (c.i === null) return false; ok = false; } }
+if (v.name_to !== undefined) { { const vtmp2: any = v.name_to; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name_to", "type", "#/components/schemas/FaxCoverPage/properties/name_to/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.name_from !== undefined) { { const vtmp4: any = v.name_from; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name_from", "type", "#/components/schemas/FaxCoverPage/properties/name_from/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+if (v.subject !== undefined) { { const vtmp6: any = v.subject; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/subject", "type", "#/components/schemas/FaxCoverPage/properties/subject/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
+if (v.flags !== undefined) { if (!vs7(v.flags, c.i === null ? null : p + "/flags", c)) { if (c.i === null) return false; ok = false; } }
+if (v.message !== undefined) { { const vtmp9: any = v.message; vL8: { const v = vtmp9; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/message", "type", "#/components/schemas/FaxCoverPage/properties/message/type", `must be string (got ${typeName(v)})`); break vL8; } } } }
   return ok;
 }
 

@@ -11,18 +11,10 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as FaxListData_check } from "./FaxListData.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/FaxList/properties/data/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxListData_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxList/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.data !== undefined) { if (!vr1(v.data, c.i === null ? null : p + "/data", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxList/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.data !== undefined) { if (!FaxListData_check(v.data, c.i === null ? null : p + "/data", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,18 +11,11 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/File/properties/fax_file/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!checkFormat("binary", v)) { if (c.i === null) return false; ok = false; fail(c, p, "format", "#/components/schemas/File/properties/fax_file/format", "must be a valid binary (got " + show(v) + ")"); }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/File/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/File/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.fax_file !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/File/required", "must have required property 'fax_file'"); }
-if (v.fax_file !== undefined) { if (!vs1(v.fax_file, c.i === null ? null : p + "/fax_file", c)) { if (c.i === null) return false; ok = false; } }
+if (v.fax_file !== undefined) { { const vtmp2: any = v.fax_file; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/fax_file", "type", "#/components/schemas/File/properties/fax_file/type", `must be string (got ${typeName(v)})`); break vL1; } if (!checkFormat("binary", v)) { if (c.i === null) return false; ok = false; fail(c, p + "/fax_file", "format", "#/components/schemas/File/properties/fax_file/format", "must be a valid binary (got " + show(v) + ")"); } } } }
   return ok;
 }
 

@@ -11,24 +11,11 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberDetail/properties/quota/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/MemberDetail/properties/quota/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberDetail/properties/role/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberDetail/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.quota !== undefined) { if (!vs1(v.quota, c.i === null ? null : p + "/quota", c)) { if (c.i === null) return false; ok = false; } }
-if (v.role !== undefined) { if (!vs2(v.role, c.i === null ? null : p + "/role", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberDetail/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.quota !== undefined) { { const vtmp2: any = v.quota; vL1: { const v = vtmp2; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/quota", "type", "#/components/schemas/MemberDetail/properties/quota/type", `must be integer (got ${typeName(v)})`); break vL1; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/quota", "minimum", "#/components/schemas/MemberDetail/properties/quota/minimum", `must be >= 0 (got ${v})`); } } } }
+if (v.role !== undefined) { { const vtmp4: any = v.role; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/role", "type", "#/components/schemas/MemberDetail/properties/role/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
   return ok;
 }
 

@@ -11,25 +11,18 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberInvitationRequest/properties/emails/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!checkFormat("email", v)) { if (c.i === null) return false; ok = false; fail(c, p, "format", "#/components/schemas/MemberInvitationRequest/properties/emails/items/format", "must be a valid email (got " + show(v) + ")"); }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberInvitationRequest/properties/emails/type", `must be array (got ${typeName(v)})`); return ok; }
   if (v.length > 10) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/MemberInvitationRequest/properties/emails/maxItems", `must have at most 10 items (got ${v.length})`); }
 if (v.length < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minItems", "#/components/schemas/MemberInvitationRequest/properties/emails/minItems", `must have at least 1 item (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { if (!vs2(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/MemberInvitationRequest/properties/emails/items/type", `must be string (got ${typeName(v)})`); break vL2; } if (!checkFormat("email", v)) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "format", "#/components/schemas/MemberInvitationRequest/properties/emails/items/format", "must be a valid email (got " + show(v) + ")"); } } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberInvitationRequest/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberInvitationRequest/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.emails !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/MemberInvitationRequest/required", "must have required property 'emails'"); }
 if (v.emails !== undefined) { if (!vs1(v.emails, c.i === null ? null : p + "/emails", c)) { if (c.i === null) return false; ok = false; } }
   return ok;

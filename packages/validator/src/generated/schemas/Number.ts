@@ -12,99 +12,40 @@ import type { Ctx } from "../../internal/runtime.js";
 import { check as NumberNotificationsInner_check } from "./NumberNotificationsInner.js";
 import { check as NumberStatus_check } from "./NumberStatus.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/acquired_date/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs3(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/assigned_to/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/assigned_to/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vs3(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { const vtmp5: any = v[k]; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Number/properties/assigned_to/items/type", `must be string (got ${typeName(v)})`); break vL4; } } }
   return ok;
 }
 
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/expiration_date/type", `must be string or null (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs6(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/is_canceled/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr8(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Number/properties/notifications/items/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = NumberNotificationsInner_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs7(v: any, p: any, c: Ctx): boolean {
+function vs12(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/notifications/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vr8(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { if (!NumberNotificationsInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 
-const vre10 = /* @__PURE__ */ new RegExp("^[+][0-9]{8,}$", "u");
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/number/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre10.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/Number/properties/number/pattern", "must match pattern \"^[+][0-9]{8,}$\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs11(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/owner_id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr12(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Number/properties/status/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = NumberStatus_check(v, p, c);
-  c.n--;
-  return ok;
-}
+const vre14 = /* @__PURE__ */ new RegExp("^[+][0-9]{8,}$", "u");
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.acquired_date !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'acquired_date'"); }
 if (!(v.assigned_to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'assigned_to'"); }
 if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'id'"); }
 if (!(v.number !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'number'"); }
 if (!(v.owner_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'owner_id'"); }
 if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'status'"); }
-if (v.acquired_date !== undefined) { if (!vs1(v.acquired_date, c.i === null ? null : p + "/acquired_date", c)) { if (c.i === null) return false; ok = false; } }
-if (v.assigned_to !== undefined) { if (!vs2(v.assigned_to, c.i === null ? null : p + "/assigned_to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.expiration_date !== undefined) { if (!vs4(v.expiration_date, c.i === null ? null : p + "/expiration_date", c)) { if (c.i === null) return false; ok = false; } }
-if (v.id !== undefined) { if (!vs5(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.is_canceled !== undefined) { if (!vs6(v.is_canceled, c.i === null ? null : p + "/is_canceled", c)) { if (c.i === null) return false; ok = false; } }
-if (v.notifications !== undefined) { if (!vs7(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.number !== undefined) { if (!vs9(v.number, c.i === null ? null : p + "/number", c)) { if (c.i === null) return false; ok = false; } }
-if (v.owner_id !== undefined) { if (!vs11(v.owner_id, c.i === null ? null : p + "/owner_id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!vr12(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+if (v.acquired_date !== undefined) { { const vtmp2: any = v.acquired_date; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/acquired_date", "type", "#/components/schemas/Number/properties/acquired_date/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.assigned_to !== undefined) { if (!vs3(v.assigned_to, c.i === null ? null : p + "/assigned_to", c)) { if (c.i === null) return false; ok = false; } }
+if (v.expiration_date !== undefined) { { const vtmp7: any = v.expiration_date; vL6: { const v = vtmp7; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/expiration_date", "type", "#/components/schemas/Number/properties/expiration_date/type", `must be string or null (got ${typeName(v)})`); break vL6; } } } }
+if (v.id !== undefined) { { const vtmp9: any = v.id; vL8: { const v = vtmp9; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Number/properties/id/type", `must be string (got ${typeName(v)})`); break vL8; } } } }
+if (v.is_canceled !== undefined) { { const vtmp11: any = v.is_canceled; vL10: { const v = vtmp11; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_canceled", "type", "#/components/schemas/Number/properties/is_canceled/type", `must be boolean (got ${typeName(v)})`); break vL10; } } } }
+if (v.notifications !== undefined) { if (!vs12(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
+if (v.number !== undefined) { { const vtmp15: any = v.number; vL13: { const v = vtmp15; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/number", "type", "#/components/schemas/Number/properties/number/type", `must be string (got ${typeName(v)})`); break vL13; } if (!vre14.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/number", "pattern", "#/components/schemas/Number/properties/number/pattern", "must match pattern \"^[+][0-9]{8,}$\" (got " + show(v) + ")"); } } } }
+if (v.owner_id !== undefined) { { const vtmp17: any = v.owner_id; vL16: { const v = vtmp17; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/owner_id", "type", "#/components/schemas/Number/properties/owner_id/type", `must be string (got ${typeName(v)})`); break vL16; } } } }
+if (v.status !== undefined) { if (!NumberStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,30 +11,12 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/NumberNotificationsInner/properties/email/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/NumberNotificationsInner/properties/push_notification/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/NumberNotificationsInner/properties/type/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/NumberNotificationsInner/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.email !== undefined) { if (!vs1(v.email, c.i === null ? null : p + "/email", c)) { if (c.i === null) return false; ok = false; } }
-if (v.push_notification !== undefined) { if (!vs2(v.push_notification, c.i === null ? null : p + "/push_notification", c)) { if (c.i === null) return false; ok = false; } }
-if (v.type !== undefined) { if (!vs3(v.type, c.i === null ? null : p + "/type", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/NumberNotificationsInner/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.email !== undefined) { { const vtmp2: any = v.email; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "type", "#/components/schemas/NumberNotificationsInner/properties/email/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
+if (v.push_notification !== undefined) { { const vtmp4: any = v.push_notification; vL3: { const v = vtmp4; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/push_notification", "type", "#/components/schemas/NumberNotificationsInner/properties/push_notification/type", `must be boolean (got ${typeName(v)})`); break vL3; } } } }
+if (v.type !== undefined) { { const vtmp6: any = v.type; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/type", "type", "#/components/schemas/NumberNotificationsInner/properties/type/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
   return ok;
 }
 

@@ -18,214 +18,64 @@ import { check as OutboxStatusChangesInner_check } from "./OutboxStatusChangesIn
 import { check as OutboxStatus_check } from "./OutboxStatus.js";
 import { check as RetryOptions_check } from "./RetryOptions.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/comment/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxComment_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/contact_name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/designated_src/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/extra_info/type", `must be object (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr6(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/file_changes/items/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxFileChangesInner_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
+function vs7(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/file_changes/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vr6(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { if (!OutboxFileChangesInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 
 function vs8(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/files/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs7(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vs8(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { const vtmp10: any = v[k]; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Outbox/properties/files/items/type", `must be string (got ${typeName(v)})`); break vL9; } } }
   return ok;
 }
 
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr10(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/initiated_from/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxInitiatedFrom_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs11(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/ip/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-const vre13 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
-
-function vs12(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/last_updated_status_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre13.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/Outbox/properties/last_updated_status_time/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vr14(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/options/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxOptions_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs15(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/page_count/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/Outbox/properties/page_count/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
-function vr16(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/retry/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = RetryOptions_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs17(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/send_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs18(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/should_enhance/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs19(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/src/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr20(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/status/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxStatus_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr22(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/status_changes/items/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxStatusChangesInner_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs21(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/status_changes/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vr22(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
-
-function vs23(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/submit_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs25(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/to/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs24(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/to/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vs25(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
+const vre16 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
 function vs26(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/uid/type", `must be string (got ${typeName(v)})`); return ok; }
+  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/status_changes/type", `must be array (got ${typeName(v)})`); return ok; }
+  for (let k = 0; k < v.length; k++) { if (!OutboxStatusChangesInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 
-function vr27(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Outbox/properties/cover_page/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxCoverPage_check(v, p, c);
-  c.n--;
+function vs29(v: any, p: any, c: Ctx): boolean {
+  let ok = true;
+  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/to/type", `must be array (got ${typeName(v)})`); return ok; }
+  for (let k = 0; k < v.length; k++) { const vtmp31: any = v[k]; vL30: { const v = vtmp31; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Outbox/properties/to/items/type", `must be string (got ${typeName(v)})`); break vL30; } } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'id'"); }
 if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'status'"); }
 if (!(v.uid !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'uid'"); }
-if (v.comment !== undefined) { if (!vr1(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
-if (v.contact_name !== undefined) { if (!vs2(v.contact_name, c.i === null ? null : p + "/contact_name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.designated_src !== undefined) { if (!vs3(v.designated_src, c.i === null ? null : p + "/designated_src", c)) { if (c.i === null) return false; ok = false; } }
-if (v.extra_info !== undefined) { if (!vs4(v.extra_info, c.i === null ? null : p + "/extra_info", c)) { if (c.i === null) return false; ok = false; } }
-if (v.file_changes !== undefined) { if (!vs5(v.file_changes, c.i === null ? null : p + "/file_changes", c)) { if (c.i === null) return false; ok = false; } }
-if (v.files !== undefined) { if (!vs7(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
-if (v.id !== undefined) { if (!vs9(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.initiated_from !== undefined) { if (!vr10(v.initiated_from, c.i === null ? null : p + "/initiated_from", c)) { if (c.i === null) return false; ok = false; } }
-if (v.ip !== undefined) { if (!vs11(v.ip, c.i === null ? null : p + "/ip", c)) { if (c.i === null) return false; ok = false; } }
-if (v.last_updated_status_time !== undefined) { if (!vs12(v.last_updated_status_time, c.i === null ? null : p + "/last_updated_status_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.options !== undefined) { if (!vr14(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
-if (v.page_count !== undefined) { if (!vs15(v.page_count, c.i === null ? null : p + "/page_count", c)) { if (c.i === null) return false; ok = false; } }
-if (v.retry !== undefined) { if (!vr16(v.retry, c.i === null ? null : p + "/retry", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_time !== undefined) { if (!vs17(v.send_time, c.i === null ? null : p + "/send_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.should_enhance !== undefined) { if (!vs18(v.should_enhance, c.i === null ? null : p + "/should_enhance", c)) { if (c.i === null) return false; ok = false; } }
-if (v.src !== undefined) { if (!vs19(v.src, c.i === null ? null : p + "/src", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!vr20(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status_changes !== undefined) { if (!vs21(v.status_changes, c.i === null ? null : p + "/status_changes", c)) { if (c.i === null) return false; ok = false; } }
-if (v.submit_time !== undefined) { if (!vs23(v.submit_time, c.i === null ? null : p + "/submit_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.to !== undefined) { if (!vs24(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.uid !== undefined) { if (!vs26(v.uid, c.i === null ? null : p + "/uid", c)) { if (c.i === null) return false; ok = false; } }
-if (v.cover_page !== undefined) { if (!vr27(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
+if (v.comment !== undefined) { if (!OutboxComment_check(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
+if (v.contact_name !== undefined) { { const vtmp2: any = v.contact_name; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/contact_name", "type", "#/components/schemas/Outbox/properties/contact_name/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.designated_src !== undefined) { { const vtmp4: any = v.designated_src; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/designated_src", "type", "#/components/schemas/Outbox/properties/designated_src/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+if (v.extra_info !== undefined) { { const vtmp6: any = v.extra_info; vL5: { const v = vtmp6; if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p + "/extra_info", "type", "#/components/schemas/Outbox/properties/extra_info/type", `must be object (got ${typeName(v)})`); break vL5; } } } }
+if (v.file_changes !== undefined) { if (!vs7(v.file_changes, c.i === null ? null : p + "/file_changes", c)) { if (c.i === null) return false; ok = false; } }
+if (v.files !== undefined) { if (!vs8(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
+if (v.id !== undefined) { { const vtmp12: any = v.id; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Outbox/properties/id/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
+if (v.initiated_from !== undefined) { if (!OutboxInitiatedFrom_check(v.initiated_from, c.i === null ? null : p + "/initiated_from", c)) { if (c.i === null) return false; ok = false; } }
+if (v.ip !== undefined) { { const vtmp14: any = v.ip; vL13: { const v = vtmp14; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/ip", "type", "#/components/schemas/Outbox/properties/ip/type", `must be string (got ${typeName(v)})`); break vL13; } } } }
+if (v.last_updated_status_time !== undefined) { { const vtmp17: any = v.last_updated_status_time; vL15: { const v = vtmp17; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/last_updated_status_time", "type", "#/components/schemas/Outbox/properties/last_updated_status_time/type", `must be string (got ${typeName(v)})`); break vL15; } if (!vre16.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/last_updated_status_time", "pattern", "#/components/schemas/Outbox/properties/last_updated_status_time/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); } } } }
+if (v.options !== undefined) { if (!OutboxOptions_check(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
+if (v.page_count !== undefined) { { const vtmp19: any = v.page_count; vL18: { const v = vtmp19; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/page_count", "type", "#/components/schemas/Outbox/properties/page_count/type", `must be integer (got ${typeName(v)})`); break vL18; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/page_count", "minimum", "#/components/schemas/Outbox/properties/page_count/minimum", `must be >= 0 (got ${v})`); } } } }
+if (v.retry !== undefined) { if (!RetryOptions_check(v.retry, c.i === null ? null : p + "/retry", c)) { if (c.i === null) return false; ok = false; } }
+if (v.send_time !== undefined) { { const vtmp21: any = v.send_time; vL20: { const v = vtmp21; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_time", "type", "#/components/schemas/Outbox/properties/send_time/type", `must be string (got ${typeName(v)})`); break vL20; } } } }
+if (v.should_enhance !== undefined) { { const vtmp23: any = v.should_enhance; vL22: { const v = vtmp23; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/should_enhance", "type", "#/components/schemas/Outbox/properties/should_enhance/type", `must be boolean (got ${typeName(v)})`); break vL22; } } } }
+if (v.src !== undefined) { { const vtmp25: any = v.src; vL24: { const v = vtmp25; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/src", "type", "#/components/schemas/Outbox/properties/src/type", `must be string (got ${typeName(v)})`); break vL24; } } } }
+if (v.status !== undefined) { if (!OutboxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+if (v.status_changes !== undefined) { if (!vs26(v.status_changes, c.i === null ? null : p + "/status_changes", c)) { if (c.i === null) return false; ok = false; } }
+if (v.submit_time !== undefined) { { const vtmp28: any = v.submit_time; vL27: { const v = vtmp28; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/submit_time", "type", "#/components/schemas/Outbox/properties/submit_time/type", `must be string (got ${typeName(v)})`); break vL27; } } } }
+if (v.to !== undefined) { if (!vs29(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
+if (v.uid !== undefined) { { const vtmp33: any = v.uid; vL32: { const v = vtmp33; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/uid", "type", "#/components/schemas/Outbox/properties/uid/type", `must be string (got ${typeName(v)})`); break vL32; } } } }
+if (v.cover_page !== undefined) { if (!OutboxCoverPage_check(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,30 +11,18 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/properties/tags/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/properties/tags/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vs2(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/properties/text/type", `must be string (got ${typeName(v)})`); return ok; }
+  for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/OutboxComment/properties/tags/items/type", `must be string (got ${typeName(v)})`); break vL2; } } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/type", `must be object (got ${typeName(v)})`); return ok; }
   if (v.tags !== undefined) { if (!vs1(v.tags, c.i === null ? null : p + "/tags", c)) { if (c.i === null) return false; ok = false; } }
-if (v.text !== undefined) { if (!vs3(v.text, c.i === null ? null : p + "/text", c)) { if (c.i === null) return false; ok = false; } }
+if (v.text !== undefined) { { const vtmp5: any = v.text; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/text", "type", "#/components/schemas/OutboxComment/properties/text/type", `must be string (got ${typeName(v)})`); break vL4; } } } }
   return ok;
 }
 

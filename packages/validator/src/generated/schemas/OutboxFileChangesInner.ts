@@ -11,32 +11,18 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as OutboxFileChangesInnerFilesInner_check } from "./OutboxFileChangesInnerFilesInner.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/properties/at/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/OutboxFileChangesInner/properties/files/items/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxFileChangesInnerFilesInner_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
+function vs3(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!vr3(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { if (!OutboxFileChangesInnerFilesInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.at !== undefined) { if (!vs1(v.at, c.i === null ? null : p + "/at", c)) { if (c.i === null) return false; ok = false; } }
-if (v.files !== undefined) { if (!vs2(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.at !== undefined) { { const vtmp2: any = v.at; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/at", "type", "#/components/schemas/OutboxFileChangesInner/properties/at/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.files !== undefined) { if (!vs3(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,30 +11,12 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/properties/file_name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/properties/mime_type/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/properties/size/type", `must be number (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.file_name !== undefined) { if (!vs1(v.file_name, c.i === null ? null : p + "/file_name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.mime_type !== undefined) { if (!vs2(v.mime_type, c.i === null ? null : p + "/mime_type", c)) { if (c.i === null) return false; ok = false; } }
-if (v.size !== undefined) { if (!vs3(v.size, c.i === null ? null : p + "/size", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.file_name !== undefined) { { const vtmp2: any = v.file_name; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file_name", "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/properties/file_name/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.mime_type !== undefined) { { const vtmp4: any = v.mime_type; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/mime_type", "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/properties/mime_type/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+if (v.size !== undefined) { { const vtmp6: any = v.size; vL5: { const v = vtmp6; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/size", "type", "#/components/schemas/OutboxFileChangesInnerFilesInner/properties/size/type", `must be number (got ${typeName(v)})`); break vL5; } } } }
   return ok;
 }
 

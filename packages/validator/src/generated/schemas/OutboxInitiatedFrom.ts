@@ -11,23 +11,11 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxInitiatedFrom/properties/from_id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxInitiatedFrom/properties/type/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxInitiatedFrom/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.from_id !== undefined) { if (!vs1(v.from_id, c.i === null ? null : p + "/from_id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.type !== undefined) { if (!vs2(v.type, c.i === null ? null : p + "/type", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxInitiatedFrom/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.from_id !== undefined) { { const vtmp2: any = v.from_id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from_id", "type", "#/components/schemas/OutboxInitiatedFrom/properties/from_id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.type !== undefined) { { const vtmp4: any = v.type; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/type", "type", "#/components/schemas/OutboxInitiatedFrom/properties/type/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
   return ok;
 }
 

@@ -11,25 +11,11 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as RetryOptions_check } from "./RetryOptions.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxOptions/properties/enhancement/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/OutboxOptions/properties/retry/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = RetryOptions_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxOptions/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.enhancement !== undefined) { if (!vs1(v.enhancement, c.i === null ? null : p + "/enhancement", c)) { if (c.i === null) return false; ok = false; } }
-if (v.retry !== undefined) { if (!vr2(v.retry, c.i === null ? null : p + "/retry", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxOptions/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.enhancement !== undefined) { { const vtmp2: any = v.enhancement; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/enhancement", "type", "#/components/schemas/OutboxOptions/properties/enhancement/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
+if (v.retry !== undefined) { if (!RetryOptions_check(v.retry, c.i === null ? null : p + "/retry", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -13,28 +13,13 @@ import { check as OutboxStatus_check } from "./OutboxStatus.js";
 
 const vre2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxStatusChangesInner/properties/at/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/OutboxStatusChangesInner/properties/at/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/OutboxStatusChangesInner/properties/status/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxStatus_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxStatusChangesInner/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxStatusChangesInner/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.at !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxStatusChangesInner/required", "must have required property 'at'"); }
 if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxStatusChangesInner/required", "must have required property 'status'"); }
-if (v.at !== undefined) { if (!vs1(v.at, c.i === null ? null : p + "/at", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!vr3(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+if (v.at !== undefined) { { const vtmp3: any = v.at; vL1: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/at", "type", "#/components/schemas/OutboxStatusChangesInner/properties/at/type", `must be string (got ${typeName(v)})`); break vL1; } if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/at", "pattern", "#/components/schemas/OutboxStatusChangesInner/properties/at/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); } } } }
+if (v.status !== undefined) { if (!OutboxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

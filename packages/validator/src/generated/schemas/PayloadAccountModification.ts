@@ -13,77 +13,21 @@ import { check as AccountData_check } from "./AccountData.js";
 import { check as AccountNotifications_check } from "./AccountNotifications.js";
 import { check as AccountSettings_check } from "./AccountSettings.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/PayloadAccountModification/properties/account_data/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountData_check(v, p, c);
-  c.n--;
-  return ok;
-}
+const vre2 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
 
-const vre3 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/properties/email/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre3.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/PayloadAccountModification/properties/email/pattern", "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/properties/lastname/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/properties/name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr6(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/PayloadAccountModification/properties/notifications/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountNotifications_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-const vre8 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
-
-function vs7(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/properties/phone/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre8.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/PayloadAccountModification/properties/phone/pattern", "must match pattern \"^[+]?[0-9]{8,}$\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/properties/profile_image/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr10(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/PayloadAccountModification/properties/settings/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = AccountSettings_check(v, p, c);
-  c.n--;
-  return ok;
-}
+const vre9 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.account_data !== undefined) { if (!vr1(v.account_data, c.i === null ? null : p + "/account_data", c)) { if (c.i === null) return false; ok = false; } }
-if (v.email !== undefined) { if (!vs2(v.email, c.i === null ? null : p + "/email", c)) { if (c.i === null) return false; ok = false; } }
-if (v.lastname !== undefined) { if (!vs4(v.lastname, c.i === null ? null : p + "/lastname", c)) { if (c.i === null) return false; ok = false; } }
-if (v.name !== undefined) { if (!vs5(v.name, c.i === null ? null : p + "/name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.notifications !== undefined) { if (!vr6(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.phone !== undefined) { if (!vs7(v.phone, c.i === null ? null : p + "/phone", c)) { if (c.i === null) return false; ok = false; } }
-if (v.profile_image !== undefined) { if (!vs9(v.profile_image, c.i === null ? null : p + "/profile_image", c)) { if (c.i === null) return false; ok = false; } }
-if (v.settings !== undefined) { if (!vr10(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.account_data !== undefined) { if (!AccountData_check(v.account_data, c.i === null ? null : p + "/account_data", c)) { if (c.i === null) return false; ok = false; } }
+if (v.email !== undefined) { { const vtmp3: any = v.email; vL1: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "type", "#/components/schemas/PayloadAccountModification/properties/email/type", `must be string (got ${typeName(v)})`); break vL1; } if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "pattern", "#/components/schemas/PayloadAccountModification/properties/email/pattern", "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\" (got " + show(v) + ")"); } } } }
+if (v.lastname !== undefined) { { const vtmp5: any = v.lastname; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/lastname", "type", "#/components/schemas/PayloadAccountModification/properties/lastname/type", `must be string (got ${typeName(v)})`); break vL4; } } } }
+if (v.name !== undefined) { { const vtmp7: any = v.name; vL6: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name", "type", "#/components/schemas/PayloadAccountModification/properties/name/type", `must be string (got ${typeName(v)})`); break vL6; } } } }
+if (v.notifications !== undefined) { if (!AccountNotifications_check(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
+if (v.phone !== undefined) { { const vtmp10: any = v.phone; vL8: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "type", "#/components/schemas/PayloadAccountModification/properties/phone/type", `must be string (got ${typeName(v)})`); break vL8; } if (!vre9.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "pattern", "#/components/schemas/PayloadAccountModification/properties/phone/pattern", "must match pattern \"^[+]?[0-9]{8,}$\" (got " + show(v) + ")"); } } } }
+if (v.profile_image !== undefined) { { const vtmp12: any = v.profile_image; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/profile_image", "type", "#/components/schemas/PayloadAccountModification/properties/profile_image/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
+if (v.settings !== undefined) { if (!AccountSettings_check(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -11,25 +11,13 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadFaxModification/properties/comment/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadFaxModification/properties/is_read/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadFaxModification/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadFaxModification/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadFaxModification/required", "must have required property 'comment'"); }
 if (!(v.is_read !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadFaxModification/required", "must have required property 'is_read'"); }
-if (v.comment !== undefined) { if (!vs1(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
-if (v.is_read !== undefined) { if (!vs2(v.is_read, c.i === null ? null : p + "/is_read", c)) { if (c.i === null) return false; ok = false; } }
+if (v.comment !== undefined) { { const vtmp2: any = v.comment; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/PayloadFaxModification/properties/comment/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.is_read !== undefined) { { const vtmp4: any = v.is_read; vL3: { const v = vtmp4; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_read", "type", "#/components/schemas/PayloadFaxModification/properties/is_read/type", `must be boolean (got ${typeName(v)})`); break vL3; } } } }
   return ok;
 }
 

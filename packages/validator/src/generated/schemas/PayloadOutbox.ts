@@ -13,100 +13,39 @@ import { check as OutboxComment_check } from "./OutboxComment.js";
 import { check as OutboxCoverPage_check } from "./OutboxCoverPage.js";
 import { check as OutboxOptions_check } from "./OutboxOptions.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/from/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/to/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/to/type", `must be array (got ${typeName(v)})`); return ok; }
   if (v.length < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minItems", "#/components/schemas/PayloadOutbox/properties/to/minItems", `must have at least 1 item (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { if (!vs3(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/files/items/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
-  if (v.length > 10) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/PayloadOutbox/properties/files/maxItems", `must have at most 10 items (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { if (!vs5(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+for (let k = 0; k < v.length; k++) { const vtmp5: any = v[k]; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/PayloadOutbox/properties/to/items/type", `must be string (got ${typeName(v)})`); break vL4; } } }
   return ok;
 }
 
 function vs6(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/from_fax/type", `must be string (got ${typeName(v)})`); return ok; }
+  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
+  if (v.length > 10) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/PayloadOutbox/properties/files/maxItems", `must have at most 10 items (got ${v.length})`); }
+for (let k = 0; k < v.length; k++) { const vtmp8: any = v[k]; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/PayloadOutbox/properties/files/items/type", `must be string (got ${typeName(v)})`); break vL7; } } }
   return ok;
 }
 
-function vr7(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/PayloadOutbox/properties/comment/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxComment_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr8(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/PayloadOutbox/properties/options/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxOptions_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-const vre10 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/send_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!vre10.test(v)) { if (c.i === null) return false; ok = false; fail(c, p, "pattern", "#/components/schemas/PayloadOutbox/properties/send_time/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}\" (got " + show(v) + ")"); }
-  return ok;
-}
-
-function vs11(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/return_ids/type", `must be boolean (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr12(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/PayloadOutbox/properties/cover_page/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = OutboxCoverPage_check(v, p, c);
-  c.n--;
-  return ok;
-}
+const vre12 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.from !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'from'"); }
 if (!(v.to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'to'"); }
 if (!(v.files !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'files'"); }
-if (v.from !== undefined) { if (!vs1(v.from, c.i === null ? null : p + "/from", c)) { if (c.i === null) return false; ok = false; } }
-if (v.to !== undefined) { if (!vs2(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.files !== undefined) { if (!vs4(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
-if (v.from_fax !== undefined) { if (!vs6(v.from_fax, c.i === null ? null : p + "/from_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.comment !== undefined) { if (!vr7(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
-if (v.options !== undefined) { if (!vr8(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_time !== undefined) { if (!vs9(v.send_time, c.i === null ? null : p + "/send_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.return_ids !== undefined) { if (!vs11(v.return_ids, c.i === null ? null : p + "/return_ids", c)) { if (c.i === null) return false; ok = false; } }
-if (v.cover_page !== undefined) { if (!vr12(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
+if (v.from !== undefined) { { const vtmp2: any = v.from; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from", "type", "#/components/schemas/PayloadOutbox/properties/from/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.to !== undefined) { if (!vs3(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
+if (v.files !== undefined) { if (!vs6(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
+if (v.from_fax !== undefined) { { const vtmp10: any = v.from_fax; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from_fax", "type", "#/components/schemas/PayloadOutbox/properties/from_fax/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
+if (v.comment !== undefined) { if (!OutboxComment_check(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
+if (v.options !== undefined) { if (!OutboxOptions_check(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
+if (v.send_time !== undefined) { { const vtmp13: any = v.send_time; vL11: { const v = vtmp13; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_time", "type", "#/components/schemas/PayloadOutbox/properties/send_time/type", `must be string (got ${typeName(v)})`); break vL11; } if (!vre12.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/send_time", "pattern", "#/components/schemas/PayloadOutbox/properties/send_time/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}\" (got " + show(v) + ")"); } } } }
+if (v.return_ids !== undefined) { { const vtmp15: any = v.return_ids; vL14: { const v = vtmp15; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/return_ids", "type", "#/components/schemas/PayloadOutbox/properties/return_ids/type", `must be boolean (got ${typeName(v)})`); break vL14; } } } }
+if (v.cover_page !== undefined) { if (!OutboxCoverPage_check(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

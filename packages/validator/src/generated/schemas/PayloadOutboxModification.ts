@@ -11,16 +11,10 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutboxModification/properties/comment/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutboxModification/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.comment !== undefined) { if (!vs1(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutboxModification/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.comment !== undefined) { { const vtmp2: any = v.comment; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/PayloadOutboxModification/properties/comment/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
   return ok;
 }
 

@@ -11,27 +11,13 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/RetryOptions/properties/count/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v > 3) { if (c.i === null) return false; ok = false; fail(c, p, "maximum", "#/components/schemas/RetryOptions/properties/count/maximum", `must be <= 3 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/RetryOptions/properties/count/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/RetryOptions/properties/delay/type", `must be integer (got ${typeName(v)})`); return ok; }
-  if (v > 30) { if (c.i === null) return false; ok = false; fail(c, p, "maximum", "#/components/schemas/RetryOptions/properties/delay/maximum", `must be <= 30 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p, "minimum", "#/components/schemas/RetryOptions/properties/delay/minimum", `must be >= 0 (got ${v})`); }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/RetryOptions/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.count !== undefined) { if (!vs1(v.count, c.i === null ? null : p + "/count", c)) { if (c.i === null) return false; ok = false; } }
-if (v.delay !== undefined) { if (!vs2(v.delay, c.i === null ? null : p + "/delay", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/RetryOptions/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.count !== undefined) { { const vtmp2: any = v.count; vL1: { const v = vtmp2; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/count", "type", "#/components/schemas/RetryOptions/properties/count/type", `must be integer (got ${typeName(v)})`); break vL1; } if (v > 3) { if (c.i === null) return false; ok = false; fail(c, p + "/count", "maximum", "#/components/schemas/RetryOptions/properties/count/maximum", `must be <= 3 (got ${v})`); }
+if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/count", "minimum", "#/components/schemas/RetryOptions/properties/count/minimum", `must be >= 0 (got ${v})`); } } } }
+if (v.delay !== undefined) { { const vtmp4: any = v.delay; vL3: { const v = vtmp4; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/delay", "type", "#/components/schemas/RetryOptions/properties/delay/type", `must be integer (got ${typeName(v)})`); break vL3; } if (v > 30) { if (c.i === null) return false; ok = false; fail(c, p + "/delay", "maximum", "#/components/schemas/RetryOptions/properties/delay/maximum", `must be <= 30 (got ${v})`); }
+if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/delay", "minimum", "#/components/schemas/RetryOptions/properties/delay/minimum", `must be >= 0 (got ${v})`); } } } }
   return ok;
 }
 

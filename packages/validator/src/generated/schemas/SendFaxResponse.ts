@@ -13,13 +13,13 @@ import type { Ctx } from "../../internal/runtime.js";
 
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/SendFaxResponse/properties/ids/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/SendFaxResponse/properties/ids/type", `must be object (got ${typeName(v)})`); return ok; }
   return ok;
 }
 
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/SendFaxResponse/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/SendFaxResponse/type", `must be object (got ${typeName(v)})`); return ok; }
   if (v.ids !== undefined) { if (!vs1(v.ids, c.i === null ? null : p + "/ids", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }

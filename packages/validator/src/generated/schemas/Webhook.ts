@@ -11,34 +11,14 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as WebhookEventType_check } from "./WebhookEventType.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Webhook/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Webhook/properties/target/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr3(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/Webhook/properties/event/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = WebhookEventType_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Webhook/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Webhook/type", `must be object (got ${typeName(v)})`); return ok; }
   if (!(v.target !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Webhook/required", "must have required property 'target'"); }
 if (!(v.event !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Webhook/required", "must have required property 'event'"); }
-if (v.id !== undefined) { if (!vs1(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.target !== undefined) { if (!vs2(v.target, c.i === null ? null : p + "/target", c)) { if (c.i === null) return false; ok = false; } }
-if (v.event !== undefined) { if (!vr3(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
+if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Webhook/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.target !== undefined) { { const vtmp4: any = v.target; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/target", "type", "#/components/schemas/Webhook/properties/target/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+if (v.event !== undefined) { if (!WebhookEventType_check(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -12,27 +12,11 @@ import type { Ctx } from "../../internal/runtime.js";
 import { check as WebhookCallbackData_check } from "./WebhookCallbackData.js";
 import { check as WebhookCallbackHook_check } from "./WebhookCallbackHook.js";
 
-function vr1(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/WebhookCallback/properties/hook/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = WebhookCallbackHook_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
-function vr2(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/WebhookCallback/properties/data/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = WebhookCallbackData_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallback/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.hook !== undefined) { if (!vr1(v.hook, c.i === null ? null : p + "/hook", c)) { if (c.i === null) return false; ok = false; } }
-if (v.data !== undefined) { if (!vr2(v.data, c.i === null ? null : p + "/data", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallback/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.hook !== undefined) { if (!WebhookCallbackHook_check(v.hook, c.i === null ? null : p + "/hook", c)) { if (c.i === null) return false; ok = false; } }
+if (v.data !== undefined) { if (!WebhookCallbackData_check(v.data, c.i === null ? null : p + "/data", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

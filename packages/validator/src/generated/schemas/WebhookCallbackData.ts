@@ -11,95 +11,21 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 import { check as FaxStatus_check } from "./FaxStatus.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/uid/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/pages/type", `must be number (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/from/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs5(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/to/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs6(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/from_number/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs7(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/to_number/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs8(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/start_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/file/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs10(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/file_name/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs11(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/properties/cost/type", `must be number (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vr12(v: any, p: any, c: Ctx): boolean {
-  if (c.n >= MAX_DEPTH) { if (c.i !== null) fail(c, p, "$ref", "#/components/schemas/WebhookCallbackData/properties/status/$ref", `nesting is deeper than ${MAX_DEPTH} levels`); return false; }
-  c.n++;
-  const ok = FaxStatus_check(v, p, c);
-  c.n--;
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.id !== undefined) { if (!vs1(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.uid !== undefined) { if (!vs2(v.uid, c.i === null ? null : p + "/uid", c)) { if (c.i === null) return false; ok = false; } }
-if (v.pages !== undefined) { if (!vs3(v.pages, c.i === null ? null : p + "/pages", c)) { if (c.i === null) return false; ok = false; } }
-if (v.from !== undefined) { if (!vs4(v.from, c.i === null ? null : p + "/from", c)) { if (c.i === null) return false; ok = false; } }
-if (v.to !== undefined) { if (!vs5(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.from_number !== undefined) { if (!vs6(v.from_number, c.i === null ? null : p + "/from_number", c)) { if (c.i === null) return false; ok = false; } }
-if (v.to_number !== undefined) { if (!vs7(v.to_number, c.i === null ? null : p + "/to_number", c)) { if (c.i === null) return false; ok = false; } }
-if (v.start_time !== undefined) { if (!vs8(v.start_time, c.i === null ? null : p + "/start_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.file !== undefined) { if (!vs9(v.file, c.i === null ? null : p + "/file", c)) { if (c.i === null) return false; ok = false; } }
-if (v.file_name !== undefined) { if (!vs10(v.file_name, c.i === null ? null : p + "/file_name", c)) { if (c.i === null) return false; ok = false; } }
-if (v.cost !== undefined) { if (!vs11(v.cost, c.i === null ? null : p + "/cost", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!vr12(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/WebhookCallbackData/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.uid !== undefined) { { const vtmp4: any = v.uid; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/uid", "type", "#/components/schemas/WebhookCallbackData/properties/uid/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+if (v.pages !== undefined) { { const vtmp6: any = v.pages; vL5: { const v = vtmp6; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/pages", "type", "#/components/schemas/WebhookCallbackData/properties/pages/type", `must be number (got ${typeName(v)})`); break vL5; } } } }
+if (v.from !== undefined) { { const vtmp8: any = v.from; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from", "type", "#/components/schemas/WebhookCallbackData/properties/from/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
+if (v.to !== undefined) { { const vtmp10: any = v.to; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/to", "type", "#/components/schemas/WebhookCallbackData/properties/to/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
+if (v.from_number !== undefined) { { const vtmp12: any = v.from_number; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from_number", "type", "#/components/schemas/WebhookCallbackData/properties/from_number/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
+if (v.to_number !== undefined) { { const vtmp14: any = v.to_number; vL13: { const v = vtmp14; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/to_number", "type", "#/components/schemas/WebhookCallbackData/properties/to_number/type", `must be string (got ${typeName(v)})`); break vL13; } } } }
+if (v.start_time !== undefined) { { const vtmp16: any = v.start_time; vL15: { const v = vtmp16; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/start_time", "type", "#/components/schemas/WebhookCallbackData/properties/start_time/type", `must be string (got ${typeName(v)})`); break vL15; } } } }
+if (v.file !== undefined) { { const vtmp18: any = v.file; vL17: { const v = vtmp18; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file", "type", "#/components/schemas/WebhookCallbackData/properties/file/type", `must be string (got ${typeName(v)})`); break vL17; } } } }
+if (v.file_name !== undefined) { { const vtmp20: any = v.file_name; vL19: { const v = vtmp20; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file_name", "type", "#/components/schemas/WebhookCallbackData/properties/file_name/type", `must be string (got ${typeName(v)})`); break vL19; } } } }
+if (v.cost !== undefined) { { const vtmp22: any = v.cost; vL21: { const v = vtmp22; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/cost", "type", "#/components/schemas/WebhookCallbackData/properties/cost/type", `must be number (got ${typeName(v)})`); break vL21; } } } }
+if (v.status !== undefined) { if (!FaxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

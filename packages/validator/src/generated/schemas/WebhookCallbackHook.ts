@@ -11,38 +11,13 @@ import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual
 import type { Ctx } from "../../internal/runtime.js";
 
 
-function vs1(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/properties/id/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs2(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/properties/event/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!(v === "fax_sent" || v === "fax_received" || v === "fax_page_received")) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p, "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p, "enum", "#/components/schemas/WebhookCallbackHook/properties/event/enum", "must be one of \"fax_sent\", \"fax_received\", \"fax_page_received\" (got " + show(v) + ")"); } }
-  return ok;
-}
-
-function vs3(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/properties/event_time/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
-function vs4(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/properties/target/type", `must be string (got ${typeName(v)})`); return ok; }
-  return ok;
-}
-
 function vs0(v: any, p: any, c: Ctx): boolean {
   let ok = true;
-  if (!(isPlainObject(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.id !== undefined) { if (!vs1(v.id, c.i === null ? null : p + "/id", c)) { if (c.i === null) return false; ok = false; } }
-if (v.event !== undefined) { if (!vs2(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
-if (v.event_time !== undefined) { if (!vs3(v.event_time, c.i === null ? null : p + "/event_time", c)) { if (c.i === null) return false; ok = false; } }
-if (v.target !== undefined) { if (!vs4(v.target, c.i === null ? null : p + "/target", c)) { if (c.i === null) return false; ok = false; } }
+  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/type", `must be object (got ${typeName(v)})`); return ok; }
+  if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/WebhookCallbackHook/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+if (v.event !== undefined) { { const vtmp4: any = v.event; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/event", "type", "#/components/schemas/WebhookCallbackHook/properties/event/type", `must be string (got ${typeName(v)})`); break vL3; } if (!(v === "fax_sent" || v === "fax_received" || v === "fax_page_received")) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p === null ? null : p + "/event", "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p + "/event", "enum", "#/components/schemas/WebhookCallbackHook/properties/event/enum", "must be one of \"fax_sent\", \"fax_received\", \"fax_page_received\" (got " + show(v) + ")"); } } } } }
+if (v.event_time !== undefined) { { const vtmp6: any = v.event_time; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/event_time", "type", "#/components/schemas/WebhookCallbackHook/properties/event_time/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
+if (v.target !== undefined) { { const vtmp8: any = v.target; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/target", "type", "#/components/schemas/WebhookCallbackHook/properties/target/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
   return ok;
 }
 
