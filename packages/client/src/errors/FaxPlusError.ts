@@ -1,0 +1,139 @@
+import { redactHeaders, redactUrl, scrub } from "../internal/redact.js";
+
+/** Longest `rawBody` an error keeps, in characters. */
+export const RAW_BODY_LIMIT = 2000;
+
+/** What a {@link FaxPlusError} knows about the failed call. Every field is optional. */
+export interface FaxPlusErrorInit {
+  /** HTTP status of the response; absent when no response arrived. */
+  status?: number;
+  /** The API's `error` field, e.g. `"invalid_user_id"`. */
+  code?: string;
+  /** The API's `description` field, e.g. `"Invalid user id given"`. */
+  description?: string;
+  /** OpenAPI operation, e.g. `"bulkUpdateFaxes"`. */
+  operationId?: string;
+  /** HTTP method, e.g. `"PUT"`. */
+  method?: string;
+  /** Request URL; stored redacted. */
+  url?: string;
+  /** RESPONSE headers; stored as a plain object with secret-bearing headers redacted. */
+  headers?: Headers | Record<string, string>;
+  /** Raw response text; stored scrubbed and truncated to {@link RAW_BODY_LIMIT} characters. */
+  rawBody?: string;
+  /** The underlying error (a network error, an abort reason, …). */
+  cause?: unknown;
+  /**
+   * Credentials in play (token, client id, client secret, refresh token). Every occurrence in the
+   * message, URL, headers, code, description, raw body and cause message is replaced with
+   * `"[redacted]"`. Used while constructing only; never stored on the error.
+   */
+  secrets?: readonly string[];
+}
+
+/** What {@link FaxPlusError.toJSON} returns: plain, already-redacted data for logs. */
+export interface FaxPlusErrorJSON {
+  name: string;
+  message: string;
+  status: number | undefined;
+  code: string | undefined;
+  description: string | undefined;
+  operationId: string | undefined;
+  method: string | undefined;
+  url: string | undefined;
+  headers: Record<string, string>;
+  rawBody: string | undefined;
+  /** The cause's message (redacted), when there is a cause. */
+  cause: string | undefined;
+}
+
+function causeMessage(cause: unknown): string | undefined {
+  if (cause === undefined) return undefined;
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === "string") return cause;
+  try {
+    return String(cause);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Base class of every error the client throws. URL, headers, message, body and cause message
+ * are redacted on construction, so the error is safe to log, serialise or report as is.
+ *
+ * An HTTP error status without a more specific subclass (e.g. 405, 422) is a plain `FaxPlusError`
+ * with that `status`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.PUT("/accounts/{user_id}/faxes", { params: { path: { user_id: "self" } }, body });
+ * } catch (error) {
+ *   if (error instanceof FaxPlusError) console.error(error.status, error.code, error.description);
+ * }
+ * ```
+ */
+export class FaxPlusError extends Error {
+  override readonly name: string = "FaxPlusError";
+  /** HTTP status, or `undefined` when no response arrived (connection failure, timeout, abort). */
+  readonly status: number | undefined;
+  /** The API's `error` field, e.g. `"invalid_user_id"`. */
+  readonly code: string | undefined;
+  /** The API's `description` field, e.g. `"Invalid user id given"`. */
+  readonly description: string | undefined;
+  /** OpenAPI operation id, e.g. `"bulkUpdateFaxes"`. */
+  readonly operationId: string | undefined;
+  /** HTTP method, e.g. `"PUT"`. */
+  readonly method: string | undefined;
+  /** Request URL, with credentials in the query string and userinfo redacted. */
+  readonly url: string | undefined;
+  /** Response headers (lower-case names), with secret-bearing ones redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Raw response text (redacted, at most {@link RAW_BODY_LIMIT} characters), e.g. an HTML gateway page. */
+  readonly rawBody: string | undefined;
+  readonly #causeMessage: string | undefined;
+
+  constructor(message: string, init: FaxPlusErrorInit = {}) {
+    const secrets = init.secrets ?? [];
+    const url = init.url === undefined ? undefined : scrub(redactUrl(init.url), secrets);
+    let text = message;
+    if (init.url !== undefined && url !== undefined && init.url.length > 0 && url !== init.url) text = text.split(init.url).join(url);
+    super(scrub(text, secrets), init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code === undefined ? undefined : scrub(init.code, secrets);
+    this.description = init.description === undefined ? undefined : scrub(init.description, secrets);
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.url = url;
+    const headers = redactHeaders(init.headers);
+    for (const name of Object.keys(headers)) headers[name] = scrub(headers[name] ?? "", secrets);
+    this.headers = headers;
+    this.rawBody = init.rawBody === undefined ? undefined : redactTextThenTruncate(init.rawBody, secrets);
+    const cause = causeMessage(init.cause);
+    this.#causeMessage = cause === undefined ? undefined : scrub(cause, secrets);
+  }
+
+  /** Plain data for logs: every field above, and the cause's message instead of the cause. */
+  toJSON(): FaxPlusErrorJSON {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      description: this.description,
+      operationId: this.operationId,
+      method: this.method,
+      url: this.url,
+      headers: { ...this.headers },
+      rawBody: this.rawBody,
+      cause: this.#causeMessage,
+    };
+  }
+}
+
+/** Scrub first, then truncate, so a truncation can never leave half a secret behind. */
+function redactTextThenTruncate(text: string, secrets: readonly string[]): string {
+  const scrubbed = scrub(text, secrets);
+  return scrubbed.length > RAW_BODY_LIMIT ? scrubbed.slice(0, RAW_BODY_LIMIT) : scrubbed;
+}

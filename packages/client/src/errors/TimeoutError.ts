@@ -1,0 +1,37 @@
+import { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON } from "./FaxPlusError.js";
+
+/** {@link FaxPlusErrorInit} plus the timeout that was exceeded. */
+export interface TimeoutErrorInit extends FaxPlusErrorInit {
+  /** The per-attempt timeout that was exceeded, in milliseconds. */
+  timeoutMs: number;
+}
+
+/**
+ * Thrown when an attempt took longer than its timeout (and no retry succeeded). `status` is
+ * `undefined`; `timeoutMs` is the limit that was exceeded.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.GET("/accounts/{user_id}/files/{fax_id}", { params: { path: { user_id: "self", fax_id } } });
+ * } catch (error) {
+ *   if (error instanceof TimeoutError) console.error(`no response within ${error.timeoutMs} ms`);
+ * }
+ * ```
+ */
+export class TimeoutError extends FaxPlusError {
+  override readonly name = "TimeoutError";
+  /** The per-attempt timeout that was exceeded, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(message: string, init: TimeoutErrorInit) {
+    const { timeoutMs, ...rest } = init;
+    super(message, rest);
+    this.timeoutMs = timeoutMs;
+  }
+
+  /** {@link FaxPlusError.toJSON}, plus `timeoutMs`. */
+  override toJSON(): FaxPlusErrorJSON & { timeoutMs: number } {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}

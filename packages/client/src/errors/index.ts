@@ -1,0 +1,11 @@
+export { AbortError } from "./AbortError.js";
+export { AuthenticationError } from "./AuthenticationError.js";
+export { BadRequestError } from "./BadRequestError.js";
+export { ConflictError } from "./ConflictError.js";
+export { ConnectionError } from "./ConnectionError.js";
+export { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON, RAW_BODY_LIMIT } from "./FaxPlusError.js";
+export { NotFoundError } from "./NotFoundError.js";
+export { PermissionDeniedError } from "./PermissionDeniedError.js";
+export { RateLimitError, type RateLimitErrorInit } from "./RateLimitError.js";
+export { ServerError } from "./ServerError.js";
+export { TimeoutError, type TimeoutErrorInit } from "./TimeoutError.js";

@@ -1,0 +1,146 @@
+import { AuthenticationError } from "../errors/AuthenticationError.js";
+import { BadRequestError } from "../errors/BadRequestError.js";
+import { ConflictError } from "../errors/ConflictError.js";
+import { FaxPlusError, type FaxPlusErrorInit } from "../errors/FaxPlusError.js";
+import { NotFoundError } from "../errors/NotFoundError.js";
+import { PermissionDeniedError } from "../errors/PermissionDeniedError.js";
+import { RateLimitError } from "../errors/RateLimitError.js";
+import { ServerError } from "../errors/ServerError.js";
+import { redactUrl, scrub } from "./redact.js";
+
+/** The request an error response answered, and the credentials to scrub from the error. */
+export interface ErrorResponseContext {
+  /** OpenAPI operation id, e.g. `"bulkUpdateFaxes"`. */
+  operationId?: string;
+  /** HTTP method, e.g. `"PUT"`. */
+  method: string;
+  /** Request URL (redacted before it reaches the error). */
+  url: string;
+  /** Token, client id, client secret, refresh token: scrubbed from message, body, headers and URL. */
+  secrets: readonly string[];
+}
+
+/** How much of a non-JSON body the message quotes. */
+const MESSAGE_BODY_LIMIT = 200;
+
+/**
+ * Seconds to wait, from a `Retry-After` header value: delta-seconds (`"120"`) or an HTTP date
+ * (`"Wed, 21 Oct 2015 07:28:00 GMT"`, relative to `now`; a date in the past gives `0`).
+ * `undefined` when the header is absent or unparseable.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter("120"); // 120
+ * parseRetryAfter(new Date(Date.now() + 30_000).toUTCString()); // 30 (or 29, 31 at a second boundary)
+ * parseRetryAfter("soon"); // undefined
+ * ```
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
+    const seconds = Number(trimmed);
+    return Number.isFinite(seconds) ? seconds : undefined;
+  }
+  // An HTTP date starts with a day name (IMF-fixdate, RFC 850 and asctime alike); requiring it
+  // keeps Date.parse's leniency ("-5", "1") out.
+  if (!/^[A-Za-z]{3,9},?\s/.test(trimmed)) return undefined;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+async function readBody(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    return "";
+  }
+}
+
+function apiError(raw: string): { code?: string; description?: string } {
+  if (raw.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+  const { error, description } = parsed as { error?: unknown; description?: unknown };
+  return {
+    ...(typeof error === "string" && error !== "" ? { code: error } : {}),
+    ...(typeof description === "string" && description !== "" ? { description } : {}),
+  };
+}
+
+function classFor(status: number): new (message: string, init: FaxPlusErrorInit) => FaxPlusError {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    default:
+      return status >= 500 && status <= 599 ? ServerError : FaxPlusError;
+  }
+}
+
+/**
+ * Turns a non-2xx response into the matching {@link FaxPlusError} subclass: 400
+ * `BadRequestError`, 401 `AuthenticationError`, 403 `PermissionDeniedError`, 404 `NotFoundError`,
+ * 409 `ConflictError`, 429 `RateLimitError` (with `retryAfter`), 5xx `ServerError`, anything else
+ * a plain `FaxPlusError`. Reads the body once (a failed read counts as an empty body) and never
+ * throws. The API's `{ error, description }` become `code` and `description`; message, URL, body and
+ * headers are scrubbed of `context.secrets` and other credentials.
+ *
+ * Pass a response whose body is unread (e.g. `response.clone()` taken before anything else reads it).
+ *
+ * @example
+ * ```ts
+ * if (!response.ok) {
+ *   throw await errorFromResponse(response, { operationId: "bulkUpdateFaxes", method: "PUT", url, secrets: [token] });
+ *   // BadRequestError: PUT https://restapi.fax.plus/v3/accounts/self/faxes (bulkUpdateFaxes) failed with 400 invalid_user_id: Invalid user id given
+ * }
+ * ```
+ */
+export async function errorFromResponse(response: Response, context: ErrorResponseContext): Promise<FaxPlusError> {
+  const raw = await readBody(response);
+  const { code, description } = apiError(raw);
+  const { status } = response;
+  const method = context.method.toUpperCase();
+
+  let detail: string;
+  if (code !== undefined) detail = description === undefined ? ` ${code}` : ` ${code}: ${description}`;
+  else if (description !== undefined) detail = `: ${description}`;
+  else {
+    // Scrub before cutting, so the cut never leaves part of a secret.
+    const collapsed = scrub(raw, context.secrets).replace(/\s+/g, " ").trim();
+    detail =
+      collapsed === ""
+        ? " (empty body)"
+        : `: ${collapsed.length > MESSAGE_BODY_LIMIT ? `${collapsed.slice(0, MESSAGE_BODY_LIMIT)}…` : collapsed}`;
+  }
+  const operation = context.operationId === undefined ? "" : ` (${context.operationId})`;
+  const message = `${method} ${redactUrl(context.url)}${operation} failed with ${status}${detail}`;
+
+  const init: FaxPlusErrorInit = {
+    status,
+    ...(code === undefined ? {} : { code }),
+    ...(description === undefined ? {} : { description }),
+    ...(context.operationId === undefined ? {} : { operationId: context.operationId }),
+    method,
+    url: context.url,
+    headers: response.headers,
+    rawBody: raw,
+    secrets: context.secrets,
+  };
+  if (status === 429) return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
+  const ErrorClass = classFor(status);
+  return new ErrorClass(message, init);
+}

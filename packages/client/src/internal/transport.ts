@@ -1,0 +1,140 @@
+import { AbortError } from "../errors/AbortError.js";
+import { ConnectionError } from "../errors/ConnectionError.js";
+import { TimeoutError } from "../errors/TimeoutError.js";
+import { parseRetryAfter } from "./error-from-response.js";
+import { redactUrl } from "./redact.js";
+
+/** Methods RFC 9110 §9.2.2 defines as idempotent: a retry cannot do the work twice. */
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+
+/** Statuses worth another attempt: the server was busy, slow or briefly broken. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  /** The fetch that really sends (default: the global one). */
+  fetch?: typeof fetch;
+  /** Timeout of each attempt, in ms (default 60,000). */
+  timeoutMs?: number;
+  /** Attempts after the first (default 2). */
+  maxRetries?: number;
+  /** Also retry methods that are not idempotent (POST, PATCH). Default: false. */
+  retryNonIdempotent?: boolean;
+  /** First backoff delay, in ms (default 500); doubled on each retry, with jitter. */
+  baseDelayMs?: number;
+  /** Longest backoff delay, in ms (default 8,000). */
+  maxDelayMs?: number;
+  /** Longest wait a `Retry-After` header may ask for, in ms (default 60,000). */
+  maxRetryAfterMs?: number;
+  /** Called before each retry (for logs and metrics); the URL is already redacted. */
+  onRetry?: (info: { attempt: number; delayMs: number; method: string; url: string; reason: string }) => void;
+  /** Source of randomness for jitter (tests pass a fixed one). */
+  random?: () => number;
+}
+
+/** A `fetch` that retries, times out each attempt and honours the caller's AbortSignal. */
+export type Transport = (input: Request) => Promise<Response>;
+
+function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * The transport beneath openapi-fetch (passed as its `fetch`), so the raw methods and the
+ * resource API both get it. Each attempt runs on a fresh copy of the request with its own
+ * timeout; connection errors, timeouts and the statuses in {@link RETRYABLE_STATUSES} are
+ * retried with exponential backoff and jitter, honouring `Retry-After` (capped) — but
+ * only for idempotent methods unless `retryNonIdempotent` is set, so a POST is never sent
+ * twice by accident. The caller's AbortSignal cancels at once and is never retried. When
+ * retries run out on a status, that last response is returned (openapi-fetch turns it
+ * into `error`); when they run out on a network failure, the typed error is thrown.
+ *
+ * @example
+ * ```ts
+ * const client = createClient<paths>({ baseUrl, fetch: createTransport({ maxRetries: 3, timeoutMs: 10_000 }) });
+ * ```
+ */
+export function createTransport(options: TransportOptions = {}): Transport {
+  const send = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxRetries = Math.max(0, options.maxRetries ?? 2);
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 8_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const random = options.random ?? Math.random;
+
+  const backoff = (retry: number) => {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2); // "equal jitter"
+  };
+
+  return async function transport(request: Request): Promise<Response> {
+    const callerSignal = request.signal;
+    const method = request.method.toUpperCase();
+    const url = redactUrl(request.url);
+    const retries = IDEMPOTENT.has(method) || options.retryNonIdempotent === true ? maxRetries : 0;
+    const aborted = (cause: unknown) => new AbortError(`${method} ${url} was aborted by the caller`, { method, url, cause });
+
+    for (let attempt = 0; ; attempt++) {
+      if (callerSignal.aborted) throw aborted(callerSignal.reason);
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const onCallerAbort = () => timeout.abort();
+      callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+      let response: Response | undefined;
+      let failure: Error | undefined;
+      try {
+        // A copy per attempt: the original body stays unread for the next one.
+        response = await send(new Request(request.clone(), { signal: timeout.signal }));
+      } catch (error) {
+        if (callerSignal.aborted) throw aborted(callerSignal.reason);
+        failure = timeout.signal.aborted
+          ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs, cause: error })
+          : new ConnectionError(`${method} ${url} could not connect: ${(error as Error)?.message ?? String(error)}`, {
+              method,
+              url,
+              cause: error,
+            });
+      } finally {
+        clearTimeout(timer);
+        callerSignal.removeEventListener("abort", onCallerAbort);
+      }
+
+      const retryable = failure !== undefined || RETRYABLE_STATUSES.has((response as Response).status);
+      if (!retryable || attempt >= retries) {
+        if (failure) throw failure;
+        return response as Response;
+      }
+
+      let delayMs = backoff(attempt);
+      let reason = failure ? failure.name : `status ${(response as Response).status}`;
+      if (response) {
+        const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+        if (retryAfter !== undefined) {
+          delayMs = Math.min(retryAfter * 1000, maxRetryAfterMs);
+          reason += `, Retry-After ${retryAfter} s`;
+        }
+        // Free the connection; not awaited: cancelling one branch of a tee'd body resolves only
+        // when the other branch is cancelled too.
+        response.body?.cancel().catch(() => undefined);
+      }
+      options.onRetry?.({ attempt: attempt + 1, delayMs, method, url, reason });
+      try {
+        await sleep(delayMs, callerSignal);
+      } catch (cause) {
+        throw aborted(cause);
+      }
+    }
+  };
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { AbortError } from "../../src/errors/AbortError.js";
+import { ConnectionError } from "../../src/errors/ConnectionError.js";
+import { TimeoutError } from "../../src/errors/TimeoutError.js";
+import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
+
+type Reply = Response | Error | "hang";
+
+/** A fetch that answers from a script, one entry per attempt, recording what it was sent. */
+function scripted(replies: Reply[]) {
+  const seen: { method: string; url: string; body: string }[] = [];
+  const fetch = async (request: Request): Promise<Response> => {
+    seen.push({ method: request.method, url: request.url, body: await request.text() });
+    const reply = replies[Math.min(seen.length - 1, replies.length - 1)] as Reply;
+    if (reply === "hang") {
+      return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    }
+    if (reply instanceof Error) throw reply;
+    return reply.clone();
+  };
+  return { fetch: fetch as typeof globalThis.fetch, seen };
+}
+
+const status = (code: number, headers: Record<string, string> = {}) => new Response(code === 204 ? null : "{}", { status: code, headers });
+const fastOptions = (extra: Partial<TransportOptions> = {}): TransportOptions => ({
+  baseDelayMs: 1,
+  maxDelayMs: 4,
+  random: () => 0.5,
+  ...extra,
+});
+const get = (url = "https://api.test/v3/accounts/self") => new Request(url);
+
+describe("createTransport: retries", () => {
+  it.each([408, 429, 500, 502, 503, 504])("retries GET on %i, then returns the success", async (code) => {
+    const { fetch, seen } = scripted([status(code), status(code), status(200)]);
+    const response = await createTransport(fastOptions({ fetch }))(get());
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(3);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])("does not retry %i", async (code) => {
+    const { fetch, seen } = scripted([status(code), status(200)]);
+    expect((await createTransport(fastOptions({ fetch }))(get())).status).toBe(code);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("gives up after maxRetries and returns the last response", async () => {
+    const { fetch, seen } = scripted([status(503)]);
+    const response = await createTransport(fastOptions({ fetch, maxRetries: 3 }))(get());
+    expect(response.status).toBe(503);
+    expect(seen).toHaveLength(4);
+  });
+
+  it("never retries a POST unless told to, so it is never sent twice", async () => {
+    const post = () => new Request("https://api.test/v3/accounts/self/outbox", { method: "POST", body: '{"to":["+1"]}' });
+    const once = scripted([status(503), status(201)]);
+    expect((await createTransport(fastOptions({ fetch: once.fetch }))(post())).status).toBe(503);
+    expect(once.seen).toHaveLength(1);
+
+    const optedIn = scripted([status(503), status(201)]);
+    expect((await createTransport(fastOptions({ fetch: optedIn.fetch, retryNonIdempotent: true }))(post())).status).toBe(201);
+    expect(optedIn.seen.map((s) => s.body)).toEqual(['{"to":["+1"]}', '{"to":["+1"]}']);
+  });
+
+  it("re-sends the same body on every attempt of a PUT", async () => {
+    const { fetch, seen } = scripted([status(502), status(200)]);
+    const put = new Request("https://api.test/v3/accounts/self/faxes", { method: "PUT", body: '{"ids":["a"],"is_read":true}' });
+    await createTransport(fastOptions({ fetch }))(put);
+    expect(seen.map((s) => `${s.method} ${s.body}`)).toEqual(['PUT {"ids":["a"],"is_read":true}', 'PUT {"ids":["a"],"is_read":true}']);
+  });
+
+  it("backs off exponentially with jitter, capped", async () => {
+    const delays: number[] = [];
+    const { fetch } = scripted([status(500)]);
+    await createTransport({
+      fetch,
+      maxRetries: 5,
+      baseDelayMs: 2,
+      maxDelayMs: 10,
+      random: () => 1,
+      onRetry: (i) => delays.push(i.delayMs),
+    })(get());
+    expect(delays).toEqual([2, 4, 8, 10, 10]);
+  });
+
+  it("honours Retry-After in seconds and as an HTTP date, capped by maxRetryAfterMs", async () => {
+    const reasons: { delayMs: number; reason: string }[] = [];
+    const onRetry: TransportOptions["onRetry"] = (i) => reasons.push({ delayMs: i.delayMs, reason: i.reason });
+    const inOneHour = new Date(Date.now() + 3_600_000).toUTCString();
+    const { fetch } = scripted([status(429, { "retry-after": "0" }), status(503, { "retry-after": inOneHour }), status(200)]);
+    await createTransport(fastOptions({ fetch, onRetry, maxRetryAfterMs: 20 }))(get());
+    expect(reasons[0]).toEqual({ delayMs: 0, reason: "status 429, Retry-After 0 s" });
+    expect(reasons[1]?.delayMs).toBe(20);
+    expect(reasons[1]?.reason).toMatch(/^status 503, Retry-After 3[56]\d\d s$/);
+  });
+});
+
+describe("createTransport: failures", () => {
+  it("retries connection errors, then throws ConnectionError", async () => {
+    const { fetch, seen } = scripted([new TypeError("fetch failed: ECONNRESET")]);
+    const error = await createTransport(fastOptions({ fetch, maxRetries: 2 }))(get()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self could not connect: fetch failed: ECONNRESET");
+    expect(seen).toHaveLength(3);
+  });
+
+  it("times out each attempt on its own, then throws TimeoutError", async () => {
+    const { fetch, seen } = scripted(["hang", "hang"]);
+    const error = await createTransport(fastOptions({ fetch, timeoutMs: 30, maxRetries: 1 }))(get()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self timed out after 30 ms");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a slow first attempt times out and a fast second one succeeds", async () => {
+    const { fetch, seen } = scripted(["hang", status(200)]);
+    expect((await createTransport(fastOptions({ fetch, timeoutMs: 30 }))(get())).status).toBe(200);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("the caller's abort cancels the attempt at once and is never retried", async () => {
+    const { fetch, seen } = scripted(["hang"]);
+    const controller = new AbortController();
+    const pending = createTransport(fastOptions({ fetch, timeoutMs: 10_000 }))(
+      new Request("https://api.test/v3/x", { signal: controller.signal }),
+    );
+    setTimeout(() => controller.abort(), 10);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("an abort during the backoff wait stops at once", async () => {
+    const { fetch, seen } = scripted([status(503)]);
+    const controller = new AbortController();
+    const pending = createTransport({ fetch, baseDelayMs: 10_000, random: () => 0 })(
+      new Request("https://api.test/v3/x", { signal: controller.signal }),
+    );
+    setTimeout(() => controller.abort(), 20);
+    expect(await pending.catch((e: unknown) => e)).toBeInstanceOf(AbortError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    const { fetch, seen } = scripted([status(200)]);
+    const error = await createTransport(fastOptions({ fetch }))(
+      new Request("https://api.test/v3/x", { signal: AbortSignal.abort() }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("redacts secrets in the URL of messages", async () => {
+    const { fetch } = scripted([new TypeError("boom")]);
+    const error = await createTransport(fastOptions({ fetch, maxRetries: 0 }))(
+      get("https://api.test/v3/x?access_token=tok_SECRET_123"),
+    ).catch((e: unknown) => e);
+    expect(String(error)).not.toContain("tok_SECRET_123");
+    expect(JSON.stringify(error)).not.toContain("tok_SECRET_123");
+  });
+});
