@@ -3,7 +3,7 @@
 // stale, builds every package, then prints what the build produced: the spec's identity,
 // operations and schemas per tag, the generated files and the time taken.
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -66,5 +66,9 @@ for (const file of generated) {
   const kb = (statSync(join(root, file)).size / 1024).toFixed(1);
   console.log(`    ${relative(".", join(root, file)) || file}  ${kb} kB`);
 }
-console.log(`  built: ${["packages/codegen/dist", "packages/types/dist"].join(", ")}`);
+const validatorModules = readdirSync(join(root, "packages/validator/src/generated"), { recursive: true }).filter((name) =>
+  String(name).endsWith(".ts"),
+).length;
+console.log(`    packages/validator/src/generated/  ${validatorModules} validator modules`);
+console.log(`  built: ${["codegen", "types", "validator", "client"].map((name) => `packages/${name}/dist`).join(", ")}`);
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
