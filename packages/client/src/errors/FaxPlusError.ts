@@ -47,6 +47,26 @@ export interface FaxPlusErrorJSON {
   cause: string | undefined;
 }
 
+/**
+ * The cause itself when it carries no secret; otherwise a copy with secrets scrubbed from
+ * its message and stack (and from its own causes, three levels deep) — `util.inspect` and
+ * loggers print causes in full. The copy keeps the name and `code`.
+ */
+function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (!(cause instanceof Error)) return typeof cause === "string" ? scrub(cause, secrets) : cause;
+  const message = scrub(cause.message, secrets);
+  const stack = cause.stack === undefined ? undefined : scrub(cause.stack, secrets);
+  const inner = cause.cause !== undefined && depth < 3 ? redactedCause(cause.cause, secrets, depth + 1) : cause.cause;
+  if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
+  const copy = new Error(message);
+  copy.name = cause.name;
+  copy.stack = stack;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === "string" || typeof code === "number") Object.assign(copy, { code });
+  if (inner !== undefined) copy.cause = inner;
+  return copy;
+}
+
 function causeMessage(cause: unknown): string | undefined {
   if (cause === undefined) return undefined;
   if (cause instanceof Error) return cause.message;
@@ -99,7 +119,7 @@ export class FaxPlusError extends Error {
     const url = init.url === undefined ? undefined : scrub(redactUrl(init.url), secrets);
     let text = message;
     if (init.url !== undefined && url !== undefined && init.url.length > 0 && url !== init.url) text = text.split(init.url).join(url);
-    super(scrub(text, secrets), init.cause === undefined ? undefined : { cause: init.cause });
+    super(scrub(text, secrets), init.cause === undefined ? undefined : { cause: redactedCause(init.cause, secrets) });
     this.status = init.status;
     this.code = init.code === undefined ? undefined : scrub(init.code, secrets);
     this.description = init.description === undefined ? undefined : scrub(init.description, secrets);

@@ -205,3 +205,17 @@ describe("secrets", () => {
     });
   });
 });
+
+describe("FaxPlusError cause", () => {
+  it("keeps the cause's name and code but scrubs secrets from its message, stack and nested causes (util.inspect prints causes)", async () => {
+    const { inspect } = await import("node:util");
+    const inner = Object.assign(new Error("socket to https://x.test/?access_token=tok_SECRET_123 closed"), { code: "ECONNRESET" });
+    const outer = new TypeError("fetch failed with Bearer tok_SECRET_123", { cause: inner });
+    const error = new FaxPlusError("GET failed", { cause: outer, secrets: ["tok_SECRET_123"] });
+    const printed = inspect(error, { depth: 10 });
+    expect(printed).not.toContain("tok_SECRET_123");
+    expect(printed).toContain("ECONNRESET");
+    expect((error.cause as Error).name).toBe("TypeError");
+    expect(((error.cause as Error).cause as { code?: string }).code).toBe("ECONNRESET");
+  });
+});
