@@ -1,5 +1,6 @@
-import { getAt, parsePointer } from "../load/json-pointer.js";
+import { followRefs } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations, type OperationEntry } from "../model/operations.js";
+import { effectiveParameters } from "../model/parameters.js";
 import { type Provenance, tsBanner } from "./banner.js";
 
 /** Methods that RFC 9110 §9.2.2 defines as idempotent: safe to retry. */
@@ -26,26 +27,6 @@ export interface OperationRecord {
   deprecated: boolean;
 }
 
-/** Follows a local `$ref` (already validated) to its target. */
-function deref(document: JsonObject, value: unknown): unknown {
-  let current = value;
-  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
-    current = getAt(document, parsePointer(decodeURIComponent(current.$ref.slice(1))));
-  }
-  return current;
-}
-
-/** Parameters in effect for an operation: path-item ones, overridden by name+location (§4.7.10). */
-function effectiveParameters(document: JsonObject, entry: OperationEntry): JsonObject[] {
-  const byKey = new Map<string, JsonObject>();
-  const own = Array.isArray(entry.operation.parameters) ? entry.operation.parameters : [];
-  for (const raw of [...entry.pathItemParameters, ...own]) {
-    const parameter = deref(document, raw);
-    if (isObject(parameter) && typeof parameter.name === "string") byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  return [...byKey.values()];
-}
-
 function statusKey(key: string): number | string {
   return /^\d{3}$/.test(key) ? Number(key) : key;
 }
@@ -55,7 +36,7 @@ export function describeOperation(document: JsonObject, entry: OperationEntry, s
   const { operation, method, path } = entry;
   const parameters = effectiveParameters(document, entry);
   const names = (location: string) => parameters.filter((p) => p.in === location).map((p) => p.name as string);
-  const body = deref(document, operation.requestBody);
+  const body = followRefs(document, operation.requestBody).value;
   const content = isObject(body) && isObject(body.content) ? Object.keys(body.content) : [];
   const responseKeys = isObject(operation.responses) ? Object.keys(operation.responses) : [];
   const isSuccess = (key: string) => /^2(\d\d|XX)$/i.test(key);

@@ -33,3 +33,25 @@ export function getAt(root: unknown, tokens: readonly string[]): unknown {
   }
   return node;
 }
+
+/** The target of a local `$ref` (`#/components/…`), or `undefined` when it points nowhere. */
+export function resolveLocalRef(document: unknown, ref: string): unknown {
+  if (!ref.startsWith("#")) return undefined;
+  return getAt(document, parsePointer(decodeURIComponent(ref.slice(1))));
+}
+
+/**
+ * Follows a chain of Reference Objects to the object they stand for, and says where it
+ * landed (the last `$ref`, or `pointer` when `value` was no reference). Bounded, so a
+ * reference cycle cannot hang the generator.
+ */
+export function followRefs(document: unknown, value: unknown, pointer = ""): { value: unknown; pointer: string } {
+  let current = value;
+  let at = pointer;
+  for (let hops = 0; hops < 32; hops++) {
+    if (current === null || typeof current !== "object" || typeof (current as { $ref?: unknown }).$ref !== "string") break;
+    at = (current as { $ref: string }).$ref;
+    current = resolveLocalRef(document, at);
+  }
+  return { value: current, pointer: at };
+}

@@ -1,4 +1,4 @@
-import { getAt, parsePointer } from "../load/json-pointer.js";
+import { parsePointer, resolveLocalRef } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations } from "./operations.js";
 
 /** Operations and schemas of one tag. */
@@ -45,7 +45,7 @@ function directSchemaRefs(root: JsonObject, node: unknown, into: Set<string>): v
 }
 
 function resolveLocal(root: JsonObject, ref: string): unknown {
-  return getAt(root, parsePointer(decodeURIComponent(ref.slice(1))));
+  return resolveLocalRef(root, ref);
 }
 
 /** Counts operations per tag and the schemas each tag reaches (transitively). */

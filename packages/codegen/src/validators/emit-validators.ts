@@ -1,8 +1,9 @@
 import { posix } from "node:path";
 import { type Provenance, tsBanner } from "../emit/banner.js";
 import { assignTypeNames } from "../emit/type-name.js";
-import { getAt, parsePointer } from "../load/json-pointer.js";
+import { escapeToken, followRefs, parsePointer, resolveLocalRef } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations } from "../model/operations.js";
+import { effectiveParameters } from "../model/parameters.js";
 import { createSchemaCompiler, RUNTIME_HELPERS } from "./schema-compiler.js";
 
 /** One generated validator module: path relative to the validators folder, and its source. */
@@ -50,8 +51,7 @@ function typed(declarations: readonly string[]): string {
  * this). `$ref`s resolve inside `root` (default: the schema itself).
  */
 export function emitStandaloneValidator(schema: unknown, runtime: string, root: unknown = schema): string {
-  const { compiler, resolveRef } = localCompiler(root, () => undefined);
-  void resolveRef;
+  const { compiler } = localCompiler(root, () => undefined);
   const entry = compiler.compile(schema, "#");
   return `import { ${RUNTIME_HELPERS.join(", ")} } from ${JSON.stringify(runtime)};\n\n${compiler.declarations.join("\n\n")}\n\nexport const check = ${entry};\n`;
 }
@@ -71,7 +71,7 @@ function localCompiler(document: unknown, external: (ref: string) => string | un
     const name = `ref${counter++}`;
     local.set(ref, name);
     if (!ref.startsWith("#")) throw new Error(`$ref "${ref}" is not local`);
-    const target = getAt(document, parsePointer(decodeURIComponent(ref.slice(1))));
+    const target = resolveLocalRef(document, ref);
     if (target === undefined) throw new Error(`$ref "${ref}" points nowhere`);
     const compiled = compiler.compile(target, ref);
     compiler.declarations.push(`function ${name}(v, p, c) {\n  return ${compiled}(v, p, c);\n}`);
@@ -239,17 +239,6 @@ interface OperationSchemas {
 
 const isJson = (mediaType: string) => /^application\/(?:[\w.+-]*\+)?json(?:;|$)/i.test(mediaType);
 
-/** Follows `$ref`s to request bodies, responses and parameters, remembering where it landed. */
-function derefWithPath(document: JsonObject, value: unknown, path: string): { value: unknown; path: string } {
-  let current = value;
-  let at = path;
-  for (let hops = 0; hops < 16 && isObject(current) && typeof current.$ref === "string"; hops++) {
-    at = current.$ref;
-    current = getAt(document, parsePointer(decodeURIComponent(current.$ref.slice(1))));
-  }
-  return { value: current, path: at };
-}
-
 /** The schemas of one operation, in the shapes the validators check. */
 function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof listOperations>[number]): OperationSchemas {
   const op = entry.operation;
@@ -257,13 +246,7 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
   // Parameters become one object schema { path, query, header }: path and query admit only
   // declared names; headers may carry anything else (clients add their own).
   const byLocation: Record<string, { properties: JsonObject; required: string[] }> = {};
-  const own = Array.isArray(op.parameters) ? op.parameters : [];
-  const merged = new Map<string, JsonObject>();
-  for (const raw of [...entry.pathItemParameters, ...own]) {
-    const parameter = derefWithPath(document, raw, base).value;
-    if (isObject(parameter) && typeof parameter.name === "string") merged.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  for (const parameter of merged.values()) {
+  for (const parameter of effectiveParameters(document, entry)) {
     const location = parameter.in as string;
     if (location === "cookie") continue;
     const slot = byLocation[location] ?? { properties: {}, required: [] };
@@ -286,7 +269,7 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
   if ((params.required as string[]).length === 0) delete params.required;
   // `params` may also be left out entirely when nothing is required.
 
-  const request = derefWithPath(document, op.requestBody, `${base}/requestBody`);
+  const request = followRefs(document, op.requestBody, `${base}/requestBody`);
   const requestBody = isObject(request.value) ? request.value : undefined;
   const content = requestBody && isObject(requestBody.content) ? requestBody.content : {};
   const mediaTypes = Object.keys(content);
@@ -294,13 +277,13 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
   const jsonMedia = jsonType ? (content[jsonType] as JsonObject) : undefined;
   const body =
     jsonType && jsonMedia && jsonMedia.schema !== undefined
-      ? { schema: jsonMedia.schema, schemaPath: `${request.path}/content/${jsonType.replaceAll("~", "~0").replaceAll("/", "~1")}/schema` }
+      ? { schema: jsonMedia.schema, schemaPath: `${request.pointer}/content/${escapeToken(jsonType)}/schema` }
       : undefined;
 
   const responses: OperationSchemas["responses"] = [];
   const declared = isObject(op.responses) ? op.responses : {};
   for (const status of Object.keys(declared)) {
-    const response = derefWithPath(document, declared[status], `${base}/responses/${status}`);
+    const response = followRefs(document, declared[status], `${base}/responses/${status}`);
     const responseContent = isObject(response.value) && isObject(response.value.content) ? response.value.content : {};
     const types = Object.keys(responseContent);
     const json = types.find(isJson);
@@ -310,7 +293,7 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
         status,
         kind: "json",
         schema: media.schema ?? {},
-        schemaPath: `${response.path}/content/${json.replaceAll("~", "~0").replaceAll("/", "~1")}/schema`,
+        schemaPath: `${response.pointer}/content/${escapeToken(json)}/schema`,
       });
     } else responses.push({ status, kind: types.length === 0 ? "empty" : "other", contentTypes: types });
   }

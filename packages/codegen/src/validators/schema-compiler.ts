@@ -1,4 +1,4 @@
-import { escapeToken, getAt, parsePointer } from "../load/json-pointer.js";
+import { escapeToken, followRefs, resolveLocalRef } from "../load/json-pointer.js";
 import { isObject, type JsonObject } from "../model/operations.js";
 
 /**
@@ -75,9 +75,8 @@ const SCALAR_KEYWORDS = new Set([
  */
 function createCycleCheck(document: unknown): (ref: string) => boolean {
   const targetOf = (ref: string): unknown => {
-    if (!ref.startsWith("#")) return undefined;
     try {
-      return getAt(document, parsePointer(decodeURIComponent(ref.slice(1))));
+      return resolveLocalRef(document, ref);
     } catch {
       return undefined;
     }
@@ -143,10 +142,7 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
 
   /** Follows `$ref`s (for readOnly/writeOnly flags of properties). */
   function flagsOf(schema: unknown): Flags {
-    let current = schema;
-    for (let hops = 0; hops < 16 && isObject(current) && typeof current.$ref === "string"; hops++) {
-      current = getAt(document, parsePointer(decodeURIComponent(current.$ref.slice(1))));
-    }
+    const current = followRefs(document, schema).value;
     return {
       readOnly: isObject(current) && current.readOnly === true,
       writeOnly: isObject(current) && current.writeOnly === true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getAt, parsePointer, toPointer } from "../../src/load/json-pointer.js";
+import { followRefs, getAt, parsePointer, resolveLocalRef, toPointer } from "../../src/load/json-pointer.js";
 
 describe("JSON pointers (RFC 6901)", () => {
   it.each([
@@ -22,5 +22,33 @@ describe("JSON pointers (RFC 6901)", () => {
     expect(getAt(doc, ["a", "missing"])).toBeUndefined();
     expect(getAt(doc, ["a", "constructor"])).toBeUndefined();
     expect(getAt(doc, ["__proto__"])).toBeUndefined();
+  });
+});
+
+describe("local references", () => {
+  const doc = {
+    components: {
+      parameters: { Id: { $ref: "#/components/parameters/RealId" }, RealId: { name: "id", in: "path" } },
+      schemas: { "a/b": { type: "string" }, Loop: { $ref: "#/components/schemas/Loop" } },
+    },
+  };
+
+  it("resolves escaped and percent-encoded pointers, and nothing outside the document", () => {
+    expect(resolveLocalRef(doc, "#/components/schemas/a~1b")).toEqual({ type: "string" });
+    expect(resolveLocalRef(doc, "#/components/schemas/a%7E1b")).toEqual({ type: "string" });
+    expect(resolveLocalRef(doc, "other.yaml#/x")).toBeUndefined();
+    expect(resolveLocalRef(doc, "#/components/schemas/missing")).toBeUndefined();
+  });
+
+  it("follows a chain of $refs and says where it landed", () => {
+    expect(followRefs(doc, { $ref: "#/components/parameters/Id" }, "/paths/x")).toEqual({
+      value: { name: "id", in: "path" },
+      pointer: "#/components/parameters/RealId",
+    });
+    expect(followRefs(doc, { name: "q" }, "/paths/x")).toEqual({ value: { name: "q" }, pointer: "/paths/x" });
+  });
+
+  it("stops on a reference cycle instead of hanging", () => {
+    expect(followRefs(doc, { $ref: "#/components/schemas/Loop" }).value).toEqual({ $ref: "#/components/schemas/Loop" });
   });
 });
