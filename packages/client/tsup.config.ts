@@ -1,10 +1,12 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The main entry uses only fetch and Web APIs; Node-only helpers live in `node`.
+  entry: { index: "src/index.ts", webhooks: "src/webhooks.ts", node: "src/node.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
   target: "es2022",
   platform: "neutral",
+  external: ["node:fs", "node:fs/promises", "node:path", "node:stream"],
 });

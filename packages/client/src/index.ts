@@ -1,15 +1,38 @@
 /**
- * @faxkit/client — the typed Fax.Plus REST API v3 client: openapi-fetch's path-typed
- * methods with authentication, per-attempt timeouts, retries and typed errors beneath.
+ * @faxkit/client — the typed Fax.Plus REST API v3 client: a resource API over every
+ * operation (typed arguments, typed data, typed errors) and openapi-fetch's path-typed
+ * methods, over one authenticated transport with per-attempt timeouts and retries.
  *
  * @example
  * ```ts
  * import { createFaxPlusClient } from "@faxkit/client";
  * const fax = createFaxPlusClient({ token: process.env.FAXPLUS_TOKEN });
+ * for await (const record of fax.faxes.listAll({ category: "inbox" })) console.log(record.id);
  * const { data } = await fax.GET("/accounts/{user_id}/faxes", { params: { path: { user_id: "self" } } });
  * ```
  */
 export { createFaxPlusClient, DEFAULT_BASE_URL, type FaxPlusClient, type FaxPlusClientOptions } from "./client.js";
 export * from "./errors/index.js";
 export type { TokenSource } from "./internal/auth.js";
-export { createTransport, RETRYABLE_STATUSES, type Transport, type TransportOptions } from "./internal/transport.js";
+export type { LogLevel, Logger } from "./internal/logger.js";
+export { DEFAULT_TOKEN_URL, type OAuthOptions } from "./internal/oauth-refresh.js";
+export {
+  createTransport,
+  RETRYABLE_STATUSES,
+  type Transport,
+  type TransportOptions,
+  type TransportOverrides,
+} from "./internal/transport.js";
+export type {
+  BulkItemResult,
+  BulkProgress,
+  BulkUpdateAllArgs,
+  BulkUpdateAllMethod,
+  BulkUpdateAllOptions,
+  BulkUpdateAllResult,
+} from "./resources/bulk-update-all.js";
+export type { CallOptions } from "./resources/call-options.js";
+export type { FileDownload, FilesApi, UploadSource } from "./resources/files.js";
+export type { ListAllArgs } from "./resources/list-all.js";
+export type { OperationArgs, OperationData } from "./resources/operation-types.js";
+export type { ResourceApi } from "./resources/resource-api.js";

@@ -45,6 +45,11 @@ export interface CodegenConfigFile {
     /** Security scheme whose scopes fill each operation's `scopes` (e.g. a PAT scheme). */
     scopesFrom?: string;
   };
+  /** Write the resource map (`resources.ts` beside the types): which client method calls which operation. */
+  resources?: {
+    /** Method names that the naming rule would get wrong, by operationId (`{ "getFile": "download" }`). */
+    rename?: Record<string, string>;
+  };
 }
 
 /** A config with every path made absolute and every overlay folder expanded. */
@@ -57,6 +62,8 @@ export interface ResolvedConfig {
   outputs: { types: string; resolvedSpec: string | undefined; validators: string | undefined };
   validators: { runtime: string; types: string };
   scopesFrom: string | undefined;
+  /** Method-name overrides for the resource map, by operationId; `undefined`: no resource map is written. */
+  resourceRenames: Record<string, string> | undefined;
 }
 
 /** Default config file name, looked up in the working directory. */
@@ -97,6 +104,13 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
   const table = raw.operationTable;
   if (table !== undefined && !(isRecord(table) && (table.scopesFrom === undefined || typeof table.scopesFrom === "string")))
     throw invalid("`operationTable.scopesFrom` must be the name of a security scheme.");
+  const resources = raw.resources;
+  const rename = isRecord(resources) ? resources.rename : undefined;
+  if (
+    resources !== undefined &&
+    !(isRecord(resources) && (rename === undefined || (isRecord(rename) && Object.values(rename).every(isMethodName))))
+  )
+    throw invalid("`resources.rename` must map operationIds to method names (identifiers such as `download`).");
 
   const root = dirname(configFile);
   const inside = (key: string, value: string) => {
@@ -128,6 +142,7 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
       types: typeof validators.types === "string" ? validators.types : "@faxkit/types",
     },
     scopesFrom: isRecord(table) ? (table.scopesFrom as string | undefined) : undefined,
+    resourceRenames: resources === undefined ? undefined : { ...((rename as Record<string, string> | undefined) ?? {}) },
   };
 }
 
@@ -142,6 +157,10 @@ async function expandOverlayEntry(path: string, configDisplay: string): Promise<
   if (!info.isDirectory()) return [path];
   const names = (await readdir(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
   return names.map((name) => join(path, name));
+}
+
+function isMethodName(value: unknown): boolean {
+  return typeof value === "string" && /^[A-Za-z_$][\w$]*$/.test(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

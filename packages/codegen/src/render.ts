@@ -2,6 +2,7 @@ import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "./config.js";
 import type { Provenance } from "./emit/banner.js";
 import { describeOperations, emitOperationTable, type OperationRecord } from "./emit/operation-table.js";
+import { describeResources, emitResourceMap } from "./emit/resource-map.js";
 import { emitResolvedSpec } from "./emit/resolved-spec.js";
 import { emitSchemaAliases } from "./emit/schema-aliases.js";
 import { emitSchemaTypes } from "./emit/schema-types.js";
@@ -27,6 +28,7 @@ export const TYPE_FILES = {
   aliases: "aliases.ts",
   operations: "operations.ts",
   specInfo: "spec-info.ts",
+  resources: "resources.ts",
 } as const;
 
 /**
@@ -52,6 +54,11 @@ export async function render(config: ResolvedConfig): Promise<Rendered> {
     { path: join(config.outputs.types, TYPE_FILES.operations), content: emitOperationTable(operations, provenance) },
     { path: join(config.outputs.types, TYPE_FILES.specInfo), content: emitSpecInfo(document, operations.length, provenance) },
   ];
+  if (config.resourceRenames !== undefined)
+    files.push({
+      path: join(config.outputs.types, TYPE_FILES.resources),
+      content: emitResourceMap(describeResources(operations, config.resourceRenames), provenance),
+    });
   if (config.outputs.resolvedSpec) files.push({ path: config.outputs.resolvedSpec, content: resolvedJson });
   const ownedFolders = [config.outputs.types];
   if (config.outputs.validators) {

@@ -1,7 +1,7 @@
 /**
  * @faxkit/types — the Fax.Plus REST API v3 as TypeScript: `paths`, `components` and
  * `operations` (openapi-typescript), a named alias per schema (`Fax`, `BulkFaxUpdateRequest`,
- * …) and the runtime operation table. Everything under `./generated` is written by
+ * …), the runtime operation table and the client's resource map. Everything under `./generated` is written by
  * @faxkit/codegen; this file only chooses what is public.
  *
  * @example
@@ -14,4 +14,5 @@
 export type * from "./generated/aliases.js";
 export { type OperationId, type OperationMeta, operationIds, operations } from "./generated/operations.js";
 export type { $defs, components, operations as OperationTypes, paths, webhooks } from "./generated/schema.js";
+export { type Resources, resources } from "./generated/resources.js";
 export { specInfo } from "./generated/spec-info.js";

@@ -7,5 +7,6 @@ export { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON, RAW_BODY_LI
 export { NotFoundError } from "./NotFoundError.js";
 export { PermissionDeniedError } from "./PermissionDeniedError.js";
 export { RateLimitError, type RateLimitErrorInit } from "./RateLimitError.js";
+export { ResponseParseError } from "./ResponseParseError.js";
 export { ServerError } from "./ServerError.js";
 export { TimeoutError, type TimeoutErrorInit } from "./TimeoutError.js";

@@ -1,31 +1,62 @@
-import type { Middleware } from "openapi-fetch";
+import type { TokenRefresher } from "./oauth-refresh.js";
+import type { SecretSet } from "./secret-set.js";
+import type { Transport, TransportOverrides } from "./transport.js";
 
 /** A Personal Access Token or OAuth2 access token, or a function that returns one (e.g. from a vault). */
 export type TokenSource = string | (() => string | Promise<string>);
 
-/** What {@link authMiddleware} adds to every request. */
+/** What {@link authenticate} adds to every request. */
 export interface AuthOptions {
   token?: TokenSource;
   /** Sent as `x-fax-clientid`, which the API requires with OAuth2 tokens. */
   clientId?: string;
   userAgent?: string;
+  /** With OAuth2 refresh configured: fetches a new access token after a 401. */
+  refresher?: TokenRefresher;
+  /** Every credential used is remembered here, so errors can be scrubbed of it. */
+  secrets: SecretSet;
 }
 
 /**
- * Sets `Authorization: Bearer <token>` (the token is read per request, so a function may
- * rotate it), `x-fax-clientid` and the user agent. Runs as openapi-fetch middleware, so
- * the values never pass through logs or errors: those redact both headers.
+ * The transport with credentials: sets `Authorization: Bearer <token>` (a token function is
+ * read per request, so it may rotate), `x-fax-clientid` and the user agent just before
+ * sending — below openapi-fetch's middleware, so no middleware or log ever sees them. With
+ * OAuth2 refresh, a 401 triggers one refresh (shared by concurrent requests) and the request
+ * is sent once more with the new token; a second 401 is returned as is.
+ *
+ * @example
+ * ```ts
+ * const send = authenticate(createTransport(), { token: "pat_…", secrets: new SecretSet() });
+ * ```
  */
-export function authMiddleware(options: AuthOptions): Middleware {
-  return {
-    async onRequest({ request }) {
-      if (options.token !== undefined) {
-        const token = typeof options.token === "function" ? await options.token() : options.token;
-        request.headers.set("authorization", `Bearer ${token}`);
-      }
-      if (options.clientId !== undefined) request.headers.set("x-fax-clientid", options.clientId);
-      if (options.userAgent !== undefined) request.headers.set("user-agent", options.userAgent);
-      return request;
-    },
+export function authenticate(transport: Transport, options: AuthOptions): Transport {
+  const { refresher, secrets } = options;
+
+  async function currentToken(): Promise<string | undefined> {
+    let token: string | undefined;
+    if (refresher) token = refresher.current();
+    if (token === undefined && options.token !== undefined)
+      token = typeof options.token === "function" ? await options.token() : options.token;
+    if (token === undefined && refresher) token = await refresher.refresh(undefined);
+    secrets.add(token);
+    return token;
+  }
+
+  function sign(request: Request, token: string | undefined): Request {
+    if (token !== undefined) request.headers.set("authorization", `Bearer ${token}`);
+    if (options.clientId !== undefined) request.headers.set("x-fax-clientid", options.clientId);
+    if (options.userAgent !== undefined) request.headers.set("user-agent", options.userAgent);
+    return request;
+  }
+
+  return async function authenticated(request: Request, overrides?: TransportOverrides): Promise<Response> {
+    const token = await currentToken();
+    if (!refresher) return transport(sign(request, token), overrides);
+    const spare = request.clone(); // the body again, for the one re-send after a refresh
+    const response = await transport(sign(request, token), overrides);
+    if (response.status !== 401) return response;
+    const fresh = await refresher.refresh(token);
+    response.body?.cancel().catch(() => undefined);
+    return transport(sign(spare, fresh), overrides);
   };
 }

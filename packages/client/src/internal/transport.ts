@@ -2,6 +2,8 @@ import { AbortError } from "../errors/AbortError.js";
 import { ConnectionError } from "../errors/ConnectionError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
 import { parseRetryAfter } from "./error-from-response.js";
+import { guardBody } from "./guard-body.js";
+import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
 
 /** Methods RFC 9110 §9.2.2 defines as idempotent: a retry cannot do the work twice. */
@@ -30,10 +32,19 @@ export interface TransportOptions {
   onRetry?: (info: { attempt: number; delayMs: number; method: string; url: string; reason: string }) => void;
   /** Source of randomness for jitter (tests pass a fixed one). */
   random?: () => number;
+  /** Where attempts (debug) and retries (info) are logged; URLs are redacted. */
+  logger?: Logger;
+}
+
+/** What one call may change for itself (per-call options of the resource API). */
+export interface TransportOverrides {
+  timeoutMs?: number;
+  maxRetries?: number;
+  retryNonIdempotent?: boolean;
 }
 
 /** A `fetch` that retries, times out each attempt and honours the caller's AbortSignal. */
-export type Transport = (input: Request) => Promise<Response>;
+export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
 
 function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -59,6 +70,8 @@ function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
  * twice by accident. The caller's AbortSignal cancels at once and is never retried. When
  * retries run out on a status, that last response is returned (openapi-fetch turns it
  * into `error`); when they run out on a network failure, the typed error is thrown.
+ * The body of the response is watched too: a read that waits longer than the timeout for
+ * data errors with `TimeoutError` (see `guardBody`).
  *
  * @example
  * ```ts
@@ -67,7 +80,7 @@ function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
  */
 export function createTransport(options: TransportOptions = {}): Transport {
   const send = options.fetch ?? ((input: Request) => globalThis.fetch(input));
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const defaultTimeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 8_000;
@@ -79,11 +92,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return Math.round(ceiling / 2 + (random() * ceiling) / 2); // "equal jitter"
   };
 
-  return async function transport(request: Request): Promise<Response> {
+  const log = options.logger;
+
+  return async function transport(request: Request, overrides?: TransportOverrides): Promise<Response> {
     const callerSignal = request.signal;
     const method = request.method.toUpperCase();
     const url = redactUrl(request.url);
-    const retries = IDEMPOTENT.has(method) || options.retryNonIdempotent === true ? maxRetries : 0;
+    const timeoutMs = overrides?.timeoutMs ?? defaultTimeoutMs;
+    const retryAll = overrides?.retryNonIdempotent ?? options.retryNonIdempotent ?? false;
+    const retryBudget = overrides?.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
+    const retries = IDEMPOTENT.has(method) || retryAll ? retryBudget : 0;
     const aborted = (cause: unknown) => new AbortError(`${method} ${url} was aborted by the caller`, { method, url, cause });
 
     for (let attempt = 0; ; attempt++) {
@@ -94,6 +112,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       callerSignal.addEventListener("abort", onCallerAbort, { once: true });
       let response: Response | undefined;
       let failure: Error | undefined;
+      const started = Date.now();
+      log?.debug(`→ ${method} ${url}`, { attempt: attempt + 1 });
       try {
         // A copy per attempt: the original body stays unread for the next one.
         response = await send(new Request(request.clone(), { signal: timeout.signal }));
@@ -111,10 +131,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
         callerSignal.removeEventListener("abort", onCallerAbort);
       }
 
+      log?.debug(`← ${method} ${url} ${failure ? failure.name : (response as Response).status} in ${Date.now() - started} ms`, {
+        attempt: attempt + 1,
+      });
       const retryable = failure !== undefined || RETRYABLE_STATUSES.has((response as Response).status);
       if (!retryable || attempt >= retries) {
         if (failure) throw failure;
-        return response as Response;
+        const answered = response as Response;
+        return guardBody(answered, { method, url, timeoutMs, abort: () => timeout.abort(), signal: callerSignal, aborted });
       }
 
       let delayMs = backoff(attempt);
@@ -130,6 +154,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         response.body?.cancel().catch(() => undefined);
       }
       options.onRetry?.({ attempt: attempt + 1, delayMs, method, url, reason });
+      log?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt + 1} of ${retries}): ${reason}`);
       try {
         await sleep(delayMs, callerSignal);
       } catch (cause) {

@@ -24,6 +24,7 @@ export type CodegenErrorCode =
   | "MISSING_OPERATION_ID"
   | "OVERLAY_INVALID"
   | "OVERLAY_TARGET_UNMATCHED"
+  | "RESOURCE_NAME_CONFLICT"
   | "EMIT_FAILED";
 
 /**

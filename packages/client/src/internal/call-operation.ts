@@ -1,0 +1,147 @@
+import { type OperationId, type OperationMeta, operations } from "@faxkit/types";
+import type { Middleware } from "openapi-fetch";
+import { ConnectionError } from "../errors/ConnectionError.js";
+import { FaxPlusError } from "../errors/FaxPlusError.js";
+import { ResponseParseError } from "../errors/ResponseParseError.js";
+import type { CallOptions } from "../resources/call-options.js";
+import type { ClientContext } from "./client-context.js";
+import { errorFromResponse } from "./error-from-response.js";
+import { redactUrl } from "./redact.js";
+
+/** The pieces of one resource call, in openapi-fetch's shape. */
+export interface SplitArguments {
+  params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
+  /** The JSON body, or `undefined` when the call sends none. */
+  body: Record<string, unknown> | undefined;
+}
+
+/**
+ * Splits the one argument object of a resource method by the operation table: names of
+ * path, query and header parameters go to `params`, everything else to the JSON body.
+ * `user_id` defaults to the client's. A missing path parameter, or an argument an
+ * operation without a body cannot take, is a `TypeError` naming the operation, the key and
+ * what it accepts — nothing is sent.
+ *
+ * @example
+ * ```ts
+ * splitArguments(operations.updateFax, { fax_id: "f1", is_read: true }, "self");
+ * // { params: { path: { user_id: "self", fax_id: "f1" }, query: {}, header: {} }, body: { is_read: true } }
+ * ```
+ */
+export function splitArguments(op: OperationMeta, args: unknown, userId: string): SplitArguments {
+  if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args)))
+    throw new TypeError(`${op.operationId}: the argument must be an object of parameters and body fields (got ${describe(args)})`);
+  const params: SplitArguments["params"] = { path: {}, query: {}, header: {} };
+  const body: Record<string, unknown> = {};
+  let hasBody = false;
+  for (const [key, value] of Object.entries((args ?? {}) as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    if (op.pathParams.includes(key)) params.path[key] = value;
+    else if (op.queryParams.includes(key)) params.query[key] = value;
+    else if (op.headerParams.includes(key)) params.header[key] = value;
+    else if (op.requestContentType === "application/json") {
+      body[key] = value;
+      hasBody = true;
+    } else {
+      const accepted = [...op.pathParams, ...op.queryParams, ...op.headerParams];
+      throw new TypeError(
+        `${op.operationId}: unknown argument "${key}"; it takes ${accepted.length > 0 ? accepted.join(", ") : "no arguments"}`,
+      );
+    }
+  }
+  if (op.pathParams.includes("user_id") && params.path.user_id === undefined) params.path.user_id = userId;
+  for (const name of op.pathParams) {
+    const value = params.path[name];
+    if (value === undefined || value === null || value === "")
+      throw new TypeError(`${op.operationId}: missing required argument "${name}" (a path parameter of ${op.method} ${op.path})`);
+  }
+  const sendBody = hasBody || (op.requestBodyRequired && op.requestContentType === "application/json");
+  return { params, body: sendBody ? body : undefined };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value;
+}
+
+/**
+ * Per-request openapi-fetch middleware that turns a non-2xx response into the typed error
+ * (`NotFoundError`, `RateLimitError`, …) before anything else reads its body.
+ */
+export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Middleware {
+  return {
+    async onResponse({ request, response }) {
+      if (response.ok) return undefined;
+      throw await errorFromResponse(response, { operationId, method: request.method, url: request.url, secrets: ctx.secrets() });
+    },
+  };
+}
+
+/**
+ * Runs one operation through openapi-fetch the way every resource method does: the argument
+ * object split by {@link splitArguments}, the per-call options applied, a non-2xx status
+ * thrown as its typed error, and the body parsed as JSON (`undefined` when empty). A body
+ * that is not valid JSON is a `ResponseParseError` carrying the raw text; a body cut off
+ * mid-way is a `ConnectionError` (or `TimeoutError` when it stalled).
+ *
+ * @example
+ * ```ts
+ * const fax = await callOperation(ctx, "getFax", { fax_id: "5e7de3ad54cfd54eb568cc76" });
+ * ```
+ */
+export async function callOperation(ctx: ClientContext, operationId: OperationId, args: unknown, options?: CallOptions): Promise<unknown> {
+  const op: OperationMeta = operations[operationId];
+  const { params, body } = splitArguments(op, args, ctx.userId);
+  const fetch = ctx.fetchFor(options);
+  let result: { data?: unknown; response: Response };
+  try {
+    result = await ctx.client.request(op.method.toLowerCase() as "get", op.path as never, {
+      params,
+      ...(body === undefined ? {} : { body }),
+      ...(options?.signal ? { signal: options.signal } : {}),
+      ...(options?.headers ? { headers: options.headers } : {}),
+      ...(fetch ? { fetch } : {}),
+      parseAs: "text",
+      middleware: [throwOnErrorStatus(ctx, operationId)],
+    } as never);
+  } catch (error) {
+    throw asBodyReadError(error, op, ctx);
+  }
+  return parseJson(result.data, result.response, op, ctx);
+}
+
+/** A failure while reading the body that is not already typed becomes a `ConnectionError`. */
+function asBodyReadError(error: unknown, op: OperationMeta, ctx: ClientContext): unknown {
+  if (error instanceof FaxPlusError || error instanceof TypeError === false) return error;
+  // openapi-fetch reads the body; undici reports a connection cut mid-body as TypeError("terminated").
+  if (/terminated|socket|ECONNRESET|network/i.test(error.message))
+    return new ConnectionError(`${op.method} ${op.path} (${op.operationId}): the connection broke while reading the response: ${error.message}`, {
+      operationId: op.operationId,
+      method: op.method,
+      cause: error,
+      secrets: ctx.secrets(),
+    });
+  return error;
+}
+
+function parseJson(text: unknown, response: Response, op: OperationMeta, ctx: ClientContext): unknown {
+  if (typeof text !== "string" || text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseParseError(
+      `${op.method} ${redactUrl(response.url) || op.path} (${op.operationId}) answered ${response.status} with a body that is not valid JSON`,
+      {
+        status: response.status,
+        operationId: op.operationId,
+        method: op.method,
+        url: response.url,
+        headers: response.headers,
+        rawBody: text,
+        cause,
+        secrets: ctx.secrets(),
+      },
+    );
+  }
+}

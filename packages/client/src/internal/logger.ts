@@ -1,0 +1,41 @@
+/** How much the client logs: each level includes the ones after it. `"off"` logs nothing. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+/**
+ * Where the client logs: `console` fits, as do pino, winston and most other loggers. Lines
+ * carry a short message and a plain object; neither ever holds a credential (URLs and
+ * errors are redacted first, headers are never logged).
+ */
+export interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+const LEVELS = ["debug", "info", "warn", "error"] as const;
+const silent = () => undefined;
+
+/**
+ * The logger the client uses: the given one (default `console`) with every method below
+ * `level` (default `"warn"`) replaced by a no-op, so a disabled level costs nothing.
+ * An unknown level is a `TypeError` naming the accepted ones.
+ *
+ * @example
+ * ```ts
+ * const log = levelledLogger(console, "info");
+ * log.debug("not printed");
+ * log.info("retrying", { attempt: 1 });
+ * ```
+ */
+export function levelledLogger(logger: Partial<Logger> | undefined, level: LogLevel = "warn"): Logger {
+  if (!(level in RANK)) throw new TypeError(`logLevel must be one of ${Object.keys(RANK).join(", ")} (got ${JSON.stringify(level)})`);
+  const target = logger ?? console;
+  const out = {} as Logger;
+  for (const name of LEVELS) {
+    const method = target[name];
+    out[name] = RANK[name] >= RANK[level] && typeof method === "function" ? method.bind(target) : silent;
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { type OperationId, type Resources, resources } from "@faxkit/types";
+import type { ClientContext } from "../internal/client-context.js";
+import { callOperation } from "../internal/call-operation.js";
+import type { CallOptions } from "./call-options.js";
+import type { ArgsOptional, OperationArgs, OperationData, OperationName } from "./operation-types.js";
+
+/** One resource method: one typed argument object (optional when nothing in it is required), per-call options, typed data. */
+export type ResourceMethod<Id extends OperationName> =
+  ArgsOptional<Id> extends true
+    ? (args?: OperationArgs<Id>, options?: CallOptions) => Promise<OperationData<Id>>
+    : (args: OperationArgs<Id>, options?: CallOptions) => Promise<OperationData<Id>>;
+
+/** `fax.<group>.<method>` for every operation in the generated resource map. */
+export type GenericResources = {
+  readonly [G in keyof Resources]: {
+    readonly [M in keyof Resources[G]]: ResourceMethod<Resources[G][M] & OperationName>;
+  };
+};
+
+/**
+ * Builds one method per operation from the generated resource map (`@faxkit/types`'
+ * `resources`), so a new operation in the spec becomes a method on regeneration with
+ * nothing written by hand.
+ *
+ * @example
+ * ```ts
+ * const api = buildGenericResources(ctx);
+ * await api.faxes.get({ fax_id: "5e7de3ad54cfd54eb568cc76" });
+ * ```
+ */
+export function buildGenericResources(ctx: ClientContext): GenericResources {
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const [group, methods] of Object.entries(resources)) {
+    const target: Record<string, unknown> = {};
+    for (const [method, operationId] of Object.entries(methods as Record<string, OperationId>)) {
+      target[method] = (args?: unknown, options?: CallOptions) => callOperation(ctx, operationId, args, options);
+    }
+    api[group] = target;
+  }
+  return api as GenericResources;
+}

@@ -1,0 +1,110 @@
+import { CodegenError } from "../errors/CodegenError.js";
+import { type Provenance, tsBanner } from "./banner.js";
+import type { OperationRecord } from "./operation-table.js";
+
+/** One client method: `fax.<group>.<method>()` calls `operationId`. */
+export interface ResourceEntry {
+  group: string;
+  method: string;
+  operationId: string;
+}
+
+/** Words of a camelCase identifier: `bulkUpdateOutboxFaxes` → bulk, Update, Outbox, Faxes. */
+function words(identifier: string): string[] {
+  return identifier.match(/[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? [identifier];
+}
+
+/** `Faxes` → `fax`, `Numbers` → `number`, `Outbox` → `outbox`: the noun the tag is about. */
+function singular(tag: string): string {
+  const lower = tag.toLowerCase();
+  if (lower.endsWith("xes")) return lower.slice(0, -2);
+  if (lower.endsWith("s") && !lower.endsWith("ss")) return lower.slice(0, -1);
+  return lower;
+}
+
+/** `Webhooks` → `webhooks`, `Phone Numbers` → `phoneNumbers`: the group's property name. */
+function groupName(tag: string): string {
+  const parts = tag.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return parts.map((part, i) => (i === 0 ? part.charAt(0).toLowerCase() + part.slice(1) : part.charAt(0).toUpperCase() + part.slice(1))).join("");
+}
+
+/**
+ * The method name of one operation within its tag's group. The rule, in order:
+ * 1. a rename from the config (`resources.rename`) wins;
+ * 2. a GET on a collection (the path does not end in a `{parameter}`) is `list`;
+ * 3. otherwise the operationId up to the tag's noun: `bulkUpdateOutboxFaxes` in `Outbox` →
+ *    `bulkUpdate`, `getFax` in `Faxes` → `get`;
+ * 4. an operationId that never names the noun stays whole (`inviteMembers`).
+ */
+export function methodName(record: OperationRecord, renames: Readonly<Record<string, string>>): string {
+  const renamed = renames[record.operationId];
+  if (renamed !== undefined) return renamed;
+  if (record.method === "GET" && !/\}$/.test(record.path)) return "list";
+  const parts = words(record.operationId);
+  const noun = singular(record.tag ?? "");
+  for (let i = 1; i < parts.length && noun !== ""; i++) {
+    if (parts.slice(i).join("").toLowerCase().startsWith(noun)) return parts.slice(0, i).join("");
+  }
+  return record.operationId;
+}
+
+/**
+ * Every operation placed in the client's resource API: group from the first tag (untagged
+ * operations go to `other`), method from {@link methodName}. Two operations landing on the
+ * same method, or a rename naming an operation the spec lacks, stop the generation: a spec
+ * update must never silently shadow a method.
+ */
+export function describeResources(operations: readonly OperationRecord[], renames: Readonly<Record<string, string>>): ResourceEntry[] {
+  const known = new Set(operations.map((op) => op.operationId));
+  for (const operationId of Object.keys(renames)) {
+    if (!known.has(operationId))
+      throw new CodegenError(
+        "RESOURCE_NAME_CONFLICT",
+        `\`resources.rename\` in the config names operation "${operationId}", which the spec does not have; remove or update that entry.`,
+      );
+  }
+  const taken = new Map<string, string>();
+  const entries: ResourceEntry[] = [];
+  for (const op of operations) {
+    const entry = { group: groupName(op.tag ?? "other") || "other", method: methodName(op, renames), operationId: op.operationId };
+    const key = `${entry.group}.${entry.method}`;
+    const previous = taken.get(key);
+    if (previous !== undefined)
+      throw new CodegenError(
+        "RESOURCE_NAME_CONFLICT",
+        `operations "${previous}" and "${op.operationId}" would both be the client method fax.${key}; name one of them in \`resources.rename\` of the config.`,
+      );
+    taken.set(key, op.operationId);
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** Writes `resources.ts`: group → method → operationId, in document order. */
+export function emitResourceMap(entries: readonly ResourceEntry[], provenance: Provenance): string {
+  const groups = new Map<string, ResourceEntry[]>();
+  for (const entry of entries) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
+  const body = [...groups]
+    .map(
+      ([group, list]) =>
+        `  ${JSON.stringify(group)}: {\n${list.map((e) => `    ${JSON.stringify(e.method)}: ${JSON.stringify(e.operationId)},`).join("\n")}\n  },`,
+    )
+    .join("\n");
+  return `${tsBanner(provenance, "The client's resource API: which method of which group calls which operation.")}
+/**
+ * \`fax.<group>.<method>()\` → operationId. Groups come from the operations' first tag, method
+ * names from a fixed rule plus the config's \`resources.rename\` (see @faxkit/codegen).
+ *
+ * @example
+ * \`\`\`ts
+ * resources.faxes.bulkUpdate; // "bulkUpdateFaxes"
+ * \`\`\`
+ */
+export const resources = {
+${body}
+} as const;
+
+/** The shape of {@link resources}. */
+export type Resources = typeof resources;
+`;
+}
