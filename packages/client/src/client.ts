@@ -2,7 +2,7 @@ import type { paths } from "@faxkit/types";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { authenticate, type TokenSource } from "./internal/auth.js";
 import type { ClientContext } from "./internal/client-context.js";
-import { type LogLevel, type Logger, levelledLogger } from "./internal/logger.js";
+import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
 import { createTokenRefresher, type OAuthOptions } from "./internal/oauth-refresh.js";
 import { SecretSet } from "./internal/secret-set.js";
 import { createTransport, type TransportOptions, type TransportOverrides } from "./internal/transport.js";

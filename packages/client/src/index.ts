@@ -14,7 +14,7 @@
 export { createFaxPlusClient, DEFAULT_BASE_URL, type FaxPlusClient, type FaxPlusClientOptions } from "./client.js";
 export * from "./errors/index.js";
 export type { TokenSource } from "./internal/auth.js";
-export type { LogLevel, Logger } from "./internal/logger.js";
+export type { Logger, LogLevel } from "./internal/logger.js";
 export { DEFAULT_TOKEN_URL, type OAuthOptions } from "./internal/oauth-refresh.js";
 export {
   createTransport,

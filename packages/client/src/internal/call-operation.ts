@@ -96,15 +96,19 @@ export async function callOperation(ctx: ClientContext, operationId: OperationId
   const fetch = ctx.fetchFor(options);
   let result: { data?: unknown; response: Response };
   try {
-    result = await ctx.client.request(op.method.toLowerCase() as "get", op.path as never, {
-      params,
-      ...(body === undefined ? {} : { body }),
-      ...(options?.signal ? { signal: options.signal } : {}),
-      ...(options?.headers ? { headers: options.headers } : {}),
-      ...(fetch ? { fetch } : {}),
-      parseAs: "text",
-      middleware: [throwOnErrorStatus(ctx, operationId)],
-    } as never);
+    result = await ctx.client.request(
+      op.method.toLowerCase() as "get",
+      op.path as never,
+      {
+        params,
+        ...(body === undefined ? {} : { body }),
+        ...(options?.signal ? { signal: options.signal } : {}),
+        ...(options?.headers ? { headers: options.headers } : {}),
+        ...(fetch ? { fetch } : {}),
+        parseAs: "text",
+        middleware: [throwOnErrorStatus(ctx, operationId)],
+      } as never,
+    );
   } catch (error) {
     throw asBodyReadError(error, op, ctx);
   }
@@ -116,12 +120,15 @@ function asBodyReadError(error: unknown, op: OperationMeta, ctx: ClientContext):
   if (error instanceof FaxPlusError || error instanceof TypeError === false) return error;
   // openapi-fetch reads the body; undici reports a connection cut mid-body as TypeError("terminated").
   if (/terminated|socket|ECONNRESET|network/i.test(error.message))
-    return new ConnectionError(`${op.method} ${op.path} (${op.operationId}): the connection broke while reading the response: ${error.message}`, {
-      operationId: op.operationId,
-      method: op.method,
-      cause: error,
-      secrets: ctx.secrets(),
-    });
+    return new ConnectionError(
+      `${op.method} ${op.path} (${op.operationId}): the connection broke while reading the response: ${error.message}`,
+      {
+        operationId: op.operationId,
+        method: op.method,
+        cause: error,
+        secrets: ctx.secrets(),
+      },
+    );
   return error;
 }
 

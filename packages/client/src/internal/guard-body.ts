@@ -42,10 +42,11 @@ export function guardBody(response: Response, guard: BodyGuard): Response {
         timer = setTimeout(
           () =>
             reject(
-              new TimeoutError(
-                `${guard.method} ${guard.url}: the response body stalled (no data for ${guard.timeoutMs} ms)`,
-                { method: guard.method, url: guard.url, timeoutMs: guard.timeoutMs },
-              ),
+              new TimeoutError(`${guard.method} ${guard.url}: the response body stalled (no data for ${guard.timeoutMs} ms)`, {
+                method: guard.method,
+                url: guard.url,
+                timeoutMs: guard.timeoutMs,
+              }),
             ),
           guard.timeoutMs,
         );

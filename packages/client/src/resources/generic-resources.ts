@@ -1,6 +1,6 @@
 import { type OperationId, type Resources, resources } from "@faxkit/types";
-import type { ClientContext } from "../internal/client-context.js";
 import { callOperation } from "../internal/call-operation.js";
+import type { ClientContext } from "../internal/client-context.js";
 import type { CallOptions } from "./call-options.js";
 import type { ArgsOptional, OperationArgs, OperationData, OperationName } from "./operation-types.js";
 

@@ -9,8 +9,9 @@ import type { OperationTypes } from "@faxkit/types";
 /** An operation's id, as in the spec. */
 export type OperationName = keyof OperationTypes;
 
-/** `{}` stands in for "nothing here" so intersections stay usable. */
-type OrEmpty<T> = [T] extends [never] ? {} : [T] extends [undefined] ? {} : T;
+/** The empty object type: stands in for "nothing here" so intersections stay usable. */
+type Nothing = Record<never, never>;
+type OrEmpty<T> = [T] extends [never] ? Nothing : [T] extends [undefined] ? Nothing : T;
 
 type Location<Id extends OperationName, Where extends "path" | "query" | "header"> = OrEmpty<
   NonNullable<OperationTypes[Id]["parameters"][Where]>
@@ -18,9 +19,7 @@ type Location<Id extends OperationName, Where extends "path" | "query" | "header
 
 /** Path parameters, with `user_id` optional: the client fills in its `userId` (default `"self"`). */
 type PathArgs<Id extends OperationName> =
-  Location<Id, "path"> extends { user_id: infer U }
-    ? Omit<Location<Id, "path">, "user_id"> & { user_id?: U }
-    : Location<Id, "path">;
+  Location<Id, "path"> extends { user_id: infer U } ? Omit<Location<Id, "path">, "user_id"> & { user_id?: U } : Location<Id, "path">;
 
 type JsonBody<Id extends OperationName> = OperationTypes[Id] extends { requestBody: infer B }
   ? NonNullable<B> extends { content: { "application/json": infer J } }
@@ -28,7 +27,7 @@ type JsonBody<Id extends OperationName> = OperationTypes[Id] extends { requestBo
     : never
   : OperationTypes[Id] extends { requestBody?: infer B }
     ? NonNullable<B> extends { content: { "application/json": infer J } }
-      ? J | Record<never, never>
+      ? J | Nothing
       : never
     : never;
 
@@ -53,4 +52,4 @@ export type OperationData<Id extends OperationName> = {
 }[keyof OperationTypes[Id]["responses"]];
 
 /** True when every field of the argument object is optional, so the argument may be left out. */
-export type ArgsOptional<Id extends OperationName> = {} extends OperationArgs<Id> ? true : false;
+export type ArgsOptional<Id extends OperationName> = Nothing extends OperationArgs<Id> ? true : false;

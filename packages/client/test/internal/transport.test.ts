@@ -159,3 +159,49 @@ describe("createTransport: failures", () => {
     expect(JSON.stringify(error)).not.toContain("tok_SECRET_123");
   });
 });
+
+describe("createTransport: per-call overrides", () => {
+  it("a call's timeout replaces the client's", async () => {
+    const { fetch } = scripted(["hang"]);
+    const transport = createTransport(fastOptions({ fetch, timeoutMs: 10_000, maxRetries: 0 }));
+    const error = await transport(get(), { timeoutMs: 25 }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self timed out after 25 ms");
+  });
+
+  it("a call's maxRetries replaces the client's", async () => {
+    const { fetch, seen } = scripted([status(503)]);
+    await createTransport(fastOptions({ fetch, maxRetries: 5 }))(get(), { maxRetries: 1 });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a call may opt a POST into retries; other calls on the same transport still are not retried", async () => {
+    const { fetch, seen } = scripted([status(503), status(201), status(503), status(201)]);
+    const transport = createTransport(fastOptions({ fetch }));
+    const post = () => new Request("https://api.test/v3/accounts/self/outbox", { method: "POST", body: "{}" });
+    expect((await transport(post(), { retryNonIdempotent: true })).status).toBe(201);
+    expect(seen).toHaveLength(2);
+    expect((await transport(post())).status).toBe(503);
+    expect(seen).toHaveLength(3);
+  });
+});
+
+describe("createTransport: logging", () => {
+  it("logs attempts at debug and retries at info, with redacted URLs", async () => {
+    const lines: string[] = [];
+    const logger = {
+      debug: (m: string) => lines.push(`debug ${m}`),
+      info: (m: string) => lines.push(`info ${m}`),
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: (m: string) => lines.push(`error ${m}`),
+    };
+    const { fetch } = scripted([status(503), status(200)]);
+    await createTransport(fastOptions({ fetch, logger }))(get("https://api.test/v3/x?access_token=tok_SECRET_123"));
+    expect(lines.map((line) => line.replace(/in \d+ ms$/, "in N ms"))).toEqual([
+      "debug → GET https://api.test/v3/x?access_token=[redacted]",
+      "debug ← GET https://api.test/v3/x?access_token=[redacted] 503 in N ms",
+      "info retrying GET https://api.test/v3/x?access_token=[redacted] in 1 ms (retry 1 of 2): status 503",
+      "debug → GET https://api.test/v3/x?access_token=[redacted]",
+      "debug ← GET https://api.test/v3/x?access_token=[redacted] 200 in N ms",
+    ]);
+  });
+});

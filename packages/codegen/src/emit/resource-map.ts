@@ -25,7 +25,9 @@ function singular(tag: string): string {
 /** `Webhooks` → `webhooks`, `Phone Numbers` → `phoneNumbers`: the group's property name. */
 function groupName(tag: string): string {
   const parts = tag.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return parts.map((part, i) => (i === 0 ? part.charAt(0).toLowerCase() + part.slice(1) : part.charAt(0).toUpperCase() + part.slice(1))).join("");
+  return parts
+    .map((part, i) => (i === 0 ? part.charAt(0).toLowerCase() + part.slice(1) : part.charAt(0).toUpperCase() + part.slice(1)))
+    .join("");
 }
 
 /**

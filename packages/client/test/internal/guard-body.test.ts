@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { AbortError } from "../../src/errors/AbortError.js";
+import { ConnectionError } from "../../src/errors/ConnectionError.js";
+import { TimeoutError } from "../../src/errors/TimeoutError.js";
+import { guardBody } from "../../src/internal/guard-body.js";
+
+const encoder = new TextEncoder();
+
+/** A body that sends `chunks` and then either ends, stalls forever, or breaks. */
+function body(chunks: string[], then: "end" | "stall" | "break") {
+  let i = 0;
+  let cancelled: unknown;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i < chunks.length) return controller.enqueue(encoder.encode(chunks[i++]));
+      if (then === "end") return controller.close();
+      if (then === "break") return controller.error(new TypeError("terminated"));
+      return new Promise<void>(() => undefined); // never more data
+    },
+    cancel(reason) {
+      cancelled = reason;
+    },
+  });
+  return { stream, cancelled: () => cancelled };
+}
+
+function guarded(stream: ReadableStream<Uint8Array>, extra: Partial<Parameters<typeof guardBody>[1]> = {}) {
+  let aborted = 0;
+  const response = guardBody(new Response(stream, { status: 200, headers: { "content-type": "application/json" } }), {
+    method: "GET",
+    url: "https://api.test/v3/accounts/self/faxes",
+    timeoutMs: 50,
+    abort: () => aborted++,
+    ...extra,
+  });
+  return { response, aborted: () => aborted };
+}
+
+describe("guardBody", () => {
+  it("passes a healthy body through unchanged, with status and headers", async () => {
+    const { response } = guarded(body(['{"a":', "1}"], "end").stream);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({ a: 1 });
+  });
+
+  it("a body that stalls mid-way errors with TimeoutError and ends the connection", async () => {
+    const source = body(['{"records":['], "stall");
+    const { response, aborted } = guarded(source.stream);
+    const error = await response.text().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self/faxes: the response body stalled (no data for 50 ms)");
+    expect(aborted()).toBe(1);
+    expect(source.cancelled()).toBeInstanceOf(TimeoutError);
+  });
+
+  it("a connection cut mid-body errors with ConnectionError", async () => {
+    const { response } = guarded(body(['{"records":['], "break").stream);
+    const error = await response.text().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("the connection broke while reading the response body: terminated");
+  });
+
+  it("does not time out a slow consumer: the clock runs only while waiting for data", async () => {
+    const { response } = guarded(body(["ab", "cd", "ef"], "end").stream);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const parts: string[] = [];
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 80)); // longer than timeoutMs between reads
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(new TextDecoder().decode(value));
+    }
+    expect(parts.join("")).toBe("abcdef");
+  });
+
+  it("the caller's abort while reading errors the body with the caller's error", async () => {
+    const controller = new AbortController();
+    const { response } = guarded(body(["{"], "stall").stream, {
+      timeoutMs: 5_000,
+      signal: controller.signal,
+      aborted: (reason) => new AbortError(`aborted: ${String(reason)}`),
+    });
+    setTimeout(() => controller.abort("user left"), 20);
+    const error = await response.text().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).message).toBe("aborted: user left");
+  });
+
+  it("returns a response without a body as it is", () => {
+    const empty = new Response(null, { status: 204 });
+    expect(guardBody(empty, { method: "DELETE", url: "u", timeoutMs: 10, abort: () => undefined })).toBe(empty);
+  });
+});

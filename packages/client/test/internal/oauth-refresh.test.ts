@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { AuthenticationError } from "../../src/errors/AuthenticationError.js";
+import { createFaxPlusClient } from "../../src/index.js";
+import { levelledLogger } from "../../src/internal/logger.js";
+import { createTokenRefresher, DEFAULT_TOKEN_URL } from "../../src/internal/oauth-refresh.js";
+import { SecretSet } from "../../src/internal/secret-set.js";
+
+const OAUTH = {
+  clientId: "cid_oauth_1",
+  clientSecret: "sec_CLIENT_SECRET",
+  refreshToken: "rt_REFRESH_1",
+  tokenUrl: "https://auth.test/token",
+};
+const SECRETS = [OAUTH.clientSecret, OAUTH.refreshToken, "at_OLD", "at_NEW_1", "rt_REFRESH_2"];
+
+/**
+ * A fake API plus token endpoint: API calls succeed only with the current access token;
+ * the token endpoint hands out `at_NEW_<n>` (after `delayMs`) and rotates the refresh token.
+ */
+function fakeServer(options: { delayMs?: number; tokenStatus?: number; tokenBody?: unknown } = {}) {
+  let valid = "at_NEW_1";
+  let refreshes = 0;
+  const tokenRequests: { authorization: string | null; body: string }[] = [];
+  const apiRequests: { authorization: string | null; body: string }[] = [];
+  const fetch = (async (request: Request) => {
+    if (request.url === OAUTH.tokenUrl) {
+      tokenRequests.push({ authorization: request.headers.get("authorization"), body: await request.text() });
+      refreshes++;
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 5));
+      if (options.tokenStatus !== undefined) return Response.json(options.tokenBody ?? {}, { status: options.tokenStatus });
+      valid = `at_NEW_${refreshes}`;
+      return Response.json(options.tokenBody ?? { access_token: valid, refresh_token: `rt_REFRESH_${refreshes + 1}`, expires_in: 3600 });
+    }
+    apiRequests.push({ authorization: request.headers.get("authorization"), body: await request.text() });
+    if (request.headers.get("authorization") !== `Bearer ${valid}`)
+      return Response.json({ error: "unauthorized", description: "The access token provided is expired" }, { status: 401 });
+    return Response.json({ ok: true, echo: apiRequests.at(-1)?.body });
+  }) as typeof globalThis.fetch;
+  return { fetch, tokenRequests, apiRequests, refreshes: () => refreshes };
+}
+
+describe("OAuth2 refresh on 401", () => {
+  it("refreshes once for many concurrent 401s (single flight) and re-sends each request with the new token", async () => {
+    const server = fakeServer({ delayMs: 30 });
+    const fax = createFaxPlusClient({ fetch: server.fetch, token: "at_OLD", oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => fax.faxes.get({ fax_id: `f${i}` })));
+    expect(results).toHaveLength(8);
+    expect(server.refreshes()).toBe(1);
+    // 8 rejected with the old token, 8 accepted with the new one; nobody refreshed twice.
+    expect(server.apiRequests.filter((r) => r.authorization === "Bearer at_OLD")).toHaveLength(8);
+    expect(server.apiRequests.filter((r) => r.authorization === "Bearer at_NEW_1")).toHaveLength(8);
+  });
+
+  it("sends the refresh-token grant with the client credentials in HTTP Basic auth", async () => {
+    const server = fakeServer();
+    const fax = createFaxPlusClient({ fetch: server.fetch, token: "at_OLD", oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    await fax.accounts.get();
+    const [grant] = server.tokenRequests;
+    expect(grant?.authorization).toBe(`Basic ${btoa(`${OAUTH.clientId}:${OAUTH.clientSecret}`)}`);
+    expect(Object.fromEntries(new URLSearchParams(grant?.body))).toEqual({ grant_type: "refresh_token", refresh_token: "rt_REFRESH_1" });
+  });
+
+  it("re-sends the same body after the refresh", async () => {
+    const server = fakeServer();
+    const fax = createFaxPlusClient({ fetch: server.fetch, token: "at_OLD", oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    await fax.faxes.bulkUpdate({ ids: ["a1", "b2"], comment: "seen" });
+    expect(server.apiRequests.map((r) => r.body)).toEqual(['{"ids":["a1","b2"],"comment":"seen"}', '{"ids":["a1","b2"],"comment":"seen"}']);
+  });
+
+  it("uses the rotated refresh token for the next refresh and reports new tokens through onRefresh", async () => {
+    const server = fakeServer();
+    const seen: string[] = [];
+    const refresher = createTokenRefresher(
+      { ...OAUTH, onRefresh: (tokens) => seen.push(`${tokens.accessToken}/${tokens.refreshToken}/${tokens.expiresIn}`) },
+      server.fetch,
+      new SecretSet(),
+      levelledLogger(undefined, "off"),
+    );
+    expect(await refresher.refresh(undefined)).toBe("at_NEW_1");
+    expect(await refresher.refresh("at_NEW_1")).toBe("at_NEW_2");
+    expect(server.tokenRequests.map((r) => new URLSearchParams(r.body).get("refresh_token"))).toEqual(["rt_REFRESH_1", "rt_REFRESH_2"]);
+    expect(seen).toEqual(["at_NEW_1/rt_REFRESH_2/3600", "at_NEW_2/rt_REFRESH_3/3600"]);
+  });
+
+  it("returns the already-refreshed token to a caller holding a stale one, without refreshing again", async () => {
+    const server = fakeServer();
+    const refresher = createTokenRefresher(OAUTH, server.fetch, new SecretSet(), levelledLogger(undefined, "off"));
+    await refresher.refresh("at_OLD");
+    expect(await refresher.refresh("at_OLD")).toBe("at_NEW_1");
+    expect(server.refreshes()).toBe(1);
+  });
+
+  it("fetches a first access token when only the refresh settings are given", async () => {
+    const server = fakeServer();
+    const fax = createFaxPlusClient({ fetch: server.fetch, oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    await fax.accounts.get();
+    expect(server.refreshes()).toBe(1);
+    expect(server.apiRequests.map((r) => r.authorization)).toEqual(["Bearer at_NEW_1"]);
+  });
+
+  it("gives up after one refresh: a second 401 is the AuthenticationError", async () => {
+    let refreshes = 0;
+    const fetch = (async (request: Request) => {
+      if (request.url === OAUTH.tokenUrl) {
+        refreshes++;
+        return Response.json({ access_token: "at_ALSO_BAD" });
+      }
+      return Response.json({ error: "unauthorized" }, { status: 401 });
+    }) as typeof globalThis.fetch;
+    const fax = createFaxPlusClient({ fetch, token: "at_OLD", oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    await expect(fax.accounts.get()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(refreshes).toBe(1);
+  });
+
+  it("sends x-fax-clientid from the OAuth settings", async () => {
+    const headers: (string | null)[] = [];
+    const fetch = (async (request: Request) => {
+      if (request.url !== OAUTH.tokenUrl) headers.push(request.headers.get("x-fax-clientid"));
+      return Response.json({ access_token: "at_NEW_1" });
+    }) as typeof globalThis.fetch;
+    await createFaxPlusClient({ fetch, token: "at_NEW_1", oauth: OAUTH, baseUrl: "https://api.test/v3" }).accounts.get();
+    expect(headers).toEqual([OAUTH.clientId]);
+  });
+
+  it("defaults the token endpoint to Fax.Plus's", () => {
+    expect(DEFAULT_TOKEN_URL).toBe("https://accounts.fax.plus/token");
+  });
+});
+
+describe("OAuth2 refresh failures", () => {
+  const cases: { name: string; status?: number; body?: unknown; fetchError?: boolean; message: RegExp }[] = [
+    {
+      name: "invalid_grant",
+      status: 400,
+      body: { error: "invalid_grant", description: `refresh token ${OAUTH.refreshToken} revoked` },
+      message: /failed: 400 invalid_grant/,
+    },
+    { name: "no access_token in the answer", status: 200, body: { token_type: "bearer" }, message: /has no access_token/ },
+    { name: "endpoint unreachable", fetchError: true, message: /OAuth2 token refresh at https:\/\/auth\.test\/token failed/ },
+  ];
+  it.each(cases)("$name → AuthenticationError without any secret", async ({ status, body, fetchError, message }) => {
+    const fetch = (async (request: Request) => {
+      if (request.url === OAUTH.tokenUrl) {
+        if (fetchError) throw new TypeError(`fetch failed for ${OAUTH.clientSecret}`);
+        return Response.json(body, { status });
+      }
+      return Response.json({ error: "unauthorized" }, { status: 401 });
+    }) as typeof globalThis.fetch;
+    const lines: string[] = [];
+    const logger = {
+      debug: (m: string) => lines.push(m),
+      info: (m: string) => lines.push(m),
+      warn: (m: string) => lines.push(m),
+      error: (m: string) => lines.push(m),
+    };
+    const fax = createFaxPlusClient({
+      fetch,
+      token: "at_OLD",
+      oauth: OAUTH,
+      baseUrl: "https://api.test/v3",
+      maxRetries: 0,
+      logger,
+      logLevel: "debug",
+    });
+    const error = await fax.accounts.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(message);
+    const visible = [(error as Error).message, JSON.stringify(error), String((error as Error).stack), ...lines].join("\n");
+    for (const secret of SECRETS) expect(visible).not.toContain(secret);
+    expect(visible).not.toContain(btoa(`${OAUTH.clientId}:${OAUTH.clientSecret}`));
+  });
+});
