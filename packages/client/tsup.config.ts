@@ -8,5 +8,7 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   platform: "neutral",
+  // Shared chunks in CommonJS too, so `/node` and `/webhooks` reuse the main entry's error classes (instanceof works across entries).
+  splitting: true,
   external: ["node:fs", "node:fs/promises", "node:path", "node:stream"],
 });

@@ -3,7 +3,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { authenticate, type TokenSource } from "./internal/auth.js";
 import type { ClientContext } from "./internal/client-context.js";
 import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
-import { createTokenRefresher, type OAuthOptions } from "./internal/oauth-refresh.js";
+import type { OAuthOptions, TokenRefresher } from "./internal/oauth-refresh.js";
 import { SecretSet } from "./internal/secret-set.js";
 import { createTransport, type TransportOptions, type TransportOverrides } from "./internal/transport.js";
 import type { CallOptions } from "./resources/call-options.js";
@@ -70,8 +70,9 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     logger,
+    secrets: () => secrets.list(),
   });
-  const refresher = options.oauth ? createTokenRefresher(options.oauth, (request) => transport(request), secrets, logger) : undefined;
+  const refresher = options.oauth ? lazyRefresher(options.oauth, (request) => transport(request), secrets, logger) : undefined;
   const send = authenticate(transport, {
     secrets,
     ...(options.token !== undefined ? { token: options.token } : {}),
@@ -87,14 +88,14 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     userId: options.userId ?? "self",
     secrets: () => secrets.list(),
     logger,
-    fetchFor(call: CallOptions | undefined) {
-      if (call === undefined) return undefined;
+    fetchFor(operationId: string, call: CallOptions | undefined) {
       const overrides: TransportOverrides = {
-        ...(call.timeout !== undefined ? { timeoutMs: call.timeout } : {}),
-        ...(call.maxRetries !== undefined ? { maxRetries: call.maxRetries } : {}),
-        ...(call.retry !== undefined ? { retryNonIdempotent: call.retry } : {}),
+        operationId,
+        ...(call?.timeout !== undefined ? { timeoutMs: call.timeout } : {}),
+        ...(call?.maxRetries !== undefined ? { maxRetries: call.maxRetries } : {}),
+        ...(call?.retry !== undefined ? { retryNonIdempotent: call.retry } : {}),
       };
-      return Object.keys(overrides).length === 0 ? undefined : (request: Request) => send(request, overrides);
+      return (request: Request) => send(request, overrides);
     },
   };
   return {
@@ -105,5 +106,30 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     use: client.use,
     eject: client.eject,
     ...buildResourceApi(ctx),
+  };
+}
+
+/**
+ * The OAuth2 refresher, loaded on the first refresh: clients using a Personal Access Token
+ * never download it. Its credentials are registered for scrubbing at once.
+ */
+function lazyRefresher(
+  oauth: OAuthOptions,
+  send: (request: Request) => Promise<Response>,
+  secrets: SecretSet,
+  logger: ReturnType<typeof levelledLogger>,
+): TokenRefresher {
+  for (const secret of [oauth.clientSecret, oauth.refreshToken, oauth.clientId]) secrets.add(secret);
+  let loaded: TokenRefresher | undefined;
+  let loading: Promise<TokenRefresher> | undefined;
+  return {
+    current: () => loaded?.current(),
+    async refresh(stale) {
+      loading ??= import("./internal/oauth-refresh.js").then((module) => {
+        loaded = module.createTokenRefresher(oauth, send, secrets, logger);
+        return loaded;
+      });
+      return (await loading).refresh(stale);
+    },
   };
 }

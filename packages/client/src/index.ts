@@ -15,7 +15,7 @@ export { createFaxPlusClient, DEFAULT_BASE_URL, type FaxPlusClient, type FaxPlus
 export * from "./errors/index.js";
 export type { TokenSource } from "./internal/auth.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
-export { DEFAULT_TOKEN_URL, type OAuthOptions } from "./internal/oauth-refresh.js";
+export type { OAuthOptions } from "./internal/oauth-refresh.js";
 export {
   createTransport,
   RETRYABLE_STATUSES,
@@ -32,7 +32,7 @@ export type {
   BulkUpdateAllResult,
 } from "./resources/bulk-update-all.js";
 export type { CallOptions } from "./resources/call-options.js";
-export type { FileDownload, FilesApi, UploadSource } from "./resources/files.js";
+export type { DownloadOptions, FileDownload, FilesApi, ReportOptions, UploadOptions, UploadSource } from "./resources/files.js";
 export type { ListAllArgs } from "./resources/list-all.js";
 export type { OperationArgs, OperationData } from "./resources/operation-types.js";
 export type { ResourceApi } from "./resources/resource-api.js";

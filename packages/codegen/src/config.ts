@@ -159,8 +159,9 @@ async function expandOverlayEntry(path: string, configDisplay: string): Promise<
   return names.map((name) => join(path, name));
 }
 
+/** An identifier that can be an own property of a plain object (`__proto__` would set the prototype instead). */
 function isMethodName(value: unknown): boolean {
-  return typeof value === "string" && /^[A-Za-z_$][\w$]*$/.test(value);
+  return typeof value === "string" && /^[A-Za-z_$][\w$]*$/.test(value) && value !== "__proto__";
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

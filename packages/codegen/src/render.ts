@@ -57,7 +57,7 @@ export async function render(config: ResolvedConfig): Promise<Rendered> {
   if (config.resourceRenames !== undefined)
     files.push({
       path: join(config.outputs.types, TYPE_FILES.resources),
-      content: emitResourceMap(describeResources(operations, config.resourceRenames), provenance),
+      content: emitResourceMap(describeResources(operations, config.resourceRenames), operations, provenance),
     });
   if (config.outputs.resolvedSpec) files.push({ path: config.outputs.resolvedSpec, content: resolvedJson });
   const ownedFolders = [config.outputs.types];

@@ -13,6 +13,6 @@
  */
 export type * from "./generated/aliases.js";
 export { type OperationId, type OperationMeta, operationIds, operations } from "./generated/operations.js";
-export { type Resources, resources } from "./generated/resources.js";
+export { type OperationCall, operationCalls, type Resources, resources } from "./generated/resources.js";
 export type { $defs, components, operations as OperationTypes, paths, webhooks } from "./generated/schema.js";
 export { specInfo } from "./generated/spec-info.js";

@@ -1,12 +1,48 @@
-import { type OperationId, type OperationMeta, operations } from "@faxkit/types";
+import { type OperationCall, type OperationId, operationCalls } from "@faxkit/types";
 import type { Middleware } from "openapi-fetch";
 import { ConnectionError } from "../errors/ConnectionError.js";
 import { FaxPlusError } from "../errors/FaxPlusError.js";
 import { ResponseParseError } from "../errors/ResponseParseError.js";
 import type { CallOptions } from "../resources/call-options.js";
 import type { ClientContext } from "./client-context.js";
-import { errorFromResponse } from "./error-from-response.js";
 import { redactUrl } from "./redact.js";
+
+/** An operation as the client calls it, expanded from the generated short form. */
+export interface CalledOperation {
+  readonly operationId: string;
+  readonly method: OperationCall["method"];
+  readonly path: string;
+  readonly pathParams: readonly string[];
+  readonly queryParams: readonly string[];
+  readonly headerParams: readonly string[];
+  readonly requestContentType: string | null;
+  readonly requestBodyRequired: boolean;
+}
+
+const expanded = new Map<string, CalledOperation>();
+
+/**
+ * The call data of one operation, expanded once from `operationCalls` (which leaves out what
+ * can be derived, to keep bundles small): path parameters are the `{names}` in the path.
+ */
+export function calledOperation(operationId: OperationId): CalledOperation {
+  let op = expanded.get(operationId);
+  if (op === undefined) {
+    const call: OperationCall = operationCalls[operationId];
+    op = {
+      operationId,
+      method: call.method,
+      path: call.path,
+      pathParams: Array.from(call.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string),
+      queryParams: call.query ?? [],
+      headerParams: call.header ?? [],
+      requestContentType: call.body ?? null,
+      requestBodyRequired: call.bodyRequired === true,
+    };
+    expanded.set(operationId, op);
+  }
+  return op;
+}
 
 /** The pieces of one resource call, in openapi-fetch's shape. */
 export interface SplitArguments {
@@ -28,7 +64,7 @@ export interface SplitArguments {
  * // { params: { path: { user_id: "self", fax_id: "f1" }, query: {}, header: {} }, body: { is_read: true } }
  * ```
  */
-export function splitArguments(op: OperationMeta, args: unknown, userId: string): SplitArguments {
+export function splitArguments(op: CalledOperation, args: unknown, userId: string): SplitArguments {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args)))
     throw new TypeError(`${op.operationId}: the argument must be an object of parameters and body fields (got ${describe(args)})`);
   const params: SplitArguments["params"] = { path: {}, query: {}, header: {} };
@@ -69,10 +105,16 @@ function describe(value: unknown): string {
  * Per-request openapi-fetch middleware that turns a non-2xx response into the typed error
  * (`NotFoundError`, `RateLimitError`, …) before anything else reads its body.
  */
-export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Middleware {
+export function throwOnErrorStatus(ctx: ClientContext, operationId: string, sent?: { url: string }): Middleware {
   return {
+    onRequest({ request }) {
+      if (sent) sent.url = request.url;
+      return undefined;
+    },
     async onResponse({ request, response }) {
       if (response.ok) return undefined;
+      // Loaded on the first error only: the happy path's bundle does without it.
+      const { errorFromResponse } = await import("./error-from-response.js");
       throw await errorFromResponse(response, { operationId, method: request.method, url: request.url, secrets: ctx.secrets() });
     },
   };
@@ -91,9 +133,10 @@ export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Mid
  * ```
  */
 export async function callOperation(ctx: ClientContext, operationId: OperationId, args: unknown, options?: CallOptions): Promise<unknown> {
-  const op: OperationMeta = operations[operationId];
+  const op = calledOperation(operationId);
   const { params, body } = splitArguments(op, args, ctx.userId);
-  const fetch = ctx.fetchFor(options);
+  const fetch = ctx.fetchFor(operationId, options);
+  const sent = { url: "" };
   let result: { data?: unknown; response: Response };
   try {
     result = await ctx.client.request(
@@ -104,19 +147,19 @@ export async function callOperation(ctx: ClientContext, operationId: OperationId
         ...(body === undefined ? {} : { body }),
         ...(options?.signal ? { signal: options.signal } : {}),
         ...(options?.headers ? { headers: options.headers } : {}),
-        ...(fetch ? { fetch } : {}),
+        fetch,
         parseAs: "text",
-        middleware: [throwOnErrorStatus(ctx, operationId)],
+        middleware: [throwOnErrorStatus(ctx, operationId, sent)],
       } as never,
     );
   } catch (error) {
     throw asBodyReadError(error, op, ctx);
   }
-  return parseJson(result.data, result.response, op, ctx);
+  return parseJson(result.data, result.response, sent.url, op, ctx);
 }
 
 /** A failure while reading the body that is not already typed becomes a `ConnectionError`. */
-function asBodyReadError(error: unknown, op: OperationMeta, ctx: ClientContext): unknown {
+function asBodyReadError(error: unknown, op: CalledOperation, ctx: ClientContext): unknown {
   if (error instanceof FaxPlusError || error instanceof TypeError === false) return error;
   // openapi-fetch reads the body; undici reports a connection cut mid-body as TypeError("terminated").
   if (/terminated|socket|ECONNRESET|network/i.test(error.message))
@@ -132,18 +175,19 @@ function asBodyReadError(error: unknown, op: OperationMeta, ctx: ClientContext):
   return error;
 }
 
-function parseJson(text: unknown, response: Response, op: OperationMeta, ctx: ClientContext): unknown {
+function parseJson(text: unknown, response: Response, requestUrl: string, op: CalledOperation, ctx: ClientContext): unknown {
+  const url = response.url || requestUrl; // a mocked fetch's Response has no url
   if (typeof text !== "string" || text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
     throw new ResponseParseError(
-      `${op.method} ${redactUrl(response.url) || op.path} (${op.operationId}) answered ${response.status} with a body that is not valid JSON`,
+      `${op.method} ${redactUrl(url) || op.path} (${op.operationId}) answered ${response.status} with a body that is not valid JSON`,
       {
         status: response.status,
         operationId: op.operationId,
         method: op.method,
-        url: response.url,
+        url,
         headers: response.headers,
         rawBody: text,
         cause,

@@ -13,6 +13,6 @@ export interface ClientContext {
   secrets(): readonly string[];
   /** The client's logger, already filtered by `logLevel`. */
   readonly logger: Logger;
-  /** A `fetch` carrying this call's transport overrides (timeout, retries), or `undefined` when it has none. */
-  fetchFor(options: CallOptions | undefined): ((request: Request) => Promise<Response>) | undefined;
+  /** A `fetch` for one call of `operationId`, carrying its transport overrides (timeout, retries). */
+  fetchFor(operationId: string, options: CallOptions | undefined): (request: Request) => Promise<Response>;
 }

@@ -14,6 +14,10 @@ export interface BodyGuard {
   /** The caller's signal: aborting it while the body is read errors the body with `aborted(reason)`. */
   signal?: AbortSignal;
   aborted?: (reason: unknown) => Error;
+  /** Credentials to scrub from the errors created here. */
+  secrets?: readonly string[];
+  /** Operation being called, recorded on the errors created here. */
+  operationId?: string;
 }
 
 /**
@@ -46,6 +50,8 @@ export function guardBody(response: Response, guard: BodyGuard): Response {
                 method: guard.method,
                 url: guard.url,
                 timeoutMs: guard.timeoutMs,
+                secrets: guard.secrets ?? [],
+                ...(guard.operationId === undefined ? {} : { operationId: guard.operationId }),
               }),
             ),
           guard.timeoutMs,
@@ -81,5 +87,7 @@ function typedReadError(error: unknown, guard: BodyGuard): unknown {
     method: guard.method,
     url: guard.url,
     cause: error,
+    secrets: guard.secrets ?? [],
+    ...(guard.operationId === undefined ? {} : { operationId: guard.operationId }),
   });
 }

@@ -1,10 +1,10 @@
 import { AbortError } from "../errors/AbortError.js";
 import { ConnectionError } from "../errors/ConnectionError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
-import { parseRetryAfter } from "./error-from-response.js";
 import { guardBody } from "./guard-body.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 /** Methods RFC 9110 §9.2.2 defines as idempotent: a retry cannot do the work twice. */
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
@@ -34,10 +34,14 @@ export interface TransportOptions {
   random?: () => number;
   /** Where attempts (debug) and retries (info) are logged; URLs are redacted. */
   logger?: Logger;
+  /** Credentials in play, scrubbed from every error the transport creates (a fetch error or abort reason may quote one). */
+  secrets?: () => readonly string[];
 }
 
 /** What one call may change for itself (per-call options of the resource API). */
 export interface TransportOverrides {
+  /** Operation being called, recorded on the errors the transport creates. */
+  operationId?: string;
   timeoutMs?: number;
   maxRetries?: number;
   retryNonIdempotent?: boolean;
@@ -102,7 +106,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const retryAll = overrides?.retryNonIdempotent ?? options.retryNonIdempotent ?? false;
     const retryBudget = overrides?.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
     const retries = IDEMPOTENT.has(method) || retryAll ? retryBudget : 0;
-    const aborted = (cause: unknown) => new AbortError(`${method} ${url} was aborted by the caller`, { method, url, cause });
+    const secrets = options.secrets?.() ?? [];
+    const operationId = overrides?.operationId;
+    const op = operationId === undefined ? "" : ` (${operationId})`;
+    const context = { method, url, secrets, ...(operationId === undefined ? {} : { operationId }) };
+    const aborted = (cause: unknown) => new AbortError(`${method} ${url}${op} was aborted by the caller`, { ...context, cause });
 
     for (let attempt = 0; ; attempt++) {
       if (callerSignal.aborted) throw aborted(callerSignal.reason);
@@ -115,15 +123,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const started = Date.now();
       log?.debug(`→ ${method} ${url}`, { attempt: attempt + 1 });
       try {
-        // A copy per attempt: the original body stays unread for the next one.
-        response = await send(new Request(request.clone(), { signal: timeout.signal }));
+        // A copy per attempt, so the original body stays unread for the next one; the last
+        // allowed attempt sends the original itself, so a body that cannot be retried (a POST,
+        // a streamed upload) is never held in memory twice.
+        const body = attempt >= retries ? request : request.clone();
+        response = await send(new Request(body, { signal: timeout.signal }));
       } catch (error) {
         if (callerSignal.aborted) throw aborted(callerSignal.reason);
         failure = timeout.signal.aborted
-          ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url, timeoutMs, cause: error })
-          : new ConnectionError(`${method} ${url} could not connect: ${(error as Error)?.message ?? String(error)}`, {
-              method,
-              url,
+          ? new TimeoutError(`${method} ${url}${op} timed out after ${timeoutMs} ms`, { ...context, timeoutMs, cause: error })
+          : new ConnectionError(`${method} ${url}${op} could not connect: ${(error as Error)?.message ?? String(error)}`, {
+              ...context,
               cause: error,
             });
       } finally {
@@ -138,7 +148,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (!retryable || attempt >= retries) {
         if (failure) throw failure;
         const answered = response as Response;
-        return guardBody(answered, { method, url, timeoutMs, abort: () => timeout.abort(), signal: callerSignal, aborted });
+        return guardBody(answered, { ...context, timeoutMs, abort: () => timeout.abort(), signal: callerSignal, aborted });
       }
 
       let delayMs = backoff(attempt);

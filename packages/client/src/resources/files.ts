@@ -1,33 +1,277 @@
-// STUB — being implemented (issue 4). Signatures fixed; bodies to be written.
 import type { FilePath, FileType } from "@faxkit/types";
+import { ResponseParseError } from "../errors/ResponseParseError.js";
+import { throwOnErrorStatus } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
+import { createFileDownload } from "../internal/file-download.js";
+import { extensionForContentType } from "../internal/media-types.js";
+import { type MultipartBody, multipartBody } from "../internal/multipart-body.js";
+import { peekStream } from "../internal/peek-stream.js";
+import { readAll } from "../internal/read-all.js";
+import { redactUrl } from "../internal/redact.js";
+import { supportsRequestStreams } from "../internal/request-streams.js";
+import { SNIFF_LENGTH, sniffContentType } from "../internal/sniff-content-type.js";
 import type { CallOptions } from "./call-options.js";
 
-/** What `files.upload` accepts in every runtime. (File paths: `@faxkit/client/node`.) */
+/**
+ * What `files.upload` accepts in every runtime: a `Blob` or `File`, bytes (`Uint8Array`,
+ * Node's `Buffer`, `ArrayBuffer`), or a `ReadableStream` of bytes. (A file path: use
+ * `createFaxPlusClient` or `fileFromPath` from `@faxkit/client/node`.)
+ */
 export type UploadSource = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
 
-/** A downloaded document: the body as a stream, with helpers to read it whole. */
+/** Options of `files.upload`: the per-call options, and how the document is described. */
+export interface UploadOptions extends CallOptions {
+  /** Format Fax.Plus stores the document in (`"pdf"` or `"tiff"`); the API's default when left out. */
+  format?: FileType;
+  /** File name sent with the part. Default: the `File`'s name, else `"document"` plus an extension for the content type. */
+  fileName?: string;
+  /** MIME type sent with the part. Default: the `Blob`'s type, else sniffed (PDF, TIFF, PNG, JPEG), else `application/octet-stream`. */
+  contentType?: string;
+  /** Account to upload to (default: the client's `userId`). */
+  user_id?: string;
+}
+
+/** Options of `files.download`. */
+export interface DownloadOptions extends CallOptions {
+  /** Document format (`"pdf"` or `"tiff"`); sent as `format` and as the matching `Accept`. */
+  format?: FileType;
+  /** Account the fax belongs to (default: the client's `userId`). */
+  user_id?: string;
+}
+
+/** Options of `files.report`. */
+export interface ReportOptions extends CallOptions {
+  /** Account the fax belongs to (default: the client's `userId`). */
+  user_id?: string;
+}
+
+/**
+ * A downloaded document, not yet read: the body as a stream, with helpers to read it whole.
+ * It can be read once — through `body` (touching it counts), `arrayBuffer()` or `blob()`; a
+ * second read rejects with a `TypeError`. A body that stalls or breaks off rejects the read
+ * with `TimeoutError` or `ConnectionError`.
+ *
+ * @example
+ * ```ts
+ * const download = await fax.files.download(faxId, { format: "pdf" });
+ * await writeFile(download.fileName ?? `${faxId}.pdf`, new Uint8Array(await download.arrayBuffer()));
+ * // or, without holding it in memory (Node): await pipeline(Readable.fromWeb(download.body), createWriteStream(path));
+ * ```
+ */
 export interface FileDownload {
+  /** The document's bytes as they arrive. */
   readonly body: ReadableStream<Uint8Array>;
+  /** The response's `Content-Type`, e.g. `"application/pdf"`. */
   readonly contentType: string | null;
-  /** File name from `Content-Disposition`, when the server sent one. */
+  /** File name from `Content-Disposition`, when the server sent one; a bare name (no directory parts). */
   readonly fileName: string | null;
+  /** Reads the whole document. */
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** Reads the whole document into a `Blob` typed with `contentType`. */
   blob(): Promise<Blob>;
 }
 
+/**
+ * `fax.files`: documents in and out. Bad arguments are a `TypeError` naming the argument
+ * (nothing is sent); error statuses are the typed errors (`NotFoundError`, …).
+ */
 export interface FilesApi {
-  upload(
-    file: UploadSource,
-    options?: CallOptions & { format?: FileType; fileName?: string; contentType?: string; user_id?: string },
-  ): Promise<FilePath>;
-  download(faxId: string, options?: CallOptions & { format?: FileType; user_id?: string }): Promise<FileDownload>;
-  report(faxId: string, options?: CallOptions & { user_id?: string }): Promise<FileDownload>;
+  /**
+   * Uploads a document (`POST /accounts/{user_id}/files`, multipart part `fax_file` with a
+   * file name and MIME type) and resolves to its `{ path }`, for `outbox.send({ files: [path] })`.
+   *
+   * Blobs and bytes are sent as `FormData` (with a `Content-Length`). A `ReadableStream` is
+   * streamed in a hand-built multipart body with chunked encoding, so the document never has
+   * to be read whole before sending starts; runtimes whose `fetch` cannot send streams
+   * (Firefox, Safari) read it into a `Blob` first. If the server needs a `Content-Length`,
+   * pass a `Blob` instead (`await new Response(stream).blob()`).
+   *
+   * @example
+   * ```ts
+   * const { path } = await fax.files.upload(new File([pdfBytes], "invoice.pdf", { type: "application/pdf" }));
+   * await fax.outbox.send({ from: "+12345667", to: ["+12345688"], files: [path] });
+   * ```
+   */
+  upload(file: UploadSource, options?: UploadOptions): Promise<FilePath>;
+  /**
+   * Downloads the document of a sent or received fax (`GET /accounts/{user_id}/files/{fax_id}`).
+   *
+   * @example
+   * ```ts
+   * const pdf = await (await fax.files.download(faxId, { format: "pdf" })).blob();
+   * ```
+   */
+  download(faxId: string, options?: DownloadOptions): Promise<FileDownload>;
+  /**
+   * Downloads the transmission confirmation report of a fax, a PDF (`GET /accounts/{user_id}/report/{fax_id}`).
+   *
+   * @example
+   * ```ts
+   * const report = await fax.files.report(faxId);
+   * ```
+   */
+  report(faxId: string, options?: ReportOptions): Promise<FileDownload>;
 }
 
-export function createFilesApi(_ctx: ClientContext): FilesApi {
-  const missing = async (): Promise<never> => {
-    throw new Error("files API is not implemented yet");
+const CALL_OPTION_KEYS = ["signal", "timeout", "maxRetries", "retry", "headers"] as const;
+const ACCEPT: Readonly<Record<FileType, string>> = { pdf: "application/pdf", tiff: "image/tiff" };
+/** `type/subtype` with optional parameters, on one line. */
+const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;[^\r\n]*)?$/;
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value !== "object") return typeof value;
+  if (Array.isArray(value)) return "an array";
+  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
+}
+
+/** The options object checked against the keys a method takes; an unknown key is a `TypeError` listing them. */
+function checkOptions<T extends object>(method: string, options: unknown, own: readonly string[]): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    throw new TypeError(`${method}: options must be an object (got ${describe(options)})`);
+  const accepted = [...own, ...CALL_OPTION_KEYS];
+  for (const key of Object.keys(options))
+    if (!accepted.includes(key)) throw new TypeError(`${method}: unknown option "${key}"; it takes ${accepted.join(", ")}`);
+  const { format, user_id: userId } = options as { format?: unknown; user_id?: unknown };
+  if (format !== undefined && format !== "pdf" && format !== "tiff")
+    throw new TypeError(`${method}: format must be "pdf" or "tiff" (got ${describe(format)})`);
+  if (userId !== undefined && (typeof userId !== "string" || userId === ""))
+    throw new TypeError(`${method}: user_id must be a non-empty string (got ${describe(userId)})`);
+  return options as T;
+}
+
+function checkFaxId(method: string, faxId: unknown): string {
+  if (typeof faxId !== "string" || faxId.trim() === "" || faxId === "." || faxId === "..")
+    throw new TypeError(`${method}: faxId must be a non-empty fax id string (got ${describe(faxId)})`);
+  return faxId;
+}
+
+/** openapi-fetch's init for one call: per-call options, the typed-error middleware, the body unread. */
+function callInit(ctx: ClientContext, operationId: string, options: CallOptions, headers: Record<string, string>) {
+  return {
+    headers,
+    ...(options.signal ? { signal: options.signal } : {}),
+    fetch: ctx.fetchFor(operationId, options),
+    parseAs: "stream" as const,
+    middleware: [throwOnErrorStatus(ctx, operationId)],
   };
-  return { upload: missing, download: missing, report: missing };
+}
+
+/** The document as a Blob or a stream, with the content type it declares (a Blob's own type). */
+function asBody(file: unknown): { blob: Blob; declared: string } | { stream: ReadableStream<Uint8Array> } {
+  if (file instanceof Blob) return { blob: file, declared: file.type };
+  if (file instanceof ArrayBuffer || ArrayBuffer.isView(file)) return { blob: new Blob([file as ArrayBuffer]), declared: "" };
+  if (file instanceof ReadableStream) return { stream: file };
+  const hint =
+    typeof file === "string"
+      ? "; to upload a file by its path, use createFaxPlusClient or fileFromPath from @faxkit/client/node"
+      : file !== null && typeof file === "object" && typeof (file as { pipe?: unknown }).pipe === "function"
+        ? "; for a Node stream, pass Readable.toWeb(stream)"
+        : "";
+  throw new TypeError(
+    `files.upload: file must be a Blob or File, Uint8Array or Buffer, ArrayBuffer or ReadableStream (got ${describe(file)})${hint}`,
+  );
+}
+
+async function parseFilePath(bytes: Uint8Array, response: Response, ctx: ClientContext): Promise<FilePath> {
+  const text = new TextDecoder().decode(bytes);
+  const where = `POST ${redactUrl(response.url) || "/accounts/{user_id}/files"} (uploadFile) answered ${response.status}`;
+  const init = {
+    status: response.status,
+    operationId: "uploadFile",
+    method: "POST",
+    url: response.url,
+    headers: response.headers,
+    rawBody: text,
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseParseError(`${where} with a body that is not valid JSON`, { ...init, cause, secrets: ctx.secrets() });
+  }
+  if (parsed === null || typeof parsed !== "object" || typeof (parsed as { path?: unknown }).path !== "string")
+    throw new ResponseParseError(`${where} without the uploaded file's "path"`, { ...init, secrets: ctx.secrets() });
+  return parsed as FilePath;
+}
+
+/** Builds `fax.files` over one client context. */
+export function createFilesApi(ctx: ClientContext): FilesApi {
+  async function upload(file: UploadSource, options?: UploadOptions): Promise<FilePath> {
+    const opts = checkOptions<UploadOptions>("files.upload", options, ["format", "fileName", "contentType", "user_id"]);
+    if (opts.fileName !== undefined && (typeof opts.fileName !== "string" || opts.fileName === ""))
+      throw new TypeError(`files.upload: fileName must be a non-empty string (got ${describe(opts.fileName)})`);
+    if (opts.contentType !== undefined && (typeof opts.contentType !== "string" || !MEDIA_TYPE.test(opts.contentType)))
+      throw new TypeError(`files.upload: contentType must be a MIME type such as "application/pdf" (got ${describe(opts.contentType)})`);
+    let source = asBody(file);
+
+    // Explicit options win over what the document says about itself, which wins over sniffing.
+    let contentType = opts.contentType ?? ("blob" in source && source.declared !== "" ? source.declared : undefined);
+    if (contentType === undefined) {
+      let head: Uint8Array;
+      if ("blob" in source) head = new Uint8Array(await source.blob.slice(0, SNIFF_LENGTH).arrayBuffer());
+      else ({ head, stream: source.stream } = await peekStream(source.stream, SNIFF_LENGTH));
+      contentType = sniffContentType(head) ?? "application/octet-stream";
+    }
+    const ownName = file instanceof File && file.name !== "" ? file.name : undefined;
+    const fileName = opts.fileName ?? ownName ?? `document${extensionForContentType(contentType)}`;
+
+    if ("stream" in source && !supportsRequestStreams()) source = { blob: await new Response(source.stream).blob(), declared: "" };
+    let body: FormData | ReadableStream<Uint8Array>;
+    let streamed: { duplex: "half" } | undefined;
+    let multipart: MultipartBody | undefined;
+    // The multipart boundary is ours to set: a Content-Type among the call's headers would break the body.
+    const headers = Object.fromEntries(Object.entries(opts.headers ?? {}).filter(([name]) => name.toLowerCase() !== "content-type"));
+    if ("blob" in source) {
+      body = new FormData();
+      body.append("fax_file", source.blob.type === contentType ? source.blob : new Blob([source.blob], { type: contentType }), fileName);
+    } else {
+      multipart = multipartBody({ name: "fax_file", fileName, contentType, source: source.stream });
+      body = multipart.body;
+      headers["Content-Type"] = multipart.contentType;
+      streamed = { duplex: "half" };
+    }
+
+    let result: { data?: unknown; response: Response };
+    try {
+      result = await ctx.client.POST("/accounts/{user_id}/files", {
+        params: { path: { user_id: opts.user_id ?? ctx.userId }, query: opts.format === undefined ? {} : { format: opts.format } },
+        body,
+        bodySerializer: (value: unknown) => value,
+        ...streamed,
+        ...callInit(ctx, "uploadFile", opts, headers),
+      } as never);
+    } catch (error) {
+      // The caller's stream broke (or yielded a non-byte chunk): its error, not fetch's "fetch failed".
+      throw multipart?.failure ? multipart.failure.error : error;
+    }
+    const { data, response } = result;
+    return parseFilePath(data ? await readAll(data as ReadableStream<Uint8Array>) : new Uint8Array(), response, ctx);
+  }
+
+  async function download(faxId: string, options?: DownloadOptions): Promise<FileDownload> {
+    const opts = checkOptions<DownloadOptions>("files.download", options, ["format", "user_id"]);
+    const fax_id = checkFaxId("files.download", faxId);
+    const accept = opts.format === undefined ? `${ACCEPT.pdf}, ${ACCEPT.tiff}` : ACCEPT[opts.format];
+    const { data, response } = await ctx.client.GET("/accounts/{user_id}/files/{fax_id}", {
+      params: { path: { user_id: opts.user_id ?? ctx.userId, fax_id }, query: opts.format === undefined ? {} : { format: opts.format } },
+      ...callInit(ctx, "getFile", opts, { Accept: accept, ...opts.headers }),
+    } as never);
+    return createFileDownload(data as ReadableStream<Uint8Array> | undefined, response.headers, "files.download");
+  }
+
+  async function report(faxId: string, options?: ReportOptions): Promise<FileDownload> {
+    const opts = checkOptions<ReportOptions>("files.report", options, ["user_id"]);
+    const fax_id = checkFaxId("files.report", faxId);
+    const { data, response } = await ctx.client.GET("/accounts/{user_id}/report/{fax_id}", {
+      params: { path: { user_id: opts.user_id ?? ctx.userId, fax_id } },
+      ...callInit(ctx, "getFaxReport", opts, { Accept: ACCEPT.pdf, ...opts.headers }),
+    } as never);
+    return createFileDownload(data as ReadableStream<Uint8Array> | undefined, response.headers, "files.report");
+  }
+
+  return { upload, download, report };
 }

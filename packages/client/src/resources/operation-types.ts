@@ -37,8 +37,12 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
  * The one argument object of `fax.<group>.<method>()`: parameters and body properties side by
  * side, e.g. `{ fax_id, comment, is_read }` for `updateFax`. Unknown keys are compile errors.
  */
-export type OperationArgs<Id extends OperationName> = Simplify<PathArgs<Id> & Location<Id, "query"> & Location<Id, "header">> &
-  OrEmpty<JsonBody<Id>>;
+export type OperationArgs<Id extends OperationName> = [keyof AllArgs<Id>] extends [never] ? NoArgs : AllArgs<Id>;
+
+type AllArgs<Id extends OperationName> = Simplify<PathArgs<Id> & Location<Id, "query"> & Location<Id, "header">> & OrEmpty<JsonBody<Id>>;
+
+/** An operation without arguments takes `{}` or nothing: `{}` alone would let any key through. */
+type NoArgs = Record<string, never>;
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
 

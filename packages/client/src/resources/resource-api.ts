@@ -1,8 +1,8 @@
 import type { ClientContext } from "../internal/client-context.js";
-import { type BulkUpdateAllMethod, createBulkUpdateAll } from "./bulk-update-all.js";
-import { createFilesApi, type FilesApi } from "./files.js";
+import type { BulkOperationId, BulkUpdateAllMethod } from "./bulk-update-all.js";
+import type { FilesApi } from "./files.js";
 import { buildGenericResources, type GenericResources } from "./generic-resources.js";
-import { createListAll } from "./list-all.js";
+import type { createListAll } from "./list-all.js";
 
 /**
  * The resource API: one method per operation from the generated map, plus what the API
@@ -23,13 +23,52 @@ export type ResourceApi = Omit<GenericResources, "faxes" | "outbox" | "files"> &
   readonly files: FilesApi;
 };
 
+/*
+ * The helpers below are loaded on first use (dynamic `import()`): a bundler puts each in its own
+ * chunk, so an app that only lists and updates faxes does not download the bulk driver, its
+ * validators, the pager or the multipart encoder. Each module is fetched once per process.
+ */
+let bulkModule: Promise<typeof import("./bulk-update-all.js")> | undefined;
+let listModule: Promise<typeof import("./list-all.js")> | undefined;
+let filesModule: Promise<typeof import("./files.js")> | undefined;
+function loadBulk() {
+  bulkModule ??= import("./bulk-update-all.js");
+  return bulkModule;
+}
+function loadList() {
+  listModule ??= import("./list-all.js");
+  return listModule;
+}
+function loadFiles() {
+  filesModule ??= import("./files.js");
+  return filesModule;
+}
+
+function lazyBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientContext, operationId: Id): BulkUpdateAllMethod<Id> {
+  return async (args, options) => (await loadBulk()).createBulkUpdateAll(ctx, operationId)(args, options);
+}
+
+function lazyListAll(ctx: ClientContext): ReturnType<typeof createListAll> {
+  return async function* listAll(args, options) {
+    yield* (await loadList()).createListAll(ctx)(args, options);
+  };
+}
+
+function lazyFiles(ctx: ClientContext): FilesApi {
+  return {
+    upload: async (file, options) => (await loadFiles()).createFilesApi(ctx).upload(file, options),
+    download: async (faxId, options) => (await loadFiles()).createFilesApi(ctx).download(faxId, options),
+    report: async (faxId, options) => (await loadFiles()).createFilesApi(ctx).report(faxId, options),
+  };
+}
+
 /** Builds the whole resource API over one client context. */
 export function buildResourceApi(ctx: ClientContext): ResourceApi {
   const generic = buildGenericResources(ctx);
   return {
     ...generic,
-    faxes: { ...generic.faxes, bulkUpdateAll: createBulkUpdateAll(ctx, "bulkUpdateFaxes"), listAll: createListAll(ctx) },
-    outbox: { ...generic.outbox, bulkUpdateAll: createBulkUpdateAll(ctx, "bulkUpdateOutboxFaxes") },
-    files: createFilesApi(ctx),
+    faxes: { ...generic.faxes, bulkUpdateAll: lazyBulkUpdateAll(ctx, "bulkUpdateFaxes"), listAll: lazyListAll(ctx) },
+    outbox: { ...generic.outbox, bulkUpdateAll: lazyBulkUpdateAll(ctx, "bulkUpdateOutboxFaxes") },
+    files: lazyFiles(ctx),
   };
 }

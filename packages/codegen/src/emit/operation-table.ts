@@ -126,6 +126,7 @@ export function emitOperationTable(records: readonly OperationRecord[], provenan
   out += "} as const satisfies Record<string, OperationMeta>;\n\n";
   out += "/** Union of every operationId. */\nexport type OperationId = keyof typeof operations;\n\n";
   out += "/** Every operationId, in document order. */\n";
-  out += "export const operationIds = Object.keys(operations) as OperationId[];\n";
+  // Marked pure so that a bundle importing only other exports can drop the table.
+  out += "export const operationIds = /* @__PURE__ */ Object.keys(operations) as OperationId[];\n";
   return out;
 }

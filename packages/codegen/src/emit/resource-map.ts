@@ -14,19 +14,23 @@ function words(identifier: string): string[] {
   return identifier.match(/[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])/g) ?? [identifier];
 }
 
-/** `Faxes` → `fax`, `Numbers` → `number`, `Outbox` → `outbox`: the noun the tag is about. */
+/** `Faxes` → `fax`, `Phone Numbers` → `phonenumber`, `Categories` → `category`: the noun the tag is about. */
 function singular(tag: string): string {
-  const lower = tag.toLowerCase();
-  if (lower.endsWith("xes")) return lower.slice(0, -2);
+  const lower = tag.replace(/[^A-Za-z0-9]+/g, "").toLowerCase();
+  if (lower.endsWith("ies")) return `${lower.slice(0, -3)}y`;
+  if (/(ss|sh|ch|x|z)es$/.test(lower)) return lower.slice(0, -2);
   if (lower.endsWith("s") && !lower.endsWith("ss")) return lower.slice(0, -1);
   return lower;
 }
 
-/** `Webhooks` → `webhooks`, `Phone Numbers` → `phoneNumbers`: the group's property name. */
+/** `Webhooks` → `webhooks`, `Phone Numbers` → `phoneNumbers`, `API Keys` → `apiKeys`: the group's property name. */
 function groupName(tag: string): string {
   const parts = tag.split(/[^A-Za-z0-9]+/).filter(Boolean);
   return parts
-    .map((part, i) => (i === 0 ? part.charAt(0).toLowerCase() + part.slice(1) : part.charAt(0).toUpperCase() + part.slice(1)))
+    .map((part, i) => {
+      if (i > 0) return part.charAt(0).toUpperCase() + part.slice(1);
+      return /^[A-Z0-9]+$/.test(part) ? part.toLowerCase() : part.charAt(0).toLowerCase() + part.slice(1);
+    })
     .join("");
 }
 
@@ -82,8 +86,28 @@ export function describeResources(operations: readonly OperationRecord[], rename
   return entries;
 }
 
-/** Writes `resources.ts`: group → method → operationId, in document order. */
-export function emitResourceMap(entries: readonly ResourceEntry[], provenance: Provenance): string {
+/**
+ * An operation's call data in its shortest form: what a client can derive (path parameters
+ * from the template, idempotency from the method) and what is empty or false is left out,
+ * because this table ships in every browser bundle of the client.
+ */
+function compactCall(op: OperationRecord): Record<string, unknown> {
+  return {
+    method: op.method,
+    path: op.path,
+    ...(op.queryParams.length > 0 ? { query: op.queryParams } : {}),
+    ...(op.headerParams.length > 0 ? { header: op.headerParams } : {}),
+    ...(op.requestContentType !== null ? { body: op.requestContentType } : {}),
+    ...(op.requestBodyRequired ? { bodyRequired: true } : {}),
+  };
+}
+
+/**
+ * Writes `resources.ts`: group → method → operationId, in document order, and for each
+ * operation only what it takes to call it. The client imports this, not the full operation
+ * table, so a browser bundle does not carry summaries, scopes and security lists.
+ */
+export function emitResourceMap(entries: readonly ResourceEntry[], operations: readonly OperationRecord[], provenance: Provenance): string {
   const groups = new Map<string, ResourceEntry[]>();
   for (const entry of entries) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
   const body = [...groups]
@@ -92,7 +116,12 @@ export function emitResourceMap(entries: readonly ResourceEntry[], provenance: P
         `  ${JSON.stringify(group)}: {\n${list.map((e) => `    ${JSON.stringify(e.method)}: ${JSON.stringify(e.operationId)},`).join("\n")}\n  },`,
     )
     .join("\n");
-  return `${tsBanner(provenance, "The client's resource API: which method of which group calls which operation.")}
+  const calls = operations
+    .map((op) => {
+      return `  ${JSON.stringify(op.operationId)}: ${JSON.stringify(compactCall(op))},`;
+    })
+    .join("\n");
+  return `${tsBanner(provenance, "The client's resource API: which method of which group calls which operation, and how.")}
 /**
  * \`fax.<group>.<method>()\` → operationId. Groups come from the operations' first tag, method
  * names from a fixed rule plus the config's \`resources.rename\` (see @faxkit/codegen).
@@ -108,5 +137,35 @@ ${body}
 
 /** The shape of {@link resources}. */
 export type Resources = typeof resources;
+
+/**
+ * What a client needs to call one operation, in short form (the full record is \`OperationMeta\`
+ * in \`operations.ts\`). Path parameters are the \`{names}\` in \`path\`; absent lists are empty.
+ */
+export interface OperationCall {
+  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+  /** Path template, as in the spec. */
+  readonly path: string;
+  /** Query parameter names. */
+  readonly query?: readonly string[];
+  /** Header parameter names. */
+  readonly header?: readonly string[];
+  /** First media type of the request body; absent when there is none. */
+  readonly body?: string;
+  /** Present (true) when the spec requires the body. */
+  readonly bodyRequired?: true;
+}
+
+/**
+ * How to call each operation, keyed by operationId.
+ *
+ * @example
+ * \`\`\`ts
+ * operationCalls.getFax.path; // "/accounts/{user_id}/faxes/{fax_id}"
+ * \`\`\`
+ */
+export const operationCalls = {
+${calls}
+} as const satisfies Record<string, OperationCall>;
 `;
 }

@@ -82,4 +82,4 @@ export const operations = {
 export type OperationId = keyof typeof operations;
 
 /** Every operationId, in document order. */
-export const operationIds = Object.keys(operations) as OperationId[];
+export const operationIds = /* @__PURE__ */ Object.keys(operations) as OperationId[];

@@ -1,0 +1,93 @@
+import { startFrontServer } from "./internal/front-server.js";
+import { basePathOf, loadMockSpec, withBasePath } from "./internal/mock-spec.js";
+import { startPrism } from "./internal/prism-server.js";
+
+/** Options of {@link startMock}. */
+export interface MockOptions {
+  /** Port to listen on; `0` (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** Generate responses from the schemas instead of the spec's examples. Default `false`. */
+  dynamic?: boolean;
+  /** Seed for dynamic responses, so a run can be repeated. */
+  seed?: string | number;
+  /** The spec to serve: a resolved JSON file or an object. Default: the Fax.Plus spec bundled with this package. */
+  spec?: string | object;
+}
+
+/** A running mock. */
+export interface MockServer {
+  /** Base URL of the API, production paths included: `http://127.0.0.1:<port>/v3`. */
+  readonly url: string;
+  /** Origin only: `http://127.0.0.1:<port>`. */
+  readonly origin: string;
+  /** Operations served. */
+  readonly operations: number;
+  /** Stops the mock and frees the port. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<MockServer>();
+let exitHookInstalled = false;
+
+/** On exit, stop whatever is still running (sockets close with the process; this also ends keep-alive peers cleanly). */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("beforeExit", () => {
+    for (const mock of running) void mock.stop();
+  });
+}
+
+/**
+ * Starts a Fax.Plus API mock: Prism, in this process, serving the resolved spec (vendor spec
+ * plus faxkit's overlays) at the production paths, so `https://restapi.fax.plus/v3/accounts/self`
+ * becomes `<url>/accounts/self`. Requests are validated as the real API would: a rejected
+ * request gets the API's error shape with every violation in `description`. Answers CORS
+ * preflights, so a browser page can call it. Resolves once the mock answers.
+ *
+ * @example
+ * ```ts
+ * const mock = await startMock();
+ * const fax = createFaxPlusClient({ baseUrl: mock.url, token: "any" });
+ * console.log(await fax.accounts.get());
+ * await mock.stop();
+ * ```
+ */
+export async function startMock(options: MockOptions = {}): Promise<MockServer> {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new RangeError(`@faxkit/mock: port must be an integer 0–65535 (got ${port})`);
+  const document = await loadMockSpec(options.spec);
+  const basePath = basePathOf(document);
+  const prism = await startPrism(withBasePath(document, basePath), {
+    dynamic: options.dynamic ?? false,
+    seed: options.seed === undefined ? undefined : String(options.seed),
+  });
+  let front: Awaited<ReturnType<typeof startFrontServer>>;
+  try {
+    front = await startFrontServer({ prismUrl: prism.url, host, port });
+  } catch (error) {
+    await prism.close();
+    const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? `port ${port} is already in use` : (error as Error).message;
+    throw new Error(`@faxkit/mock: cannot listen on ${host}:${port}: ${reason}`, { cause: error });
+  }
+  let stopping: Promise<void> | undefined;
+  const mock: MockServer = {
+    url: `${front.url}${basePath}`,
+    origin: front.url,
+    operations: prism.operations,
+    stop() {
+      stopping ??= (async () => {
+        running.delete(mock);
+        await Promise.allSettled([front.close(), prism.close()]);
+      })();
+      return stopping;
+    },
+  };
+  running.add(mock);
+  installExitHook();
+  return mock;
+}

@@ -1,0 +1,132 @@
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MockServer, startMock } from "../src/index.js";
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(() => mock.stop());
+
+const auth = { authorization: "Bearer any-token", "content-type": "application/json" };
+
+/** True when something can listen on the port again (the mock freed it). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+describe("startMock", () => {
+  it("listens on loopback with a free port and serves all 28 operations at the production paths", async () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3$/);
+    expect(mock.operations).toBe(28);
+    const response = await fetch(`${mock.url}/accounts/self/faxes`, {
+      method: "PUT",
+      headers: auth,
+      body: JSON.stringify({ ids: ["66df09cf1d6d0b295c363956", "66df09cf1d6d0b295c363957"], is_read: true, comment: "updated via bulk" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ results: [{ id: expect.any(String), code: 204 }] });
+  });
+
+  it("does not answer at the root paths the vendor spec lists without its /v3 base", async () => {
+    const response = await fetch(`${mock.origin}/accounts/self`, { headers: auth });
+    expect(response.status).toBe(404);
+  });
+
+  it("rejects an invalid request with every violation readable in the body, in the API's error shape", async () => {
+    const response = await fetch(`${mock.url}/accounts/self/faxes`, {
+      method: "PUT",
+      headers: auth,
+      body: JSON.stringify({ ids: ["a".repeat(33)], foo: 1 }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: string; description: string };
+    expect(Object.keys(body).sort()).toEqual(["description", "error"]);
+    expect(body.error).toBe("invalid_request");
+    expect(body.description).toContain("must NOT have additional properties; found 'foo'");
+    expect(body.description).toContain("must NOT have more than 32 characters");
+    expect(response.headers.get("sl-violations")).toContain("additionalProperties");
+  });
+
+  it("rejects a request without a token with 401", async () => {
+    const response = await fetch(`${mock.url}/accounts/self`);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: string }).error).toBe("unauthorized");
+  });
+
+  it("answers the documented error examples on Prefer: code=…", async () => {
+    const response = await fetch(`${mock.url}/accounts/self`, { headers: { ...auth, prefer: "code=500" } });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: "internal_server_error",
+      description: "An unexpected error happened, please contact support",
+    });
+  });
+
+  it("answers CORS preflights and exposes the violations header to pages", async () => {
+    const preflight = await fetch(`${mock.url}/accounts/self/faxes`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://app.test",
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "authorization, content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://app.test");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("PUT");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
+    const actual = await fetch(`${mock.url}/accounts/self`, { headers: { ...auth, origin: "http://app.test" } });
+    expect(actual.headers.get("access-control-allow-origin")).toBe("http://app.test");
+    expect(actual.headers.get("access-control-expose-headers")).toContain("sl-violations");
+  });
+});
+
+describe("startMock: lifecycle and bad input", () => {
+  it("stop() frees the port, also with a keep-alive connection open, and can be called twice", async () => {
+    const own = await startMock();
+    const port = Number(new URL(own.url).port);
+    await fetch(`${own.url}/accounts/self`, { headers: { ...auth, connection: "keep-alive" } });
+    expect(await portIsFree(port)).toBe(false);
+    await own.stop();
+    await own.stop();
+    expect(await portIsFree(port)).toBe(true);
+  });
+
+  it("a port already in use is a clear error naming it", async () => {
+    const port = Number(new URL(mock.url).port);
+    await expect(startMock({ port })).rejects.toThrow(`@faxkit/mock: cannot listen on 127.0.0.1:${port}: port ${port} is already in use`);
+  });
+
+  it.each([
+    [{ port: -1 }, "port must be an integer 0–65535 (got -1)"],
+    [{ port: 1.5 }, "port must be an integer 0–65535 (got 1.5)"],
+    [{ spec: "/nonexistent/spec.json" }, "cannot read the spec /nonexistent/spec.json"],
+    [{ spec: { swagger: "2.0", paths: {} } }, "the given spec object is not an OpenAPI 3.0 document"],
+    [{ spec: { openapi: "3.0.1" } }, "the given spec object has no paths"],
+  ])("rejects %j", async (options, message) => {
+    await expect(startMock(options)).rejects.toThrow(message);
+  });
+
+  it("serves a spec given as an object, with its own base path", async () => {
+    const spec = {
+      openapi: "3.0.1",
+      info: { title: "Tiny", version: "1" },
+      servers: [{ url: "https://api.example/v9" }],
+      paths: {
+        "/ping": { get: { responses: { "200": { description: "ok", content: { "application/json": { example: { pong: true } } } } } } },
+      },
+    };
+    const own = await startMock({ spec });
+    try {
+      expect(own.url.endsWith("/v9")).toBe(true);
+      expect(await (await fetch(`${own.url}/ping`)).json()).toEqual({ pong: true });
+    } finally {
+      await own.stop();
+    }
+  });
+});
