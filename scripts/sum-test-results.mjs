@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const folders = ["openapi", "tests", "packages"].flatMap((top) => {
+const folders = ["openapi", "examples", "tests", "packages"].flatMap((top) => {
   const dir = join(root, top);
   if (!existsSync(dir)) return [];
   if (existsSync(join(dir, "package.json"))) return [dir];

@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { startMock } from "./start-mock.js";
 
 const USAGE = `Usage: faxkit-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--seed N] [--spec file.json]
 
@@ -33,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`faxkit-mock: --port must be an integer 0–65535 (got ${values.port})\n`);
     return 2;
   }
+  // Loaded after the arguments are checked: Prism takes a second to import.
+  const { startMock } = await import("./start-mock.js");
   const mock = await startMock({
     port,
     ...(values.host !== undefined ? { host: values.host } : {}),

@@ -1,5 +1,5 @@
 import { startFrontServer } from "./internal/front-server.js";
-import { basePathOf, loadMockSpec, withBasePath } from "./internal/mock-spec.js";
+import { basePathOf, loadMockSpec, withBasePath, withoutCallbacks } from "./internal/mock-spec.js";
 import { startPrism } from "./internal/prism-server.js";
 
 /** Options of {@link startMock}. */
@@ -14,6 +14,11 @@ export interface MockOptions {
   seed?: string | number;
   /** The spec to serve: a resolved JSON file or an object. Default: the Fax.Plus spec bundled with this package. */
   spec?: string | object;
+  /**
+   * Perform the spec's callbacks (after `createWebhook`, Prism POSTs a random event to the
+   * registered `target`, wherever it is). Default `false`: nothing leaves the mock unasked.
+   */
+  callbacks?: boolean;
 }
 
 /** A running mock. */
@@ -60,7 +65,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new RangeError(`@faxkit/mock: port must be an integer 0–65535 (got ${port})`);
-  const document = await loadMockSpec(options.spec);
+  const loaded = await loadMockSpec(options.spec);
+  const document = options.callbacks === true ? loaded : withoutCallbacks(loaded);
   const basePath = basePathOf(document);
   const prism = await startPrism(withBasePath(document, basePath), {
     dynamic: options.dynamic ?? false,

@@ -29,7 +29,13 @@ describe("startMock", () => {
       body: JSON.stringify({ ids: ["66df09cf1d6d0b295c363956", "66df09cf1d6d0b295c363957"], is_read: true, comment: "updated via bulk" }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ results: [{ id: expect.any(String), code: 204 }] });
+    // One result per ID sent, like the real API (Prism alone would answer with the spec's example).
+    expect(await response.json()).toEqual({
+      results: [
+        { id: "66df09cf1d6d0b295c363956", code: 204 },
+        { id: "66df09cf1d6d0b295c363957", code: 204 },
+      ],
+    });
   });
 
   it("does not answer at the root paths the vendor spec lists without its /v3 base", async () => {
@@ -127,6 +133,45 @@ describe("startMock: lifecycle and bad input", () => {
       expect(await (await fetch(`${own.url}/ping`)).json()).toEqual({ pong: true });
     } finally {
       await own.stop();
+    }
+  });
+});
+
+describe("startMock: callbacks", () => {
+  /** A loopback receiver that counts what reaches it. */
+  async function receiver() {
+    const { createServer: createHttpServer } = await import("node:http");
+    let hits = 0;
+    const server = createHttpServer((_req, res) => {
+      hits++;
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    return { target: `http://127.0.0.1:${port}/events`, hits: () => hits, close: () => new Promise((r) => server.close(r)) };
+  }
+  const register = (url: string, target: string) =>
+    fetch(`${url}/hooks`, { method: "POST", headers: auth, body: JSON.stringify({ target, event: "fax_sent" }) });
+
+  it("sends no callback by default: nothing leaves the mock unasked", async () => {
+    const sink = await receiver();
+    expect((await register(mock.url, sink.target)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.hits()).toBe(0);
+    await sink.close();
+  });
+
+  it("performs them with callbacks: true", async () => {
+    const sink = await receiver();
+    const own = await startMock({ callbacks: true });
+    try {
+      expect((await register(own.url, sink.target)).status).toBe(200);
+      const until = Date.now() + 5_000;
+      while (sink.hits() === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(sink.hits()).toBe(1);
+    } finally {
+      await own.stop();
+      await sink.close();
     }
   });
 });

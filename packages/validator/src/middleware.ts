@@ -108,6 +108,9 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}):
           });
         }
         body = read.value;
+      } else if (op.body === null && op.bodyContentType !== null && request.body !== null) {
+        // A body that is not JSON (a multipart upload) is not inspected, but it is there.
+        body = request.body;
       }
       const result = validateRequest(op.operationId, {
         params: { path: definedOnly(params?.path), query: definedOnly(params?.query), header: definedOnly(params?.header) },

@@ -43,6 +43,22 @@ describe("validationMiddleware", () => {
     expect(sent).toHaveLength(0);
   });
 
+  it("lets a multipart upload through (its body is present, not inspected), and still rejects one without a body", async () => {
+    const { client, sent } = clientWith(() => json({ path: "/storage/a.pdf" }));
+    const form = new FormData();
+    form.append("fax_file", new Blob(["%PDF-1.4"], { type: "application/pdf" }), "a.pdf");
+    const { data } = await client.POST("/accounts/{user_id}/files", {
+      params: { path: { user_id: "self" } },
+      body: form as never,
+      bodySerializer: (body: unknown) => body as FormData,
+    });
+    expect(data).toEqual({ path: "/storage/a.pdf" });
+    expect(sent).toHaveLength(1);
+    const missing = client.POST("/accounts/{user_id}/files", { params: { path: { user_id: "self" } } } as never);
+    await expect(missing).rejects.toThrow("invalid uploadFile request: /body: is required");
+    expect(sent).toHaveLength(1);
+  });
+
   it("rejects bad query parameters before sending", async () => {
     const { client, sent } = clientWith(() => json({ data: { records: [] } }));
     await expect(client.GET("/accounts/{user_id}/faxes", { params: { path: { user_id: "self" }, query: { limit: 0 } } })).rejects.toThrow(

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { echoBulkResults } from "./echo-bulk-results.js";
 import { parseViolations, violationBody } from "./violations.js";
 
 /** Response headers a browser page may read (CORS). */
@@ -63,30 +64,52 @@ function addCors(req: IncomingMessage, res: ServerResponse): void {
 }
 
 function forward(req: IncomingMessage, res: ServerResponse, upstream: URL): void {
-  const headers = { ...req.headers, host: upstream.host };
-  const outgoing = httpRequest(
-    { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
-    (answer) => {
-      const status = answer.statusCode ?? 502;
-      const violations = parseViolations(answer.headers["sl-violations"] as string | undefined);
-      const responseHeaders = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-      if (status >= 400 && violations.length > 0) {
-        // Replace the spec's static example with the reasons; keep the header for tools that read it.
-        answer.resume();
-        const body = JSON.stringify(violationBody(status, violations));
-        delete responseHeaders["content-length"];
-        res.writeHead(status, { ...responseHeaders, "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-        res.end(body);
-        return;
-      }
-      res.writeHead(status, responseHeaders);
-      answer.pipe(res);
-    },
-  );
-  outgoing.on("error", (error) => {
-    if (res.headersSent) return res.destroy();
-    const body = JSON.stringify({ error: "mock_unavailable", description: `the mock's Prism server failed: ${error.message}` });
-    res.writeHead(502, { "content-type": "application/json" }).end(body);
+  // The request body is kept (bodies here are small JSON or one upload) so that a bulk answer
+  // can name the IDs that were sent; see echoBulkResults.
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    const requestBody = Buffer.concat(chunks);
+    const headers = { ...req.headers, host: upstream.host };
+    const outgoing = httpRequest(
+      { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
+      (answer) => respond(req, res, answer, requestBody),
+    );
+    outgoing.on("error", (error) => {
+      if (res.headersSent) return res.destroy();
+      const body = JSON.stringify({ error: "mock_unavailable", description: `the mock's Prism server failed: ${error.message}` });
+      res.writeHead(502, { "content-type": "application/json" }).end(body);
+    });
+    outgoing.end(requestBody);
   });
-  req.pipe(outgoing);
+}
+
+function respond(req: IncomingMessage, res: ServerResponse, answer: IncomingMessage, requestBody: Buffer): void {
+  const status = answer.statusCode ?? 502;
+  const violations = parseViolations(answer.headers["sl-violations"] as string | undefined);
+  const headers: Record<string, string | string[] | number | undefined> = Object.fromEntries(
+    Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)),
+  );
+  const send = (body: string) => {
+    delete headers["content-length"];
+    res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
+  };
+  if (status >= 400 && violations.length > 0) {
+    // Replace the spec's static example with the reasons; keep the header for tools that read it.
+    answer.resume();
+    send(JSON.stringify(violationBody(status, violations)));
+    return;
+  }
+  const isJson = String(answer.headers["content-type"] ?? "").includes("json");
+  if (req.method === "PUT" && status >= 200 && status < 300 && isJson && requestBody.length > 0) {
+    const parts: Buffer[] = [];
+    answer.on("data", (chunk: Buffer) => parts.push(chunk));
+    answer.on("end", () => {
+      const original = Buffer.concat(parts).toString("utf8");
+      send(echoBulkResults(requestBody.toString("utf8"), original) ?? original);
+    });
+    return;
+  }
+  res.writeHead(status, headers);
+  answer.pipe(res);
 }

@@ -70,3 +70,31 @@ export function withBasePath(document: OpenApiDocument, basePath: string): OpenA
   for (const [path, item] of Object.entries(document.paths ?? {})) paths[`${basePath}${path}`] = item;
   return { ...document, paths };
 }
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * The document without `callbacks`. Prism performs callbacks for real: after a
+ * `createWebhook`, even a rejected one, it POSTs random data to whatever `target` was given,
+ * which may be a host outside this machine. The mock therefore serves without them unless
+ * asked (`callbacks: true`).
+ */
+export function withoutCallbacks(document: OpenApiDocument): OpenApiDocument {
+  const paths: Record<string, unknown> = {};
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (item === null || typeof item !== "object") {
+      paths[path] = item;
+      continue;
+    }
+    const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+    for (const method of METHODS) {
+      const operation = copy[method];
+      if (operation !== null && typeof operation === "object" && "callbacks" in operation) {
+        const { callbacks: _dropped, ...rest } = operation as Record<string, unknown>;
+        copy[method] = rest;
+      }
+    }
+    paths[path] = copy;
+  }
+  return { ...document, paths };
+}

@@ -1,0 +1,297 @@
+/**
+ * The faxkit quickstart: a short, realistic session with the Fax.Plus REST API v3.
+ *
+ *   pnpm start                       # against the mock (@faxkit/mock), every step
+ *   FAXPLUS_TOKEN=… pnpm start       # against the real API, read-only steps only, no mock
+ *
+ * Steps: the spec the packages were generated from; the account; a page of faxes; then (not
+ * read-only) marking 250 faxes read in bulk with a progress bar, a request the validator
+ * rejects before it is sent, and uploading a PDF and sending it as a fax.
+ */
+import { pathToFileURL } from "node:url";
+import { createFaxPlusClient, FaxPlusError } from "@faxkit/client";
+import { startMock } from "@faxkit/mock";
+import { specInfo } from "@faxkit/types";
+import { FaxValidationError, validationMiddleware } from "@faxkit/validator";
+
+/** Options of {@link runQuickstart}. */
+export interface QuickstartOptions {
+  /** API base URL: `mock.url`, or the client's default (the real API) when left out. */
+  baseUrl?: string;
+  /** Personal Access Token (never printed). */
+  token: string;
+  /** Only the read-only steps (spec info, account, a page of faxes): nothing is changed or sent. */
+  readOnly?: boolean;
+  /** Where lines go. Default `console.log`. */
+  log?: (line: string) => void;
+  /** Redraw the progress bar in place with `\r` (default: whether stdout is a terminal); else print a few progress lines. */
+  tty?: boolean;
+  /** Raw output for the in-place progress bar. Default: `process.stdout.write`. */
+  write?: (chunk: string) => void;
+  /** The fetch that really sends (default: the global one). */
+  fetch?: typeof fetch;
+  /** Where the session runs, for the header line, e.g. "the mock at http://127.0.0.1:4010/v3". */
+  target?: string;
+}
+
+/** What the session did, for callers and tests. */
+export interface QuickstartResult {
+  specVersion: string;
+  operationCount: number;
+  faxesListed: number;
+  bulk?: { total: number; succeeded: number; failed: number; requests: number; byCode: Record<string, number> };
+  validationError?: string;
+  uploadedPath?: string;
+  sentIds?: Record<string, string>;
+  /** Requests that reached the network, by HTTP method. */
+  requests: Record<string, number>;
+}
+
+/** Fax.Plus's example numbers: the mock accepts them; use your own with a real token. */
+const FROM = "+12345667";
+const TO = "+12345688";
+const BULK_COUNT = 250;
+
+/**
+ * Runs the session and prints it line by line. Throws on the first failure (a typed
+ * `FaxPlusError`, or a `FaxValidationError` from the validator); the caller reports it.
+ */
+export async function runQuickstart(options: QuickstartOptions): Promise<QuickstartResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tty = options.tty ?? process.stdout.isTTY === true;
+  const write = options.write ?? ((chunk: string) => void process.stdout.write(chunk));
+
+  // Count what really goes out, so the session can show that a rejected request never left.
+  const requests: Record<string, number> = {};
+  const send = options.fetch ?? globalThis.fetch;
+  const countingFetch: typeof fetch = (input, init) => {
+    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+    requests[method] = (requests[method] ?? 0) + 1;
+    return send(input, init);
+  };
+  const sentSoFar = () => Object.values(requests).reduce((sum, n) => sum + n, 0);
+
+  const fax = createFaxPlusClient({
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    token: options.token,
+    fetch: countingFetch,
+    maxRetries: 1,
+    timeout: 20_000,
+    // Requests are checked strictly (a bad one never leaves); a response that differs from the
+    // spec is logged, not thrown, so the read-only run against the real API survives drift.
+    validate: validationMiddleware({ response: "warn" }),
+  });
+
+  // 1. The spec the types, validators and client were generated from.
+  log(`faxkit quickstart${options.target ? ` against ${options.target}` : ""}${options.readOnly ? " (read-only)" : ""}`);
+  log("");
+  log(`1. Spec: ${specInfo.title} ${specInfo.version} (OpenAPI ${specInfo.openapi}), ${specInfo.operationCount} operations`);
+
+  // 2. Who we are.
+  const account = await fax.accounts.get();
+  log(`2. Account: ${[account.name, account.lastname].filter(Boolean).join(" ") || "(no name)"} <${account.email ?? "no email"}>`);
+  log(`   type ${account.account_type ?? "?"}, status ${account.status ?? "?"}, created ${account.creation_date ?? "?"}`);
+
+  // 3. A page of faxes.
+  const page = await fax.faxes.list({ category: "inbox", limit: 10 });
+  const records = page.data?.records ?? [];
+  log(`3. Faxes (inbox, first page of up to 10): ${records.length} record${records.length === 1 ? "" : "s"}`);
+  for (const record of records)
+    log(
+      `   ${record.id}  ${record.submit_time ?? "-"}  ${record.direction ?? "?"}  ${record.from ?? "?"} → ${record.to ?? "?"}  ` +
+        `${record.pages ?? "?"} p.  ${record.status ?? "?"}${record.is_read ? "" : "  (unread)"}`,
+    );
+
+  const result: QuickstartResult = {
+    specVersion: specInfo.version,
+    operationCount: specInfo.operationCount,
+    faxesListed: records.length,
+    requests,
+  };
+  if (options.readOnly) {
+    log("");
+    log(`Read-only: nothing was changed. ${sentSoFar()} requests sent (${describeRequests(requests)}).`);
+    return result;
+  }
+
+  // 4. Mark 250 faxes read: bulkUpdateAll cuts them into chunks of 100 and sends them in parallel.
+  const ids = Array.from({ length: BULK_COUNT }, (_, index) => `66df09cf1d6d0b295c${(0x363956 + index).toString(16)}`);
+  log(`4. Marking ${ids.length} faxes read (chunks of 100, 2 at a time):`);
+  const progress = progressBar({ tty, log, write });
+  const bulk = await fax.faxes.bulkUpdateAll({ ids, is_read: true }, { concurrency: 2, onProgress: progress.update });
+  progress.end();
+  const { summary } = bulk;
+  log(`   ${bulk.results.length} results in ${summary.requests} requests: ${summary.succeeded} succeeded, ${summary.failed} failed`);
+  log(`   by code: ${describeCodes(summary.byCode)}`);
+  const firstFailure = bulk.results.find((item) => !item.ok);
+  if (firstFailure)
+    log(`   e.g. ${firstFailure.id}: ${firstFailure.code !== undefined ? `code ${firstFailure.code}` : firstFailure.error?.message}`);
+  if (summary.byCode.error === summary.unique)
+    log("   (the answers named none of these IDs: a static mock answers with the spec's example, which names its own)");
+  result.bulk = {
+    total: summary.total,
+    succeeded: summary.succeeded,
+    failed: summary.failed,
+    requests: summary.requests,
+    byCode: summary.byCode,
+  };
+
+  // 5. A request the API would reject (101 IDs, one of them 33 characters) is stopped before it leaves.
+  const before = sentSoFar();
+  const tooMany = [...ids.slice(0, 100), "x".repeat(33)];
+  try {
+    await fax.faxes.bulkUpdate({ ids: tooMany, is_read: true });
+    throw new Error("the validator let 101 IDs through");
+  } catch (error) {
+    if (!(error instanceof FaxValidationError)) throw error;
+    log(`5. Validation: bulkUpdate with ${tooMany.length} IDs rejected before sending (${sentSoFar() - before} requests sent):`);
+    log(`   ${error.name}: ${error.message}`);
+    result.validationError = error.message;
+  }
+
+  // 6. Upload a document, then send it as a fax.
+  const pdf = minimalPdf("Hello from the faxkit quickstart");
+  const { path } = await fax.files.upload(pdf, { fileName: "quickstart.pdf" });
+  log(`6. Uploaded quickstart.pdf (${pdf.byteLength} bytes) as ${path}`);
+  const sent = await fax.outbox.send({ from: FROM, to: [TO], files: [path] });
+  const sentIds = (sent.ids ?? {}) as Record<string, string>;
+  log(
+    `   Sent from ${FROM} to ${TO}: ${
+      Object.entries(sentIds)
+        .map(([to, id]) => `${to} → outbox ${id}`)
+        .join(", ") || "(no ids)"
+    }`,
+  );
+  result.uploadedPath = path;
+  result.sentIds = sentIds;
+
+  log("");
+  log(`Done: ${sentSoFar()} requests sent (${describeRequests(requests)}).`);
+  return result;
+}
+
+/** A text progress bar: redrawn in place on a terminal, otherwise a line at each quarter. */
+function progressBar(out: { tty: boolean; log: (line: string) => void; write: (chunk: string) => void }) {
+  const width = 30;
+  let printedQuarter = -1;
+  let drawn = false;
+  const line = (done: number, total: number, succeeded: number, failed: number) => {
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    return `   [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(done).padStart(String(total).length)}/${total}  ${succeeded} ok, ${failed} failed`;
+  };
+  return {
+    update({ done, total, succeeded, failed }: { done: number; total: number; succeeded: number; failed: number }) {
+      if (out.tty) {
+        out.write(`\r${line(done, total, succeeded, failed)}`);
+        drawn = true;
+        return;
+      }
+      const quarter = total === 0 ? 4 : Math.floor((done / total) * 4);
+      if (quarter > printedQuarter) {
+        printedQuarter = quarter;
+        out.log(line(done, total, succeeded, failed));
+      }
+    },
+    end() {
+      if (drawn) out.write("\n");
+    },
+  };
+}
+
+function describeCodes(byCode: Record<string, number>): string {
+  const label: Record<string, string> = {
+    "204": "marked",
+    "403": "forbidden",
+    "404": "not found",
+    "409": "conflict",
+    invalid: "rejected before sending",
+    error: "no per-item code",
+  };
+  const entries = Object.entries(byCode).sort(([, a], [, b]) => b - a);
+  return entries.length === 0 ? "(none)" : entries.map(([code, n]) => `${code} (${label[code] ?? "other"}) × ${n}`).join(", ");
+}
+
+function describeRequests(requests: Record<string, number>): string {
+  const entries = Object.entries(requests);
+  return entries.length === 0 ? "none" : entries.map(([method, n]) => `${method} ${n}`).join(", ");
+}
+
+/**
+ * A minimal valid one-page PDF (Letter, Helvetica) showing `text`: five objects, a
+ * cross-reference table with each object's byte offset, and a trailer. ASCII only, so
+ * string length equals byte length.
+ */
+export function minimalPdf(text: string): Uint8Array {
+  const escaped = text.replace(/[^\x20-\x7e]/g, "?").replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = `BT /F1 24 Tf 72 700 Td (${escaped}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(pdf.length);
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+/** One line for a failure; typed API errors say what the API answered. The client has already redacted credentials. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof FaxPlusError) {
+    const api = [error.status, error.code, error.description].filter((part) => part !== undefined).join(" ");
+    return `${error.name}: ${error.message}${api && !error.message.includes(api) ? ` (${api})` : ""}`;
+  }
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * The command: with `FAXPLUS_TOKEN` set, the read-only steps against the real API (or
+ * `FAXPLUS_BASE_URL`) and no mock; otherwise every step against a mock started here and
+ * stopped whatever happens. Resolves to the exit code. `overrides` are for tests (where
+ * lines go, an injected fetch).
+ */
+export async function main(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Pick<QuickstartOptions, "log" | "tty" | "write" | "fetch"> = {},
+): Promise<number> {
+  const token = env.FAXPLUS_TOKEN?.trim();
+  if (token) {
+    const baseUrl = env.FAXPLUS_BASE_URL?.trim() || undefined;
+    try {
+      await runQuickstart({ ...overrides, token, readOnly: true, ...(baseUrl ? { baseUrl } : {}), target: baseUrl ?? "the Fax.Plus API" });
+      return 0;
+    } catch (error) {
+      console.error(`\nquickstart failed: ${describeFailure(error)}`);
+      return 1;
+    }
+  }
+  let mock: Awaited<ReturnType<typeof startMock>> | undefined;
+  try {
+    mock = await startMock();
+    await runQuickstart({ ...overrides, baseUrl: mock.url, token: "mock-token", target: `the mock at ${mock.url}` });
+    return 0;
+  } catch (error) {
+    console.error(`\nquickstart failed: ${describeFailure(error)}`);
+    return 1;
+  } finally {
+    if (mock) {
+      await mock.stop();
+      (overrides.log ?? console.log)("Mock stopped.");
+    }
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  process.exitCode = await main();
+}
