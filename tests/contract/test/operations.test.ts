@@ -62,7 +62,7 @@ describe.each(Object.keys(operations) as OperationId[])("%s", (operationId) => {
       expect(result.bytes).toEqual(tiff ? TIFF_BYTES : PDF_BYTES);
       expect(result.fileName).toBe(call.method === "report" ? `report-${FAX_ID}.pdf` : `${FAX_ID}.${tiff ? "tiff" : "pdf"}`);
       expect(request?.headers.get("accept")).toBe(
-        tiff ? "image/tiff" : call.method === "report" ? "application/pdf" : "application/pdf, image/tiff",
+        `${tiff ? "image/tiff" : call.method === "report" ? "application/pdf" : "application/pdf, image/tiff"}, application/json;q=0.1`,
       );
     }
   });

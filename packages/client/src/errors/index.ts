@@ -11,4 +11,3 @@ export { RateLimitError, type RateLimitErrorInit } from "./RateLimitError.js";
 export { ResponseParseError } from "./ResponseParseError.js";
 export { ServerError } from "./ServerError.js";
 export { TimeoutError, type TimeoutErrorInit } from "./TimeoutError.js";
-export { WebhookPayloadError, type WebhookPayloadErrorInit } from "./WebhookPayloadError.js";

@@ -115,6 +115,8 @@ export interface FilesApi {
 
 const CALL_OPTION_KEYS = ["signal", "timeout", "maxRetries", "retry", "headers"] as const;
 const ACCEPT: Readonly<Record<FileType, string>> = { pdf: "application/pdf", tiff: "image/tiff" };
+/** Appended to a document's `Accept`: the spec documents the errors of these calls as JSON. */
+const JSON_ERRORS = ", application/json;q=0.1";
 /** `type/subtype` with optional parameters, on one line. */
 const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;[^\r\n]*)?$/;
 
@@ -258,7 +260,7 @@ export function createFilesApi(ctx: ClientContext): FilesApi {
     const accept = opts.format === undefined ? `${ACCEPT.pdf}, ${ACCEPT.tiff}` : ACCEPT[opts.format];
     const { data, response } = await ctx.client.GET("/accounts/{user_id}/files/{fax_id}", {
       params: { path: { user_id: opts.user_id ?? ctx.userId, fax_id }, query: opts.format === undefined ? {} : { format: opts.format } },
-      ...callInit(ctx, "getFile", opts, { Accept: accept, ...opts.headers }),
+      ...callInit(ctx, "getFile", opts, { Accept: `${accept}${JSON_ERRORS}`, ...opts.headers }),
     } as never);
     return createFileDownload(data as ReadableStream<Uint8Array> | undefined, response.headers, "files.download");
   }
@@ -268,7 +270,7 @@ export function createFilesApi(ctx: ClientContext): FilesApi {
     const fax_id = checkFaxId("files.report", faxId);
     const { data, response } = await ctx.client.GET("/accounts/{user_id}/report/{fax_id}", {
       params: { path: { user_id: opts.user_id ?? ctx.userId, fax_id } },
-      ...callInit(ctx, "getFaxReport", opts, { Accept: ACCEPT.pdf, ...opts.headers }),
+      ...callInit(ctx, "getFaxReport", opts, { Accept: `${ACCEPT.pdf}${JSON_ERRORS}`, ...opts.headers }),
     } as never);
     return createFileDownload(data as ReadableStream<Uint8Array> | undefined, response.headers, "files.report");
   }

@@ -251,7 +251,7 @@ describe("files.download and files.report (recorded requests)", () => {
     const request = sent[0]?.request as Request;
     expect(request.method).toBe("GET");
     expect(request.url).toBe("https://restapi.fax.plus/v3/accounts/self/files/5e7de3ad54cfd54eb568cc76?format=pdf");
-    expect(request.headers.get("accept")).toBe("application/pdf");
+    expect(request.headers.get("accept")).toBe("application/pdf, application/json;q=0.1");
     expect(download.contentType).toBe("application/pdf");
     expect(download.fileName).toBe("fax-5e7d.pdf");
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(new Uint8Array(document));
@@ -262,9 +262,9 @@ describe("files.download and files.report (recorded requests)", () => {
     await fax.files.download("f1", { format: "tiff", user_id: "member-7" });
     await fax.files.download("f2");
     expect(sent[0]?.request.url).toBe("https://restapi.fax.plus/v3/accounts/member-7/files/f1?format=tiff");
-    expect(sent[0]?.request.headers.get("accept")).toBe("image/tiff");
+    expect(sent[0]?.request.headers.get("accept")).toBe("image/tiff, application/json;q=0.1");
     expect(sent[1]?.request.url).toBe("https://restapi.fax.plus/v3/accounts/self/files/f2");
-    expect(sent[1]?.request.headers.get("accept")).toBe("application/pdf, image/tiff");
+    expect(sent[1]?.request.headers.get("accept")).toBe("application/pdf, image/tiff, application/json;q=0.1");
   });
 
   it("encodes the fax id as one path segment", async () => {
@@ -299,7 +299,7 @@ describe("files.download and files.report (recorded requests)", () => {
     const { fax, sent } = answer({ "content-disposition": "attachment; filename*=UTF-8''Best%C3%A4tigung.pdf" });
     const report = await fax.files.report("5e7de3ad54cfd54eb568cc76", { user_id: "member-7" });
     expect(sent[0]?.request.url).toBe("https://restapi.fax.plus/v3/accounts/member-7/report/5e7de3ad54cfd54eb568cc76");
-    expect(sent[0]?.request.headers.get("accept")).toBe("application/pdf");
+    expect(sent[0]?.request.headers.get("accept")).toBe("application/pdf, application/json;q=0.1");
     expect(report.fileName).toBe("Bestätigung.pdf");
     expect((await report.arrayBuffer()).byteLength).toBe(document.length);
   });
