@@ -304,7 +304,7 @@ const NATIVE_SRC = join(tempRoot, "node_modules", "faxkit-validator-src");
 }
 const nativeSrc = ((await import(/* @vite-ignore */ pathToFileURL(join(NATIVE_SRC, "index.js")).href)) as { validate: ValidateNamespace })
   .validate;
-/** The CommonJS build (one file per entry), through Node's own `require`; absent when not built. */
+/** The CommonJS build (entries plus shared chunks), through Node's own `require`; absent when not built. */
 const nativeCjs = existsSync(DIST_CJS) ? (require(DIST_CJS) as { validate: ValidateNamespace }).validate : undefined;
 
 const CONTENDERS = ["faxkit", "faxkit under vitest's module runner", "faxkit dist/cjs", "ajv", "zod", "JSON.parse"] as const;
@@ -678,7 +678,7 @@ async function measureColdStart(): Promise<void> {
         coldStart(
           "faxkit-package-cjs.mjs",
           [payloadFile, name, DIST_CJS],
-          `${title}: faxkit, whole package as CommonJS (dist/cjs/index.cjs, one file)`,
+          `${title}: faxkit, whole package as CommonJS (dist/cjs/index.cjs and its shared chunks)`,
         ),
       );
     }
