@@ -64,22 +64,17 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
   const logger = levelledLogger(options.logger, options.logLevel);
   const clientId = options.clientId ?? options.oauth?.clientId;
   const secrets = new SecretSet([typeof options.token === "string" ? options.token : undefined, clientId]);
+  // Options left undefined take the transport's and the authenticator's defaults.
   const transport = createTransport({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    fetch: options.fetch,
+    timeoutMs: options.timeout,
+    maxRetries: options.maxRetries,
+    onRetry: options.onRetry,
     logger,
     secrets: () => secrets.list(),
   });
   const refresher = options.oauth ? lazyRefresher(options.oauth, (request) => transport(request), secrets, logger) : undefined;
-  const send = authenticate(transport, {
-    secrets,
-    ...(options.token !== undefined ? { token: options.token } : {}),
-    ...(clientId !== undefined ? { clientId } : {}),
-    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
-    ...(refresher ? { refresher } : {}),
-  });
+  const send = authenticate(transport, { secrets, token: options.token, clientId, userAgent: options.userAgent, refresher });
   const client = createClient<paths>({ baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, fetch: (request: Request) => send(request) });
   if (options.validate) client.use(options.validate);
 
@@ -91,9 +86,9 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     fetchFor(operationId: string, call: CallOptions | undefined) {
       const overrides: TransportOverrides = {
         operationId,
-        ...(call?.timeout !== undefined ? { timeoutMs: call.timeout } : {}),
-        ...(call?.maxRetries !== undefined ? { maxRetries: call.maxRetries } : {}),
-        ...(call?.retry !== undefined ? { retryNonIdempotent: call.retry } : {}),
+        timeoutMs: call?.timeout,
+        maxRetries: call?.maxRetries,
+        retryNonIdempotent: call?.retry,
       };
       return (request: Request) => send(request, overrides);
     },

@@ -13,14 +13,14 @@ import { describe, expect, it } from "vitest";
  * browser, no externals, with code splitting as an app bundler does it. The INITIAL load is
  * the entry chunk plus every chunk it imports statically, concatenated and gzipped (level 9);
  * the helpers loaded on first use (bulkUpdateAll, listAll, files, OAuth2 refresh, error
- * parsing) land in their own chunks and are printed separately.
+ * parsing, Retry-After parsing) land in their own chunks and are printed separately.
  */
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 /**
- * Regression guard on the initial load. The target for the published package (issue 6) is
- * 8 kB; today's figure is about 8.8 kB, of which openapi-fetch is about 2.6 kB. See the README.
+ * Regression guard on the initial load: the 8 kB target for the published package (issue 6).
+ * Today's figure is just under it (about 8,170 B), of which openapi-fetch is about 2.6 kB. See the README.
  */
-const BUDGET_BYTES = 9 * 1024;
+const BUDGET_BYTES = 8 * 1024;
 const NODE_BUILTINS = new Set(builtinModules);
 
 interface Chunk {

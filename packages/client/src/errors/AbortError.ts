@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * Thrown when the caller's `AbortSignal` fired. `status` is `undefined`; the signal's `reason` is the `cause`. Not retried.
@@ -16,8 +16,4 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class AbortError extends FaxPlusError {
   override readonly name = "AbortError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, init);
-  }
 }

@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * Thrown when no response arrived because of a network failure (DNS, refused or reset connection, TLS). `status` is `undefined`; the network error is the `cause`.
@@ -14,8 +14,4 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class ConnectionError extends FaxPlusError {
   override readonly name = "ConnectionError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, init);
-  }
 }

@@ -47,6 +47,11 @@ export interface FaxPlusErrorJSON {
   cause: string | undefined;
 }
 
+/** {@link scrub}, passing `undefined` through. */
+function scrubbed(text: string | undefined, secrets: readonly string[]): string | undefined {
+  return text === undefined ? text : scrub(text, secrets);
+}
+
 /**
  * The cause itself when it carries no secret; otherwise a copy with secrets scrubbed from
  * its message and stack (and from its own causes, three levels deep) — `util.inspect` and
@@ -55,8 +60,8 @@ export interface FaxPlusErrorJSON {
 function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
   if (!(cause instanceof Error)) return typeof cause === "string" ? scrub(cause, secrets) : cause;
   const message = scrub(cause.message, secrets);
-  const stack = cause.stack === undefined ? undefined : scrub(cause.stack, secrets);
-  const inner = cause.cause !== undefined && depth < 3 ? redactedCause(cause.cause, secrets, depth + 1) : cause.cause;
+  const stack = scrubbed(cause.stack, secrets);
+  const inner = depth < 3 ? redactedCause(cause.cause, secrets, depth + 1) : cause.cause;
   if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
   const copy = new Error(message);
   copy.name = cause.name;
@@ -67,10 +72,9 @@ function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): u
   return copy;
 }
 
+/** The cause's message: an Error's `message`, anything else as a string (`undefined` when it has none or cannot be one). */
 function causeMessage(cause: unknown): string | undefined {
-  if (cause === undefined) return undefined;
-  if (cause instanceof Error) return cause.message;
-  if (typeof cause === "string") return cause;
+  if (cause === undefined || cause instanceof Error) return cause?.message;
   try {
     return String(cause);
   } catch {
@@ -96,42 +100,45 @@ function causeMessage(cause: unknown): string | undefined {
  */
 export class FaxPlusError extends Error {
   override readonly name: string = "FaxPlusError";
+  // The fields below are declared only: the constructor assigns every one of them, in this order.
   /** HTTP status, or `undefined` when no response arrived (connection failure, timeout, abort). */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The API's `error` field, e.g. `"invalid_user_id"`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The API's `description` field, e.g. `"Invalid user id given"`. */
-  readonly description: string | undefined;
+  declare readonly description: string | undefined;
   /** OpenAPI operation id, e.g. `"bulkUpdateFaxes"`. */
-  readonly operationId: string | undefined;
+  declare readonly operationId: string | undefined;
   /** HTTP method, e.g. `"PUT"`. */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** Request URL, with credentials in the query string and userinfo redacted. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** Response headers (lower-case names), with secret-bearing ones redacted. */
-  readonly headers: Readonly<Record<string, string>>;
+  declare readonly headers: Readonly<Record<string, string>>;
   /** Raw response text (redacted, at most {@link RAW_BODY_LIMIT} characters), e.g. an HTML gateway page. */
-  readonly rawBody: string | undefined;
+  declare readonly rawBody: string | undefined;
   readonly #causeMessage: string | undefined;
 
   constructor(message: string, init: FaxPlusErrorInit = {}) {
     const secrets = init.secrets ?? [];
     const url = init.url === undefined ? undefined : scrub(redactUrl(init.url), secrets);
-    let text = message;
-    if (init.url !== undefined && url !== undefined && init.url.length > 0 && url !== init.url) text = text.split(init.url).join(url);
-    super(scrub(text, secrets), init.cause === undefined ? undefined : { cause: redactedCause(init.cause, secrets) });
+    // The message quotes the URL as given: the redacted one replaces it there too.
+    super(
+      scrub(init.url ? message.split(init.url).join(url) : message, secrets),
+      init.cause === undefined ? undefined : { cause: redactedCause(init.cause, secrets) },
+    );
     this.status = init.status;
-    this.code = init.code === undefined ? undefined : scrub(init.code, secrets);
-    this.description = init.description === undefined ? undefined : scrub(init.description, secrets);
+    this.code = scrubbed(init.code, secrets);
+    this.description = scrubbed(init.description, secrets);
     this.operationId = init.operationId;
     this.method = init.method;
     this.url = url;
     const headers = redactHeaders(init.headers);
-    for (const name of Object.keys(headers)) headers[name] = scrub(headers[name] ?? "", secrets);
+    for (const name of Object.keys(headers)) headers[name] = scrub(headers[name] as string, secrets);
     this.headers = headers;
-    this.rawBody = init.rawBody === undefined ? undefined : redactTextThenTruncate(init.rawBody, secrets);
-    const cause = causeMessage(init.cause);
-    this.#causeMessage = cause === undefined ? undefined : scrub(cause, secrets);
+    // Scrub first, then truncate, so a truncation can never leave half a secret behind.
+    this.rawBody = scrubbed(init.rawBody, secrets)?.slice(0, RAW_BODY_LIMIT);
+    this.#causeMessage = scrubbed(causeMessage(init.cause), secrets);
   }
 
   /** Plain data for logs: every field above, and the cause's message instead of the cause. */
@@ -150,10 +157,4 @@ export class FaxPlusError extends Error {
       cause: this.#causeMessage,
     };
   }
-}
-
-/** Scrub first, then truncate, so a truncation can never leave half a secret behind. */
-function redactTextThenTruncate(text: string, secrets: readonly string[]): string {
-  const scrubbed = scrub(text, secrets);
-  return scrubbed.length > RAW_BODY_LIMIT ? scrubbed.slice(0, RAW_BODY_LIMIT) : scrubbed;
 }

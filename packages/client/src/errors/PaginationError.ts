@@ -28,7 +28,7 @@ export interface PaginationErrorInit extends FaxPlusErrorInit {
 export class PaginationError extends FaxPlusError {
   override readonly name = "PaginationError";
   /** The second (`YYYY-MM-DD HH:mm:ss`, UTC) at which paging stopped, or `undefined` when it was not a crowded second. */
-  readonly boundary: string | undefined;
+  declare readonly boundary: string | undefined;
 
   constructor(message: string, init: PaginationErrorInit = {}) {
     const { boundary, ...rest } = init;

@@ -23,7 +23,7 @@ export interface RateLimitErrorInit extends FaxPlusErrorInit {
 export class RateLimitError extends FaxPlusError {
   override readonly name = "RateLimitError";
   /** Seconds to wait before retrying, or `undefined` when the response had no usable `Retry-After`. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(message: string, init: RateLimitErrorInit = {}) {
     const { retryAfter, ...rest } = init;

@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * Thrown by the resource API when a successful (2xx) response has a body that is not valid
@@ -16,8 +16,4 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class ResponseParseError extends FaxPlusError {
   override readonly name = "ResponseParseError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, init);
-  }
 }

@@ -22,7 +22,7 @@ export interface TimeoutErrorInit extends FaxPlusErrorInit {
 export class TimeoutError extends FaxPlusError {
   override readonly name = "TimeoutError";
   /** The per-attempt timeout that was exceeded, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(message: string, init: TimeoutErrorInit) {
     const { timeoutMs, ...rest } = init;

@@ -33,8 +33,7 @@ export function authenticate(transport: Transport, options: AuthOptions): Transp
   const { refresher, secrets } = options;
 
   async function currentToken(): Promise<string | undefined> {
-    let token: string | undefined;
-    if (refresher) token = refresher.current();
+    let token = refresher?.current();
     if (token === undefined && options.token !== undefined)
       token = typeof options.token === "function" ? await options.token() : options.token;
     if (token === undefined && refresher) token = await refresher.refresh(undefined);

@@ -1,11 +1,7 @@
 import { type OperationCall, type OperationId, operationCalls } from "@faxkit/types";
 import type { Middleware } from "openapi-fetch";
-import { ConnectionError } from "../errors/ConnectionError.js";
-import { FaxPlusError } from "../errors/FaxPlusError.js";
-import { ResponseParseError } from "../errors/ResponseParseError.js";
 import type { CallOptions } from "../resources/call-options.js";
 import type { ClientContext } from "./client-context.js";
-import { redactUrl } from "./redact.js";
 
 /** An operation as the client calls it, expanded from the generated short form. */
 export interface CalledOperation {
@@ -19,29 +15,22 @@ export interface CalledOperation {
   readonly requestBodyRequired: boolean;
 }
 
-const expanded = new Map<string, CalledOperation>();
-
 /**
- * The call data of one operation, expanded once from `operationCalls` (which leaves out what
- * can be derived, to keep bundles small): path parameters are the `{names}` in the path.
+ * The call data of one operation, expanded from `operationCalls` (which leaves out what can
+ * be derived, to keep bundles small): path parameters are the `{names}` in the path.
  */
 export function calledOperation(operationId: OperationId): CalledOperation {
-  let op = expanded.get(operationId);
-  if (op === undefined) {
-    const call: OperationCall = operationCalls[operationId];
-    op = {
-      operationId,
-      method: call.method,
-      path: call.path,
-      pathParams: Array.from(call.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string),
-      queryParams: call.query ?? [],
-      headerParams: call.header ?? [],
-      requestContentType: call.body ?? null,
-      requestBodyRequired: call.bodyRequired === true,
-    };
-    expanded.set(operationId, op);
-  }
-  return op;
+  const call: OperationCall = operationCalls[operationId];
+  return {
+    operationId,
+    method: call.method,
+    path: call.path,
+    pathParams: Array.from(call.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string),
+    queryParams: call.query ?? [],
+    headerParams: call.header ?? [],
+    requestContentType: call.body ?? null,
+    requestBodyRequired: call.bodyRequired === true,
+  };
 }
 
 /** The pieces of one resource call, in openapi-fetch's shape. */
@@ -66,7 +55,9 @@ export interface SplitArguments {
  */
 export function splitArguments(op: CalledOperation, args: unknown, userId: string): SplitArguments {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args)))
-    throw new TypeError(`${op.operationId}: the argument must be an object of parameters and body fields (got ${describe(args)})`);
+    throw new TypeError(
+      `${op.operationId}: the argument must be an object of parameters and body fields (got ${args === null ? "null" : Array.isArray(args) ? "an array" : typeof args})`,
+    );
   const params: SplitArguments["params"] = { path: {}, query: {}, header: {} };
   const body: Record<string, unknown> = {};
   let hasBody = false;
@@ -79,10 +70,8 @@ export function splitArguments(op: CalledOperation, args: unknown, userId: strin
       body[key] = value;
       hasBody = true;
     } else {
-      const accepted = [...op.pathParams, ...op.queryParams, ...op.headerParams];
-      throw new TypeError(
-        `${op.operationId}: unknown argument "${key}"; it takes ${accepted.length > 0 ? accepted.join(", ") : "no arguments"}`,
-      );
+      const accepted = [...op.pathParams, ...op.queryParams, ...op.headerParams].join(", ");
+      throw new TypeError(`${op.operationId}: unknown argument "${key}"; it takes ${accepted || "no arguments"}`);
     }
   }
   if (op.pathParams.includes("user_id") && params.path.user_id === undefined) params.path.user_id = userId;
@@ -95,22 +84,12 @@ export function splitArguments(op: CalledOperation, args: unknown, userId: strin
   return { params, body: sendBody ? body : undefined };
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value;
-}
-
 /**
  * Per-request openapi-fetch middleware that turns a non-2xx response into the typed error
  * (`NotFoundError`, `RateLimitError`, …) before anything else reads its body.
  */
-export function throwOnErrorStatus(ctx: ClientContext, operationId: string, sent?: { url: string }): Middleware {
+export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Middleware {
   return {
-    onRequest({ request }) {
-      if (sent) sent.url = request.url;
-      return undefined;
-    },
     async onResponse({ request, response }) {
       if (response.ok) return undefined;
       // Loaded on the first error only: the happy path's bundle does without it.
@@ -136,7 +115,7 @@ export async function callOperation(ctx: ClientContext, operationId: OperationId
   const op = calledOperation(operationId);
   const { params, body } = splitArguments(op, args, ctx.userId);
   const fetch = ctx.fetchFor(operationId, options);
-  const sent = { url: "" };
+  let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
   let result: { data?: unknown; response: Response };
   try {
     result = await ctx.client.request(
@@ -144,55 +123,30 @@ export async function callOperation(ctx: ClientContext, operationId: OperationId
       op.path as never,
       {
         params,
-        ...(body === undefined ? {} : { body }),
-        ...(options?.signal ? { signal: options.signal } : {}),
-        ...(options?.headers ? { headers: options.headers } : {}),
-        fetch,
+        body,
+        signal: options?.signal,
+        headers: options?.headers,
+        fetch: (request: Request) => {
+          url = request.url;
+          return fetch(request);
+        },
         parseAs: "text",
-        middleware: [throwOnErrorStatus(ctx, operationId, sent)],
+        middleware: [throwOnErrorStatus(ctx, operationId)],
       } as never,
     );
   } catch (error) {
-    throw asBodyReadError(error, op, ctx);
+    // openapi-fetch reads the body; undici reports a connection cut mid-body as TypeError("terminated")
+    // (through the transport, guardBody has typed such a cut already). Its ConnectionError is
+    // built where the error statuses' are, loaded on first use.
+    if (error instanceof TypeError && /terminated|socket|ECONNRESET|network/i.test(error.message))
+      throw (await import("./error-from-response.js")).bodyReadError(error, op, ctx.secrets());
+    throw error;
   }
-  return parseJson(result.data, result.response, sent.url, op, ctx);
-}
-
-/** A failure while reading the body that is not already typed becomes a `ConnectionError`. */
-function asBodyReadError(error: unknown, op: CalledOperation, ctx: ClientContext): unknown {
-  if (error instanceof FaxPlusError || error instanceof TypeError === false) return error;
-  // openapi-fetch reads the body; undici reports a connection cut mid-body as TypeError("terminated").
-  if (/terminated|socket|ECONNRESET|network/i.test(error.message))
-    return new ConnectionError(
-      `${op.method} ${op.path} (${op.operationId}): the connection broke while reading the response: ${error.message}`,
-      {
-        operationId: op.operationId,
-        method: op.method,
-        cause: error,
-        secrets: ctx.secrets(),
-      },
-    );
-  return error;
-}
-
-function parseJson(text: unknown, response: Response, requestUrl: string, op: CalledOperation, ctx: ClientContext): unknown {
-  const url = response.url || requestUrl; // a mocked fetch's Response has no url
+  const text = result.data;
   if (typeof text !== "string" || text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new ResponseParseError(
-      `${op.method} ${redactUrl(url) || op.path} (${op.operationId}) answered ${response.status} with a body that is not valid JSON`,
-      {
-        status: response.status,
-        operationId: op.operationId,
-        method: op.method,
-        url,
-        headers: response.headers,
-        rawBody: text,
-        cause,
-        secrets: ctx.secrets(),
-      },
-    );
+    throw (await import("./error-from-response.js")).parseError(text, result.response, url, op, cause, ctx.secrets());
   }
 }

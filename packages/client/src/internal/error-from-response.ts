@@ -1,11 +1,14 @@
 import { AuthenticationError } from "../errors/AuthenticationError.js";
 import { BadRequestError } from "../errors/BadRequestError.js";
 import { ConflictError } from "../errors/ConflictError.js";
+import { ConnectionError } from "../errors/ConnectionError.js";
 import { FaxPlusError, type FaxPlusErrorInit } from "../errors/FaxPlusError.js";
 import { NotFoundError } from "../errors/NotFoundError.js";
 import { PermissionDeniedError } from "../errors/PermissionDeniedError.js";
 import { RateLimitError } from "../errors/RateLimitError.js";
+import { ResponseParseError } from "../errors/ResponseParseError.js";
 import { ServerError } from "../errors/ServerError.js";
+import type { CalledOperation } from "./call-operation.js";
 import { redactUrl, scrub } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -117,4 +120,37 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
   if (status === 429) return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
   const ErrorClass = classFor(status);
   return new ErrorClass(message, init);
+}
+
+/** The `ConnectionError` of a resource call whose connection broke while openapi-fetch read the body. */
+export function bodyReadError(error: TypeError, op: CalledOperation, secrets: readonly string[]): ConnectionError {
+  return new ConnectionError(
+    `${op.method} ${op.path} (${op.operationId}): the connection broke while reading the response: ${error.message}`,
+    { operationId: op.operationId, method: op.method, cause: error, secrets },
+  );
+}
+
+/** The `ResponseParseError` of a successful response whose body `text` is not valid JSON. */
+export function parseError(
+  text: string,
+  response: Response,
+  requestUrl: string,
+  op: CalledOperation,
+  cause: unknown,
+  secrets: readonly string[],
+): ResponseParseError {
+  const url = response.url || requestUrl; // a mocked fetch's Response has no url
+  return new ResponseParseError(
+    `${op.method} ${redactUrl(url) || op.path} (${op.operationId}) answered ${response.status} with a body that is not valid JSON`,
+    {
+      status: response.status,
+      operationId: op.operationId,
+      method: op.method,
+      url,
+      headers: response.headers,
+      rawBody: text,
+      cause,
+      secrets,
+    },
+  );
 }

@@ -31,30 +31,22 @@ export interface BodyGuard {
 export function guardBody(response: Response, guard: BodyGuard): Response {
   const source = response.body;
   if (source === null) return response;
+  const { method, url, timeoutMs, signal } = guard;
   const reader = source.getReader();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let onAbort: (() => void) | undefined;
+      // The errors created here take method, URL, timeout, secrets and operation from the guard itself.
       const stalled = new Promise<never>((_, reject) => {
-        const signal = guard.signal;
         if (signal) {
           onAbort = () => reject(guard.aborted ? guard.aborted(signal.reason) : signal.reason);
           if (signal.aborted) onAbort();
           else signal.addEventListener("abort", onAbort, { once: true });
         }
         timer = setTimeout(
-          () =>
-            reject(
-              new TimeoutError(`${guard.method} ${guard.url}: the response body stalled (no data for ${guard.timeoutMs} ms)`, {
-                method: guard.method,
-                url: guard.url,
-                timeoutMs: guard.timeoutMs,
-                secrets: guard.secrets ?? [],
-                ...(guard.operationId === undefined ? {} : { operationId: guard.operationId }),
-              }),
-            ),
-          guard.timeoutMs,
+          () => reject(new TimeoutError(`${method} ${url}: the response body stalled (no data for ${timeoutMs} ms)`, guard)),
+          timeoutMs,
         );
       });
       try {
@@ -62,32 +54,24 @@ export function guardBody(response: Response, guard: BodyGuard): Response {
         if (done) controller.close();
         else controller.enqueue(value);
       } catch (error) {
-        const typed = typedReadError(error, guard);
+        const typed =
+          error instanceof FaxPlusError
+            ? error
+            : new ConnectionError(
+                `${method} ${url}: the connection broke while reading the response body: ${error instanceof Error ? error.message : String(error)}`,
+                { ...guard, cause: error },
+              );
         guard.abort();
         reader.cancel(typed).catch(() => undefined);
         controller.error(typed);
       } finally {
         clearTimeout(timer);
-        if (onAbort) guard.signal?.removeEventListener("abort", onAbort);
+        if (onAbort) signal?.removeEventListener("abort", onAbort);
       }
     },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
+    cancel: (reason) => reader.cancel(reason),
   });
   const guarded = new Response(stream, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperty(guarded, "url", { value: response.url });
   return guarded;
-}
-
-function typedReadError(error: unknown, guard: BodyGuard): unknown {
-  if (error instanceof FaxPlusError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ConnectionError(`${guard.method} ${guard.url}: the connection broke while reading the response body: ${message}`, {
-    method: guard.method,
-    url: guard.url,
-    cause: error,
-    secrets: guard.secrets ?? [],
-    ...(guard.operationId === undefined ? {} : { operationId: guard.operationId }),
-  });
 }

@@ -21,8 +21,8 @@ export const SECRET_HEADERS = ["authorization", "x-fax-clientid", "cookie", "set
  */
 export const SECRET_QUERY_PARAMS = ["token", "access_token", "refresh_token", "client_secret", "code", "password"] as const;
 
-const secretHeaders: ReadonlySet<string> = new Set(SECRET_HEADERS);
-const secretParams: ReadonlySet<string> = new Set(SECRET_QUERY_PARAMS);
+const secretHeaders: readonly string[] = SECRET_HEADERS;
+const secretParams: readonly string[] = SECRET_QUERY_PARAMS;
 
 /** Shortest secret `redactText` replaces: anything shorter would scrub ordinary words. */
 const MIN_SECRET_LENGTH = 4;
@@ -43,12 +43,8 @@ export function redactHeaders(headers: Headers | Readonly<Record<string, string>
   const entries: Iterable<[string, string]> = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [rawName, value] of entries) {
     const name = rawName.toLowerCase();
-    if (secretHeaders.has(name)) {
-      result[name] = REDACTED;
-      continue;
-    }
     const previous = result[name];
-    result[name] = previous === undefined ? String(value) : `${previous}, ${String(value)}`;
+    result[name] = secretHeaders.includes(name) ? REDACTED : previous === undefined ? String(value) : `${previous}, ${String(value)}`;
   }
   return result;
 }
@@ -61,15 +57,9 @@ function paramName(raw: string): string {
   }
 }
 
+/** `name=value` pairs separated by `&`: the value of each secret parameter is replaced. */
 function redactParams(params: string): string {
-  return params
-    .split("&")
-    .map((pair) => {
-      const eq = pair.indexOf("=");
-      const name = eq === -1 ? pair : pair.slice(0, eq);
-      return eq !== -1 && secretParams.has(paramName(name)) ? `${name}=${REDACTED}` : pair;
-    })
-    .join("&");
+  return params.replace(/([^&=]*)=[^&]*/g, (pair, name: string) => (secretParams.includes(paramName(name)) ? `${name}=${REDACTED}` : pair));
 }
 
 /**
@@ -84,15 +74,13 @@ function redactParams(params: string): string {
  * ```
  */
 export function redactUrl(url: string): string {
-  const hashAt = url.indexOf("#");
-  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const fragment = hashAt === -1 ? undefined : url.slice(hashAt + 1);
-  const queryAt = beforeHash.indexOf("?");
-  let base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  const query = queryAt === -1 ? undefined : beforeHash.slice(queryAt + 1);
-  // scheme://userinfo@host… → scheme://host…
-  base = base.replace(/^([a-z][a-z0-9+.-]*:)?\/\/[^/?#]*@/i, (_match, scheme: string | undefined) => `${scheme ?? ""}//`);
-  return `${base}${query === undefined ? "" : `?${redactParams(query)}`}${fragment === undefined ? "" : `#${redactParams(fragment)}`}`;
+  return (
+    url
+      // scheme://userinfo@host… → scheme://host…
+      .replace(/^([a-z][a-z0-9+.-]*:)?\/\/[^/?#]*@/i, "$1//")
+      // The query (up to the fragment), then the fragment (the rest).
+      .replace(/\?[^#]*|#[\s\S]*/g, (part) => part[0] + redactParams(part.slice(1)))
+  );
 }
 
 /**
@@ -108,17 +96,11 @@ export function redactUrl(url: string): string {
  */
 export function redactText(text: string, secrets: readonly string[]): string {
   const needles = new Set<string>();
-  for (const secret of secrets) {
-    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
-    needles.add(secret);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) needles.add(encoded);
-  }
+  for (const secret of secrets)
+    if (typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH) needles.add(secret).add(encodeURIComponent(secret));
   let result = text;
   // Longest first, so a secret that contains another is replaced whole.
-  for (const needle of [...needles].sort((a, b) => b.length - a.length)) {
-    if (result.includes(needle)) result = result.split(needle).join(REDACTED);
-  }
+  for (const needle of [...needles].sort((a, b) => b.length - a.length)) result = result.split(needle).join(REDACTED);
   return result;
 }
 

@@ -4,10 +4,9 @@ import { TimeoutError } from "../errors/TimeoutError.js";
 import { guardBody } from "./guard-body.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
-import { parseRetryAfter } from "./retry-after.js";
 
 /** Methods RFC 9110 §9.2.2 defines as idempotent: a retry cannot do the work twice. */
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"];
 
 /** Statuses worth another attempt: the server was busy, slow or briefly broken. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -50,18 +49,18 @@ export interface TransportOverrides {
 /** A `fetch` that retries, times out each attempt and honours the caller's AbortSignal. */
 export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
 
-function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
+    if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(signal.reason);
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -91,11 +90,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const random = options.random ?? Math.random;
 
-  const backoff = (retry: number) => {
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2); // "equal jitter"
-  };
-
   const log = options.logger;
 
   return async function transport(request: Request, overrides?: TransportOverrides): Promise<Response> {
@@ -103,30 +97,30 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const method = request.method.toUpperCase();
     const url = redactUrl(request.url);
     const timeoutMs = overrides?.timeoutMs ?? defaultTimeoutMs;
-    const retryAll = overrides?.retryNonIdempotent ?? options.retryNonIdempotent ?? false;
+    const retryAll = overrides?.retryNonIdempotent ?? options.retryNonIdempotent;
     const retryBudget = overrides?.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
-    const retries = IDEMPOTENT.has(method) || retryAll ? retryBudget : 0;
-    const secrets = options.secrets?.() ?? [];
+    const retries = IDEMPOTENT.includes(method) || retryAll ? retryBudget : 0;
     const operationId = overrides?.operationId;
     const op = operationId === undefined ? "" : ` (${operationId})`;
-    const context = { method, url, secrets, ...(operationId === undefined ? {} : { operationId }) };
+    // The fields of every error created here (and by guardBody).
+    const context = { method, url, secrets: options.secrets?.() ?? [], operationId };
     const aborted = (cause: unknown) => new AbortError(`${method} ${url}${op} was aborted by the caller`, { ...context, cause });
 
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       if (callerSignal.aborted) throw aborted(callerSignal.reason);
       const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), timeoutMs);
-      const onCallerAbort = () => timeout.abort();
-      callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+      const stop = () => timeout.abort();
+      const timer = setTimeout(stop, timeoutMs);
+      callerSignal.addEventListener("abort", stop, { once: true });
       let response: Response | undefined;
       let failure: Error | undefined;
       const started = Date.now();
-      log?.debug(`→ ${method} ${url}`, { attempt: attempt + 1 });
+      log?.debug(`→ ${method} ${url}`, { attempt });
       try {
         // A copy per attempt, so the original body stays unread for the next one; the last
         // allowed attempt sends the original itself, so a body that cannot be retried (a POST,
         // a streamed upload) is never held in memory twice.
-        const body = attempt >= retries ? request : request.clone();
+        const body = attempt > retries ? request : request.clone();
         response = await send(new Request(body, { signal: timeout.signal }));
       } catch (error) {
         if (callerSignal.aborted) throw aborted(callerSignal.reason);
@@ -138,33 +132,34 @@ export function createTransport(options: TransportOptions = {}): Transport {
             });
       } finally {
         clearTimeout(timer);
-        callerSignal.removeEventListener("abort", onCallerAbort);
+        callerSignal.removeEventListener("abort", stop);
       }
 
-      log?.debug(`← ${method} ${url} ${failure ? failure.name : (response as Response).status} in ${Date.now() - started} ms`, {
-        attempt: attempt + 1,
-      });
-      const retryable = failure !== undefined || RETRYABLE_STATUSES.has((response as Response).status);
-      if (!retryable || attempt >= retries) {
+      const status = response?.status as number;
+      log?.debug(`← ${method} ${url} ${failure ? failure.name : status} in ${Date.now() - started} ms`, { attempt });
+      if (attempt > retries || !(failure || RETRYABLE_STATUSES.has(status))) {
         if (failure) throw failure;
-        const answered = response as Response;
-        return guardBody(answered, { ...context, timeoutMs, abort: () => timeout.abort(), signal: callerSignal, aborted });
+        return guardBody(response as Response, { ...context, timeoutMs, abort: stop, signal: callerSignal, aborted });
       }
 
-      let delayMs = backoff(attempt);
-      let reason = failure ? failure.name : `status ${(response as Response).status}`;
-      if (response) {
-        const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+      // Exponential backoff with "equal jitter", unless the server said how long to wait.
+      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+      let delayMs = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+      let reason = failure ? failure.name : `status ${status}`;
+      const retryAfterHeader = response?.headers.get("retry-after");
+      // Free the connection; not awaited: cancelling one branch of a tee'd body resolves only
+      // when the other branch is cancelled too.
+      response?.body?.cancel().catch(() => undefined);
+      if (retryAfterHeader) {
+        // Loaded with the first Retry-After to honour (only ever before a retry): calls that succeed never need it.
+        const retryAfter = (await import("./retry-after.js")).parseRetryAfter(retryAfterHeader);
         if (retryAfter !== undefined) {
           delayMs = Math.min(retryAfter * 1000, maxRetryAfterMs);
           reason += `, Retry-After ${retryAfter} s`;
         }
-        // Free the connection; not awaited: cancelling one branch of a tee'd body resolves only
-        // when the other branch is cancelled too.
-        response.body?.cancel().catch(() => undefined);
       }
-      options.onRetry?.({ attempt: attempt + 1, delayMs, method, url, reason });
-      log?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt + 1} of ${retries}): ${reason}`);
+      options.onRetry?.({ attempt, delayMs, method, url, reason });
+      log?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt} of ${retries}): ${reason}`);
       try {
         await sleep(delayMs, callerSignal);
       } catch (cause) {

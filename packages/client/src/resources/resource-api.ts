@@ -26,39 +26,25 @@ export type ResourceApi = Omit<GenericResources, "faxes" | "outbox" | "files"> &
 /*
  * The helpers below are loaded on first use (dynamic `import()`): a bundler puts each in its own
  * chunk, so an app that only lists and updates faxes does not download the bulk driver, its
- * validators, the pager or the multipart encoder. Each module is fetched once per process.
+ * validators, the pager or the multipart encoder. Each module is fetched and evaluated once
+ * (an `import()` of a module already loaded resolves to the same module).
  */
-let bulkModule: Promise<typeof import("./bulk-update-all.js")> | undefined;
-let listModule: Promise<typeof import("./list-all.js")> | undefined;
-let filesModule: Promise<typeof import("./files.js")> | undefined;
-function loadBulk() {
-  bulkModule ??= import("./bulk-update-all.js");
-  return bulkModule;
-}
-function loadList() {
-  listModule ??= import("./list-all.js");
-  return listModule;
-}
-function loadFiles() {
-  filesModule ??= import("./files.js");
-  return filesModule;
-}
-
 function lazyBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientContext, operationId: Id): BulkUpdateAllMethod<Id> {
-  return async (args, options) => (await loadBulk()).createBulkUpdateAll(ctx, operationId)(args, options);
+  return async (args, options) => (await import("./bulk-update-all.js")).createBulkUpdateAll(ctx, operationId)(args, options);
 }
 
 function lazyListAll(ctx: ClientContext): ReturnType<typeof createListAll> {
   return async function* listAll(args, options) {
-    yield* (await loadList()).createListAll(ctx)(args, options);
+    yield* (await import("./list-all.js")).createListAll(ctx)(args, options);
   };
 }
 
 function lazyFiles(ctx: ClientContext): FilesApi {
+  const files = async () => (await import("./files.js")).createFilesApi(ctx);
   return {
-    upload: async (file, options) => (await loadFiles()).createFilesApi(ctx).upload(file, options),
-    download: async (faxId, options) => (await loadFiles()).createFilesApi(ctx).download(faxId, options),
-    report: async (faxId, options) => (await loadFiles()).createFilesApi(ctx).report(faxId, options),
+    upload: async (file, options) => (await files()).upload(file, options),
+    download: async (faxId, options) => (await files()).download(faxId, options),
+    report: async (faxId, options) => (await files()).report(faxId, options),
   };
 }
 
