@@ -5,6 +5,11 @@
 
 export type { CodegenConfigFile, ResolvedConfig } from "./config.js";
 export { DEFAULT_CONFIG_FILE, loadConfig, resolveConfig } from "./config.js";
+export { bumpsByPackage, overallBump } from "./diff/bump.js";
+export { diffSpecs } from "./diff/diff-specs.js";
+export { renderDiffReport } from "./diff/render-report.js";
+export type { AffectedPackage, Bump, DiffRule, SpecChange } from "./diff/rules.js";
+export { DIFF_RULES } from "./diff/rules.js";
 export type { OperationRecord } from "./emit/operation-table.js";
 export type { CodegenErrorCode, SourceLocation } from "./errors/CodegenError.js";
 export { CodegenError, formatLocation } from "./errors/CodegenError.js";

@@ -1,0 +1,69 @@
+import { escapeToken } from "../load/json-pointer.js";
+import { isObject, type JsonObject } from "../model/operations.js";
+import { diffSchema, schemaWalk } from "./diff-schema.js";
+import { compareLeftoverKeys, type Site } from "./documentation.js";
+import { resolve } from "./resolve.js";
+import type { Subject } from "./subject.js";
+
+const BODY_HANDLED = new Set(["content", "required"]);
+const MEDIA_HANDLED = new Set(["schema"]);
+
+/**
+ * Compares the request bodies of two versions of an operation: presence, `required`, media
+ * types, then each common media type's schema in the request direction. For a callback
+ * (`callback` set) the body is the payload Fax.Plus sends: its schema is judged in the
+ * response direction and `required` is not compared (the payload is always sent).
+ */
+export function diffRequestBody(
+  site: Site,
+  oldDoc: unknown,
+  newDoc: unknown,
+  oldOperation: JsonObject,
+  newOperation: JsonObject,
+  oldPointer: string,
+  newPointer: string,
+  callback?: string,
+): void {
+  if (oldOperation.requestBody === undefined && newOperation.requestBody === undefined) return;
+  const label = callback === undefined ? "request body" : `callback \`${callback}\` payload`;
+  const add = (rule: string, pointer: string, text: string) => site.log.add({ rule, pointer, operationId: site.operationId, text });
+  const was = oldOperation.requestBody === undefined ? undefined : resolve(oldDoc, oldOperation.requestBody, `${oldPointer}/requestBody`);
+  const now = newOperation.requestBody === undefined ? undefined : resolve(newDoc, newOperation.requestBody, `${newPointer}/requestBody`);
+  if (was === undefined || !isObject(was.value)) {
+    if (now === undefined || !isObject(now.value)) return;
+    const required = now.value.required === true && callback === undefined;
+    if (required) add("request-body-became-required", now.pointer, `required ${label} added`);
+    else add("request-body-added", now.pointer, callback === undefined ? `optional ${label} added` : `${label} added`);
+    return;
+  }
+  if (now === undefined || !isObject(now.value)) {
+    add("request-body-removed", was.pointer, `${label} removed`);
+    return;
+  }
+  const before = was.value;
+  const after = now.value;
+  if (callback === undefined && (before.required === true) !== (after.required === true)) {
+    add(
+      after.required === true ? "request-body-became-required" : "request-body-became-optional",
+      `${now.pointer}/required`,
+      `${label} became ${after.required === true ? "required" : "optional"}`,
+    );
+  }
+  compareLeftoverKeys(site, before, after, was.pointer, now.pointer, BODY_HANDLED, label);
+  const oldContent = isObject(before.content) ? before.content : {};
+  const newContent = isObject(after.content) ? after.content : {};
+  const subject: Subject = callback === undefined ? { kind: "request" } : { kind: "payload", callback };
+  const walk = schemaWalk({ log: site.log, operationId: site.operationId }, oldDoc, newDoc, subject);
+  for (const mediaType of new Set([...Object.keys(oldContent), ...Object.keys(newContent)])) {
+    const oldAt = `${was.pointer}/content/${escapeToken(mediaType)}`;
+    const newAt = `${now.pointer}/content/${escapeToken(mediaType)}`;
+    const oldMedia = oldContent[mediaType];
+    const newMedia = newContent[mediaType];
+    if (!isObject(newMedia)) add("request-media-type-removed", oldAt, `${label} media type \`${mediaType}\` removed`);
+    else if (!isObject(oldMedia)) add("request-media-type-added", newAt, `${label} media type \`${mediaType}\` added`);
+    else {
+      compareLeftoverKeys(site, oldMedia, newMedia, oldAt, newAt, MEDIA_HANDLED, `${label} (\`${mediaType}\`)`);
+      diffSchema(walk, oldMedia.schema, `${oldAt}/schema`, newMedia.schema, `${newAt}/schema`, "");
+    }
+  }
+}
