@@ -34,8 +34,9 @@
 //     published packages other than codegen (types, validator, client, mock) and the quickstart
 //     (examples/*.ts), with `@faxkit/*` imports mapped to their `src/`, so nothing needs building
 //     (about 6 s; `pnpm typecheck` builds every package and takes minutes on a cold cache). Tests
-//     are left out on purpose: they pin facts of the current spec (its version, its operation
-//     count) and are updated with the update; `pnpm test` checks them. A type error: the tsc output
+//     are left out on purpose: `pnpm test` runs them. Only openapi/test/vendor-spec.test.ts pins
+//     facts of the published spec (its version, its operation count) and is updated with it; the
+//     other tests read the count and version from the resolved spec. A type error: the tsc output
 //     is printed, everything is restored, exit 1. `--skip-typecheck` applies the spec anyway, for
 //     fixing the hand-written code against the new generated code afterwards.
 //   - --dry-run does every step, type check included, prints the report and the changeset it
@@ -526,7 +527,7 @@ export async function main(argv, { root = defaultRoot, cwd = invocationDir() } =
     snapshot = undefined; // committed: nothing to restore any more
     log(`\nspec:update: ${title} ${oldVersion} → ${newVersion}: wrote ${changesetFile} and ${LOCK_FILE}.`);
     log(
-      "Next: review the changeset and the regenerated code, run `pnpm test` (tests that pin facts of the old spec need updating), and commit.",
+      "Next: review the changeset and the regenerated code, run `pnpm test` (openapi/test/vendor-spec.test.ts pins the published spec's version and operation count: update it with the spec), and commit.",
     );
     return 0;
   } catch (error) {

@@ -50,8 +50,9 @@ describe.each([
   });
 
   it("serves every operation from the installed mock and types package", () => {
-    expect(report.operations).toBe(28);
-    expect(report.specOperations).toBe(28);
+    // Whatever the spec's count (28 in 3.4.0): the installed mock serves all that the installed types describe.
+    expect(report.operations).toBeGreaterThan(0);
+    expect(report.operations).toBe(report.specOperations);
   });
 
   it("lists faxes and bulk-updates them, through the resource API and the raw PUT", () => {
