@@ -103,45 +103,36 @@ export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Mid
  * Runs one operation through openapi-fetch the way every resource method does: the argument
  * object split by {@link splitArguments}, the per-call options applied, a non-2xx status
  * thrown as its typed error, and the body parsed as JSON (`undefined` when empty). A body
- * that is not valid JSON is a `ResponseParseError` carrying the raw text; a body cut off
- * mid-way is a `ConnectionError` (or `TimeoutError` when it stalled).
+ * that is not valid JSON is a `ResponseParseError` carrying the raw text. A body cut off or
+ * stalled mid-way needs nothing here: the transport's `guardBody` already errors it with
+ * `ConnectionError` or `TimeoutError`. `op` is expanded once per method by the caller.
  *
  * @example
  * ```ts
- * const fax = await callOperation(ctx, "getFax", { fax_id: "5e7de3ad54cfd54eb568cc76" });
+ * const fax = await callOperation(ctx, calledOperation("getFax"), { fax_id: "5e7de3ad54cfd54eb568cc76" });
  * ```
  */
-export async function callOperation(ctx: ClientContext, operationId: OperationId, args: unknown, options?: CallOptions): Promise<unknown> {
-  const op = calledOperation(operationId);
+export async function callOperation(ctx: ClientContext, op: CalledOperation, args: unknown, options?: CallOptions): Promise<unknown> {
+  const { operationId } = op;
   const { params, body } = splitArguments(op, args, ctx.userId);
   const fetch = ctx.fetchFor(operationId, options);
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
-  let result: { data?: unknown; response: Response };
-  try {
-    result = await ctx.client.request(
-      op.method.toLowerCase() as "get",
-      op.path as never,
-      {
-        params,
-        body,
-        signal: options?.signal,
-        headers: options?.headers,
-        fetch: (request: Request) => {
-          url = request.url;
-          return fetch(request);
-        },
-        parseAs: "text",
-        middleware: [throwOnErrorStatus(ctx, operationId)],
-      } as never,
-    );
-  } catch (error) {
-    // openapi-fetch reads the body; undici reports a connection cut mid-body as TypeError("terminated")
-    // (through the transport, guardBody has typed such a cut already). Its ConnectionError is
-    // built where the error statuses' are, loaded on first use.
-    if (error instanceof TypeError && /terminated|socket|ECONNRESET|network/i.test(error.message))
-      throw (await import("./error-from-response.js")).bodyReadError(error, op, ctx.secrets());
-    throw error;
-  }
+  const result: { data?: unknown; response: Response } = await ctx.client.request(
+    op.method.toLowerCase() as "get",
+    op.path as never,
+    {
+      params,
+      body,
+      signal: options?.signal,
+      headers: options?.headers,
+      fetch: (request: Request) => {
+        url = request.url;
+        return fetch(request);
+      },
+      parseAs: "text",
+      middleware: [throwOnErrorStatus(ctx, operationId)],
+    } as never,
+  );
   const text = result.data;
   if (typeof text !== "string" || text.trim() === "") return undefined;
   try {

@@ -1,7 +1,6 @@
 import { AuthenticationError } from "../errors/AuthenticationError.js";
 import { BadRequestError } from "../errors/BadRequestError.js";
 import { ConflictError } from "../errors/ConflictError.js";
-import { ConnectionError } from "../errors/ConnectionError.js";
 import { FaxPlusError, type FaxPlusErrorInit } from "../errors/FaxPlusError.js";
 import { NotFoundError } from "../errors/NotFoundError.js";
 import { PermissionDeniedError } from "../errors/PermissionDeniedError.js";
@@ -120,14 +119,6 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
   if (status === 429) return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
   const ErrorClass = classFor(status);
   return new ErrorClass(message, init);
-}
-
-/** The `ConnectionError` of a resource call whose connection broke while openapi-fetch read the body. */
-export function bodyReadError(error: TypeError, op: CalledOperation, secrets: readonly string[]): ConnectionError {
-  return new ConnectionError(
-    `${op.method} ${op.path} (${op.operationId}): the connection broke while reading the response: ${error.message}`,
-    { operationId: op.operationId, method: op.method, cause: error, secrets },
-  );
 }
 
 /** The `ResponseParseError` of a successful response whose body `text` is not valid JSON. */

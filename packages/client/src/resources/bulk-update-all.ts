@@ -10,7 +10,6 @@ import { FaxPlusError } from "../errors/FaxPlusError.js";
 import { type CalledOperation, calledOperation, callOperation, splitArguments } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { scrub } from "../internal/redact.js";
-import { scrubError } from "../internal/scrub-error.js";
 import type { CallOptions } from "./call-options.js";
 import type { OperationArgs } from "./operation-types.js";
 
@@ -306,7 +305,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
       requests++;
       let data: unknown;
       try {
-        data = await callOperation(ctx, operationId, { ...params, ...body, ids: chunkIds }, callOptions);
+        data = await callOperation(ctx, op, { ...params, ...body, ids: chunkIds }, callOptions);
       } catch (error) {
         failChunk(chunk, asError(error, op, ctx));
         return;
@@ -433,13 +432,12 @@ function codesById(data: unknown): Map<string, number> {
 }
 
 /**
- * Whatever a chunk threw, as an Error with no credential in it. The client's own errors are
- * already redacted; anything else (a custom fetch's error, an abort reason) goes through
- * {@link scrubError}, because these errors end up in results that callers log whole. A
+ * Whatever a chunk threw, as an Error. Every error the client throws is scrubbed of its
+ * credentials where it is built (transport, status errors), so it is attached as is; a
  * non-Error is wrapped.
  */
 function asError(error: unknown, op: CalledOperation, ctx: ClientContext): Error {
-  if (error instanceof Error) return scrubError(error, ctx.secrets());
+  if (error instanceof Error) return error;
   return new FaxPlusError(`${op.method} ${op.path} (${op.operationId}) failed: ${String(error)}`, {
     operationId: op.operationId,
     method: op.method,

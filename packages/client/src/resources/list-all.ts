@@ -1,6 +1,6 @@
 import type { Fax, FaxCategory } from "@faxkit/types";
 import { PaginationError } from "../errors/PaginationError.js";
-import { callOperation } from "../internal/call-operation.js";
+import { type CalledOperation, calledOperation, callOperation } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { FAX_TIME_FORMAT, formatFaxTime, parseFaxTime } from "../internal/fax-time.js";
 import type { CallOptions } from "./call-options.js";
@@ -71,8 +71,9 @@ interface Plan {
  * ```
  */
 export function createListAll(ctx: ClientContext): (args?: ListAllArgs, options?: CallOptions) => AsyncIterableIterator<Fax> {
+  const op = calledOperation("listFaxes"); // once per client, not per page
   return function listAll(args?: ListAllArgs, options?: CallOptions): AsyncIterableIterator<Fax> {
-    return listPages(ctx, plan(args), options);
+    return listPages(ctx, op, plan(args), options);
   };
 }
 
@@ -120,7 +121,12 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-async function* listPages(ctx: ClientContext, args: Plan, options: CallOptions | undefined): AsyncGenerator<Fax, void, undefined> {
+async function* listPages(
+  ctx: ClientContext,
+  op: CalledOperation,
+  args: Plan,
+  options: CallOptions | undefined,
+): AsyncGenerator<Fax, void, undefined> {
   if (args.afterSeconds !== undefined && args.beforeSeconds !== undefined && args.afterSeconds >= args.beforeSeconds) return;
   let before = args.before;
   let beforeSeconds = args.beforeSeconds;
@@ -133,7 +139,7 @@ async function* listPages(ctx: ClientContext, args: Plan, options: CallOptions |
 
   for (;;) {
     const query = { user_id: args.userId, category: args.category, after: args.after, before, limit };
-    const records = recordsOf(await callOperation(ctx, "listFaxes", query, options));
+    const records = recordsOf(await callOperation(ctx, op, query, options));
 
     let oldest: number | undefined;
     let newest: number | undefined;

@@ -10,81 +10,26 @@
 // `pnpm install` would make between workspace packages, and nothing else. The lockfile is
 // copied because without it pnpm 12 resolves `packageManager: pnpm@12.4.2` from the registry
 // before any command.
-import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type RunOptions, type RunResult, run as runCommand, runOrThrow as runCommandOrThrow } from "../../../support/run-command.js";
+
+export type { RunOptions, RunResult };
 
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url)).replace(/\/$/, "");
 
 /** The changesets CLI installed for this package (@changesets/cli 2.31.1), run with cwd = the copy. */
 const changesetBin = fileURLToPath(new URL("../../node_modules/@changesets/cli/bin.js", import.meta.url));
 
-/** Nothing in these tests may reach a real registry: unless a test passes its fake, this closed port. */
-const closedRegistry = "http://127.0.0.1:9/";
-
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr interleaved as they arrived. */
-  output: string;
+/** Runs a command in a copy; children never reach a real registry (see ../../../support/run-command.ts). */
+export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return runCommand(command, args, { gitName: "release-tests", ...options });
 }
 
-export interface RunOptions {
-  cwd: string;
-  registry?: string;
-}
-
-/** The environment of every child: no inherited npm/pnpm config, a registry that is not the real one, a neutral git. */
-function childEnv(registry = closedRegistry): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(npm|pnpm)_config_/i.test(key) && key !== "FORCE_COLOR") env[key] = value;
-  }
-  return {
-    ...env,
-    pnpm_config_registry: registry,
-    npm_config_registry: registry,
-    // pnpm 12 installs before `pnpm <script>` when node_modules looks stale; the copy has none on purpose.
-    pnpm_config_verify_deps_before_run: "false",
-    NO_COLOR: "1",
-    TURBO_TELEMETRY_DISABLED: "1",
-    DO_NOT_TRACK: "1",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    GIT_AUTHOR_NAME: "release-tests",
-    GIT_AUTHOR_EMAIL: "release-tests@example.invalid",
-    GIT_COMMITTER_NAME: "release-tests",
-    GIT_COMMITTER_EMAIL: "release-tests@example.invalid",
-  };
-}
-
-/** Runs a command to its end without blocking the event loop (a test's fake registry must answer meanwhile). */
-export function run(command: string, args: string[], { cwd, registry }: RunOptions): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: childEnv(registry), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-      output += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, output }));
-  });
-}
-
-async function runOrThrow(command: string, args: string[], options: RunOptions): Promise<RunResult> {
-  const result = await run(command, args, options);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} exited ${result.code}:\n${result.output}`);
-  return result;
+function runOrThrow(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return runCommandOrThrow(command, args, { gitName: "release-tests", ...options });
 }
 
 export interface WorkspacePackage {

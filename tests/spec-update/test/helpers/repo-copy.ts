@@ -13,73 +13,24 @@
 // .turbo/cache), `pnpm install --offline --frozen-lockfile` again (links are relative, so a copied
 // node_modules would point back into the template), and a git repository with one commit, so that
 // `git status` shows anything a test left changed and `git reset --hard` undoes it.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type RunResult, run as runCommand, runOrThrow as runCommandOrThrow } from "../../../support/run-command.js";
+
+export type { RunResult };
 
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url)).replace(/\/$/, "");
 
-/** Nothing here may reach a registry: every child gets this closed loopback port. */
-const closedRegistry = "http://127.0.0.1:9/";
-
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr interleaved as they arrived. */
-  output: string;
-}
-
-/** The environment of every child: no inherited npm/pnpm config, no registry, no colours, a neutral git. */
-export function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(npm|pnpm)_config_/i.test(key) && key !== "FORCE_COLOR" && key !== "INIT_CWD") env[key] = value;
-  }
-  return {
-    ...env,
-    pnpm_config_registry: closedRegistry,
-    npm_config_registry: closedRegistry,
-    pnpm_config_verify_deps_before_run: "false",
-    NO_COLOR: "1",
-    TURBO_TELEMETRY_DISABLED: "1",
-    DO_NOT_TRACK: "1",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    GIT_AUTHOR_NAME: "spec-update-tests",
-    GIT_AUTHOR_EMAIL: "spec-update-tests@example.invalid",
-    GIT_COMMITTER_NAME: "spec-update-tests",
-    GIT_COMMITTER_EMAIL: "spec-update-tests@example.invalid",
-  };
-}
-
-/** Runs a command to its end (asynchronously, so vitest's timeouts still work). */
+/** Runs a command in `cwd`; children never reach a registry (see ../../../support/run-command.ts). */
 export function run(command: string, args: string[], cwd: string): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-      output += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr, output }));
-  });
+  return runCommand(command, args, { cwd, gitName: "spec-update-tests" });
 }
 
-export async function runOrThrow(command: string, args: string[], cwd: string): Promise<RunResult> {
-  const result = await run(command, args, cwd);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(" ")} (in ${cwd}) exited ${result.code}:\n${result.output}`);
-  return result;
+export function runOrThrow(command: string, args: string[], cwd: string): Promise<RunResult> {
+  return runCommandOrThrow(command, args, { cwd, gitName: "spec-update-tests" });
 }
 
 const isPendingChangeset = (file: string) => /^\.changeset\/[^/]+\.md$/.test(file) && file.toLowerCase() !== ".changeset/readme.md";
