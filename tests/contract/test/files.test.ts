@@ -166,7 +166,8 @@ describe("multipart uploads: the client against the loopback stub (checks what t
 
   it("every media type the spec lists for fax_file is accepted", async () => {
     const { fax } = upload();
-    for (const type of uploadContentTypes()) await expect(fax.files.upload(new Blob([PDF_BYTES], { type }))).resolves.toEqual({ path: expect.any(String) });
+    for (const type of uploadContentTypes())
+      await expect(fax.files.upload(new Blob([PDF_BYTES], { type }))).resolves.toEqual({ path: expect.any(String) });
   });
 
   it("a type the spec does not list (ZIP) is sent as given and the API's 400 becomes a BadRequestError", async () => {
