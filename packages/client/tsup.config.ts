@@ -11,4 +11,10 @@ export default defineConfig({
   // Shared chunks in CommonJS too, so `/node` and `/webhooks` reuse the main entry's error classes (instanceof works across entries).
   splitting: true,
   external: ["node:fs", "node:fs/promises", "node:path", "node:stream"],
+  // CommonJS with shared chunks is esbuild's ESM rewritten by sucrase, which would lower class
+  // fields itself and name every error class `_class` (util.inspect shows `_class [TimeoutError]`).
+  // esbuild lowers them first, keeping `var TimeoutError = class …`, so each class keeps its name.
+  esbuildOptions(options, { format }) {
+    if (format === "cjs") options.supported = { ...options.supported, "class-field": false, "class-static-field": false };
+  },
 });

@@ -14,4 +14,10 @@ export default defineConfig({
   clean: false,
   target: "es2022",
   platform: "neutral",
+  // tsup turns split ESM chunks into CommonJS with sucrase, which would lower class fields
+  // itself and name the class `_class` (util.inspect showed `_class [FaxValidationError]`).
+  // esbuild lowers them first, keeping `var FaxValidationError = class …` and its name.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, "class-field": false, "class-static-field": false };
+  },
 });
