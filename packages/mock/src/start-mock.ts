@@ -1,6 +1,13 @@
 import { startFrontServer } from "./internal/front-server.js";
 import { basePathOf, loadMockSpec, withBasePath, withoutCallbacks } from "./internal/mock-spec.js";
-import { startPrism } from "./internal/prism-server.js";
+import { createPrismEngine } from "./internal/prism-engine.js";
+
+/**
+ * Default {@link MockOptions.maxBodyBytes}: 32 MiB. The largest valid request is one upload
+ * (`uploadFile`): a fax may carry 30 MB of files in total, so a single file can be 30 MB,
+ * plus the multipart framing.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -19,6 +26,12 @@ export interface MockOptions {
    * registered `target`, wherever it is). Default `false`: nothing leaves the mock unasked.
    */
   callbacks?: boolean;
+  /**
+   * Largest request body accepted, in bytes. A larger one is refused with `413` in the API's
+   * error shape, as soon as its `Content-Length` is read or, for a chunked body, as soon as the
+   * count passes the limit; the rest is never read. Default 32 MiB (a 30 MB upload fits).
+   */
+  maxBodyBytes?: number;
 }
 
 /** A running mock. */
@@ -65,18 +78,20 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new RangeError(`@faxkit/mock: port must be an integer 0–65535 (got ${port})`);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0)
+    throw new RangeError(`@faxkit/mock: maxBodyBytes must be a non-negative integer (got ${maxBodyBytes})`);
   const loaded = await loadMockSpec(options.spec);
   const document = options.callbacks === true ? loaded : withoutCallbacks(loaded);
   const basePath = basePathOf(document);
-  const prism = await startPrism(withBasePath(document, basePath), {
+  const engine = await createPrismEngine(withBasePath(document, basePath), {
     dynamic: options.dynamic ?? false,
     seed: options.seed === undefined ? undefined : String(options.seed),
   });
   let front: Awaited<ReturnType<typeof startFrontServer>>;
   try {
-    front = await startFrontServer({ prismUrl: prism.url, host, port });
+    front = await startFrontServer({ engine, host, port, maxBodyBytes });
   } catch (error) {
-    await prism.close();
     const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? `port ${port} is already in use` : (error as Error).message;
     throw new Error(`@faxkit/mock: cannot listen on ${host}:${port}: ${reason}`, { cause: error });
   }
@@ -84,11 +99,11 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const mock: MockServer = {
     url: `${front.url}${basePath}`,
     origin: front.url,
-    operations: prism.operations,
+    operations: engine.operations,
     stop() {
       stopping ??= (async () => {
         running.delete(mock);
-        await Promise.allSettled([front.close(), prism.close()]);
+        await front.close();
       })();
       return stopping;
     },

@@ -1,0 +1,60 @@
+import { type ServerResponse, STATUS_CODES } from "node:http";
+
+/** The API's error shape (the spec's `Error` schema: two strings, nothing more). */
+export interface ApiErrorBody {
+  error: string;
+  description: string;
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: "invalid_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  406: "not_acceptable",
+  408: "request_timeout",
+  413: "payload_too_large",
+  417: "expectation_failed",
+  422: "invalid_request",
+  431: "request_header_fields_too_large",
+  500: "internal_server_error",
+};
+
+/** The `error` code for a status the mock answers by itself, in the API's snake_case style. */
+export function errorCodeFor(status: number): string {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? "internal_server_error" : "invalid_request");
+}
+
+/** Headers every answer of the mock's own carries. */
+function errorHeaders(body: string): Record<string, string | number> {
+  return { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+}
+
+/**
+ * Answers with the API's error shape. `close` ends the connection after the answer, for
+ * requests whose body is left unread (the socket must not be reused mid-body).
+ */
+export function sendApiError(
+  res: ServerResponse,
+  status: number,
+  body: ApiErrorBody,
+  options: { close?: boolean; headers?: Record<string, string> } = {},
+): void {
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...options.headers, ...errorHeaders(text), ...(options.close ? { connection: "close" } : {}) });
+  res.end(text);
+}
+
+/** A whole HTTP/1.1 answer in the API's error shape, for a socket that has no `ServerResponse` (a request node could not parse). */
+export function rawApiErrorResponse(status: number, body: ApiErrorBody): string {
+  const text = JSON.stringify(body);
+  const head = Object.entries({ ...errorHeaders(text), connection: "close" })
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\r\n");
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\n${head}\r\n\r\n${text}`;
+}
