@@ -2,6 +2,7 @@
  * JSON Pointer (RFC 6901) helpers: the codegen names every place in a document by its
  * pointer, in errors and in the resolved spec.
  */
+import { MAX_REF_CHAIN } from "./input-limits.js";
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
 export function escapeToken(token: string | number): string {
@@ -43,12 +44,13 @@ export function resolveLocalRef(document: unknown, ref: string): unknown {
 /**
  * Follows a chain of Reference Objects to the object they stand for, and says where it
  * landed (the last `$ref`, or `pointer` when `value` was no reference). Bounded, so a
- * reference cycle cannot hang the generator.
+ * reference cycle cannot hang the generator; validation refuses longer chains and cycles
+ * before any stage follows one.
  */
 export function followRefs(document: unknown, value: unknown, pointer = ""): { value: unknown; pointer: string } {
   let current = value;
   let at = pointer;
-  for (let hops = 0; hops < 32; hops++) {
+  for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
     if (current === null || typeof current !== "object" || typeof (current as { $ref?: unknown }).$ref !== "string") break;
     at = (current as { $ref: string }).$ref;
     current = resolveLocalRef(document, at);

@@ -2,8 +2,11 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { CodegenError, type SourceLocation } from "../errors/CodegenError.js";
-import { parsePointer } from "./json-pointer.js";
+import { MAX_NESTING_DEPTH, YAML_MAX_ALIAS_COUNT } from "./input-limits.js";
+import { parsePointer, toPointer } from "./json-pointer.js";
 import { findJsonSyntaxError } from "./json-syntax-error.js";
+import { assertNestingDepth, nestingTooDeep } from "./nesting-depth.js";
+import { findTooDeepYaml } from "./yaml-nesting-depth.js";
 
 /**
  * A parsed input file (spec or overlay) that remembers where its nodes came from, so
@@ -41,21 +44,33 @@ export async function readSourceDocument(path: string): Promise<SourceDocument> 
   return path.endsWith(".json") ? parseJsonSource(file, text) : parseYamlSource(file, text);
 }
 
-/** Parses JSON text, turning a syntax error's offset into line and column. */
+/**
+ * Parses JSON text, turning a syntax error's offset into line and column. A document
+ * nested deeper than {@link MAX_NESTING_DEPTH} is refused.
+ */
 export function parseJsonSource(file: string, text: string): SourceDocument {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return { file, value, locate: (pointer) => ({ file, pointer }) };
+    value = JSON.parse(text);
   } catch (error) {
     const syntax = findJsonSyntaxError(text);
     const location: SourceLocation = { file, ...lineAndColumn(text, syntax?.offset ?? text.length) };
     const reason = syntax?.reason ?? (error as Error).message.split("\n")[0];
     throw new CodegenError("PARSE_ERROR", `invalid JSON: ${reason}.`, location);
   }
+  const source: SourceDocument = { file, value, locate: (pointer) => ({ file, pointer }) };
+  assertNestingDepth(value, source);
+  return source;
 }
 
-/** Parses YAML text; the first syntax error is reported with its line and column. */
+/**
+ * Parses YAML text; the first syntax error is reported with its line and column. A
+ * document nested deeper than {@link MAX_NESTING_DEPTH} (aliases expanded) is refused, and
+ * so is an alias bomb, by yaml's own guard.
+ */
 export function parseYamlSource(file: string, text: string): SourceDocument {
+  const tooDeep = findTooDeepYaml(text, MAX_NESTING_DEPTH);
+  if (tooDeep) throw nestingTooDeep({ file, ...lineAndColumn(text, tooDeep.offset), pointer: toPointer(tooDeep.tokens) });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [first] = doc.errors;
@@ -64,12 +79,27 @@ export function parseYamlSource(file: string, text: string): SourceDocument {
     const reason = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "syntax error";
     throw new CodegenError("PARSE_ERROR", `invalid YAML: ${reason}.`, { file, line: pos.line, column: pos.col });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: -1 });
-  return {
+  const source: SourceDocument = {
     file,
-    value,
+    value: yamlValue(doc, file),
     locate: (pointer, tokens) => ({ file, pointer, ...yamlPosition(doc, lineCounter, tokens ?? parsePointer(pointer)) }),
   };
+  // Aliases can place a deep anchor deeper still.
+  assertNestingDepth(source.value, source);
+  return source;
+}
+
+/** The document as plain JSON; yaml refuses an alias bomb ("Excessive alias count …") here. */
+function yamlValue(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason = String((error as Error)?.message ?? error).split("\n")[0] as string;
+    const budget = reason.startsWith("Excessive alias count")
+      ? ` (one anchor may be expanded through aliases at most ${YAML_MAX_ALIAS_COUNT} times)`
+      : "";
+    throw new CodegenError("PARSE_ERROR", `invalid YAML: ${reason}${budget}.`, { file });
+  }
 }
 
 /** Line/column of the deepest existing node on the way to `tokens`. */

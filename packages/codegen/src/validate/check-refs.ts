@@ -1,11 +1,12 @@
 import { CodegenError } from "../errors/CodegenError.js";
 import { escapeToken, getAt, parsePointer } from "../load/json-pointer.js";
 import type { SourceDocument } from "../load/source-document.js";
+import { checkRefChain } from "./check-ref-chains.js";
 
 /**
- * Checks every Reference Object (OpenAPI 3.0.3, §4.7.23): it must be local (`#/…`) and
- * point at something that exists. A recursive schema is fine: only the target's
- * existence is checked, nothing is expanded.
+ * Checks every Reference Object (OpenAPI 3.0.3, §4.7.23): it must be local (`#/…`), point
+ * at something that exists, and, when that is a reference again, lead to a value within
+ * a bounded chain ({@link checkRefChain}). A recursive schema is fine: nothing is expanded.
  */
 export function checkRefs(document: unknown, source: SourceDocument): void {
   // Iterative walk: large specs nest deeply and a recursive walk costs stack and time.
@@ -19,8 +20,14 @@ export function checkRefs(document: unknown, source: SourceDocument): void {
     }
     const record = node as Record<string, unknown>;
     const ref = record.$ref;
-    if (typeof ref === "string") checkRef(document, ref, `${pointer}/$ref`, source);
-    for (const key of Object.keys(record)) {
+    if (typeof ref === "string") {
+      checkRef(document, ref, `${pointer}/$ref`, source);
+      checkRefChain(document, ref, `${pointer}/$ref`, source);
+    }
+    // Pushed in reverse, so the first problem in document order is the one reported.
+    const keys = Object.keys(record);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
       const child = record[key];
       if (child !== null && typeof child === "object") stack.push({ node: child, pointer: `${pointer}/${escapeToken(key)}` });
     }
