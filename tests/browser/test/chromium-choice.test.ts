@@ -6,16 +6,18 @@ import { describe, expect, it } from "vitest";
 import { chooseChromium, chromiumSource, sparticuzArgs, WEAKENING_ARGS } from "./support/chromium.js";
 
 describe("FAXKIT_CHROMIUM", () => {
-  it.each([undefined, ""])("unset or empty (%j) means the @sparticuz/chromium build from the lockfile", (value) => {
-    expect(chromiumSource(value)).toBe("sparticuz");
+  it.each([{}, { FAXKIT_CHROMIUM: "" }])("unset or empty (%j) means the @sparticuz/chromium build from the lockfile", (env) => {
+    expect(chromiumSource(env)).toBe("sparticuz");
   });
 
   it.each(["sparticuz", "system"])("%s is taken as given", (value) => {
-    expect(chromiumSource(value)).toBe(value);
+    expect(chromiumSource({ FAXKIT_CHROMIUM: value })).toBe(value);
   });
 
   it("any other value fails, naming the values it accepts", () => {
-    expect(() => chromiumSource("chrome")).toThrow('FAXKIT_CHROMIUM must be one of sparticuz, system (or unset), not "chrome"');
+    expect(() => chromiumSource({ FAXKIT_CHROMIUM: "chrome" })).toThrow(
+      'FAXKIT_CHROMIUM must be one of sparticuz, system (or unset), not "chrome"',
+    );
   });
 
   it("system drives the given executable multi-process, and says what to do when it is missing", async () => {

@@ -44,7 +44,8 @@ const SYSTEM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"];
 export const WEAKENING_ARGS = ["--disable-web-security", "--allow-running-insecure-content"];
 
 /** Reads `FAXKIT_CHROMIUM`: unset or empty means the lockfile's build. */
-export function chromiumSource(value: string | undefined = process.env.FAXKIT_CHROMIUM): ChromiumSource {
+export function chromiumSource(env: NodeJS.ProcessEnv = process.env): ChromiumSource {
+  const value = env.FAXKIT_CHROMIUM;
   if (value === undefined || value === "") return "sparticuz";
   if ((CHROMIUM_SOURCES as readonly string[]).includes(value)) return value as ChromiumSource;
   throw new Error(`FAXKIT_CHROMIUM must be one of ${CHROMIUM_SOURCES.join(", ")} (or unset), not ${JSON.stringify(value.slice(0, 40))}`);
