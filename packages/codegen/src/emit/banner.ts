@@ -1,3 +1,5 @@
+import { docComment } from "../quote/doc-text.js";
+
 /** What every generated file says about where it came from. Deterministic: no dates. */
 export interface Provenance {
   /** Spec path relative to the project root. */
@@ -20,7 +22,8 @@ export function tsBanner(provenance: Provenance, what: string): string {
     provenance.overlays.length > 0 ? `with overlays: ${provenance.overlays.join(", ")}.` : "with no overlays.",
     "DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.",
   ];
-  return `/**\n${lines.map((line) => (line === "" ? " *" : ` * ${line.replaceAll("*/", "*\\/")}`)).join("\n")}\n */\n`;
+  // Title, version and paths come from the spec and the config: quoted like any comment text.
+  return docComment(lines.join("\n"));
 }
 
 /** The same notice for JSON outputs, which cannot hold comments: a vendor extension. */

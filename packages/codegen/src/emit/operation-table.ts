@@ -1,6 +1,10 @@
 import { followRefs } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations, type OperationEntry } from "../model/operations.js";
 import { effectiveParameters } from "../model/parameters.js";
+import { quoteDocText } from "../quote/doc-text.js";
+import { quoteJsLiteral } from "../quote/js-literal.js";
+import { quoteJsString } from "../quote/js-string.js";
+import { quotePropertyKey } from "../quote/property-key.js";
 import { type Provenance, tsBanner } from "./banner.js";
 
 /** Methods that RFC 9110 §9.2.2 defines as idempotent: safe to retry. */
@@ -46,7 +50,8 @@ export function describeOperation(document: JsonObject, entry: OperationEntry, s
   const scopes = new Set<string>();
   for (const requirement of requirements) {
     for (const [scheme, list] of Object.entries(requirement)) {
-      if (scopesFrom === undefined || scheme === scopesFrom) for (const scope of list) scopes.add(scope);
+      if ((scopesFrom === undefined || scheme === scopesFrom) && Array.isArray(list))
+        for (const scope of list) if (typeof scope === "string") scopes.add(scope);
     }
   }
   const tags = Array.isArray(operation.tags) ? operation.tags : [];
@@ -117,11 +122,12 @@ export function emitOperationTable(records: readonly OperationRecord[], provenan
   let out = tsBanner(provenance, "Runtime table of every operation, keyed by operationId.");
   out += `\n${META_INTERFACE}\n`;
   out += "/**\n * Every operation of the spec, in document order.\n *\n * @example\n * ```ts\n";
-  out += ` * const op = operations[${JSON.stringify(records[0]?.operationId ?? "someOperation")}];\n`;
+  // The example sits in a comment: the operationId is quoted as code, then as comment text.
+  out += ` * const op = operations[${quoteDocText(quoteJsString(records[0]?.operationId ?? "someOperation"))}];\n`;
   out += " * console.log(op.method, op.path, op.scopes);\n * ```\n */\n";
   out += "export const operations = {\n";
   for (const record of records) {
-    out += `  ${JSON.stringify(record.operationId)}: ${JSON.stringify(record)},\n`;
+    out += `  ${quotePropertyKey(record.operationId)}: ${quoteJsLiteral(record)},\n`;
   }
   out += "} as const satisfies Record<string, OperationMeta>;\n\n";
   out += "/** Union of every operationId. */\nexport type OperationId = keyof typeof operations;\n\n";

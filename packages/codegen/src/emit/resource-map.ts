@@ -1,4 +1,8 @@
 import { CodegenError } from "../errors/CodegenError.js";
+import { quoteJsLiteral } from "../quote/js-literal.js";
+import { quoteJsString } from "../quote/js-string.js";
+import { OBJECT_PROTOTYPE_NAMES } from "../quote/object-prototype-names.js";
+import { quotePropertyKey } from "../quote/property-key.js";
 import { type Provenance, tsBanner } from "./banner.js";
 import type { OperationRecord } from "./operation-table.js";
 
@@ -43,8 +47,13 @@ function groupName(tag: string): string {
  * 4. an operationId that never names the noun stays whole (`inviteMembers`).
  */
 export function methodName(record: OperationRecord, renames: Readonly<Record<string, string>>): string {
-  const renamed = renames[record.operationId];
-  if (renamed !== undefined) return renamed;
+  // Own keys only: an operationId such as `valueOf` must not find Object.prototype.valueOf.
+  if (Object.hasOwn(renames, record.operationId)) return renames[record.operationId] as string;
+  return notInherited(derivedMethodName(record), "Operation");
+}
+
+/** Steps 2 to 4 of {@link methodName}. */
+function derivedMethodName(record: OperationRecord): string {
   if (record.method === "GET" && !/\}$/.test(record.path)) return "list";
   const parts = words(record.operationId);
   const noun = singular(record.tag ?? "");
@@ -52,6 +61,15 @@ export function methodName(record: OperationRecord, renames: Readonly<Record<str
     if (parts.slice(i).join("").toLowerCase().startsWith(noun)) return parts.slice(0, i).join("");
   }
   return record.operationId;
+}
+
+/**
+ * A derived group or method name that is a member of Object.prototype (`toString`,
+ * `constructor`, `__proto__`, …) gets `suffix`: as a key of `fax` or of a group it would
+ * shadow what every object inherits (`String(fax.other)` would call the API).
+ */
+function notInherited(name: string, suffix: string): string {
+  return OBJECT_PROTOTYPE_NAMES.has(name) ? `${name}${suffix}` : name;
 }
 
 /**
@@ -66,19 +84,20 @@ export function describeResources(operations: readonly OperationRecord[], rename
     if (!known.has(operationId))
       throw new CodegenError(
         "RESOURCE_NAME_CONFLICT",
-        `\`resources.rename\` in the config names operation "${operationId}", which the spec does not have; remove or update that entry.`,
+        `\`resources.rename\` in the config names operation ${quoteJsString(operationId)}, which the spec does not have; remove or update that entry.`,
       );
   }
   const taken = new Map<string, string>();
   const entries: ResourceEntry[] = [];
   for (const op of operations) {
-    const entry = { group: groupName(op.tag ?? "other") || "other", method: methodName(op, renames), operationId: op.operationId };
+    const group = notInherited(groupName(op.tag ?? "other") || "other", "Group");
+    const entry = { group, method: methodName(op, renames), operationId: op.operationId };
     const key = `${entry.group}.${entry.method}`;
     const previous = taken.get(key);
     if (previous !== undefined)
       throw new CodegenError(
         "RESOURCE_NAME_CONFLICT",
-        `operations "${previous}" and "${op.operationId}" would both be the client method fax.${key}; name one of them in \`resources.rename\` of the config.`,
+        `operations ${quoteJsString(previous)} and ${quoteJsString(op.operationId)} would both be the client method fax.${key}; name one of them in \`resources.rename\` of the config.`,
       );
     taken.set(key, op.operationId);
     entries.push(entry);
@@ -113,12 +132,12 @@ export function emitResourceMap(entries: readonly ResourceEntry[], operations: r
   const body = [...groups]
     .map(
       ([group, list]) =>
-        `  ${JSON.stringify(group)}: {\n${list.map((e) => `    ${JSON.stringify(e.method)}: ${JSON.stringify(e.operationId)},`).join("\n")}\n  },`,
+        `  ${quotePropertyKey(group)}: {\n${list.map((e) => `    ${quotePropertyKey(e.method)}: ${quoteJsString(e.operationId)},`).join("\n")}\n  },`,
     )
     .join("\n");
   const calls = operations
     .map((op) => {
-      return `  ${JSON.stringify(op.operationId)}: ${JSON.stringify(compactCall(op))},`;
+      return `  ${quotePropertyKey(op.operationId)}: ${quoteJsLiteral(compactCall(op))},`;
     })
     .join("\n");
   return `${tsBanner(provenance, "The client's resource API: which method of which group calls which operation, and how.")}

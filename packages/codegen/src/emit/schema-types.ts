@@ -3,6 +3,7 @@ import { CodegenError } from "../errors/CodegenError.js";
 import type { JsonObject } from "../model/operations.js";
 import { rewriteAtLeastOneOf } from "./at-least-one-of.js";
 import { type Provenance, tsBanner } from "./banner.js";
+import { quoteSchemaComments } from "./schema-comments.js";
 
 /** openapi-typescript options the project relies on; pinned here so output never drifts. */
 export const OPENAPI_TS_OPTIONS = {
@@ -22,6 +23,7 @@ export async function emitSchemaTypes(document: JsonObject, provenance: Provenan
   let body: string;
   try {
     const ast = await openapiTS(document as never, OPENAPI_TS_OPTIONS);
+    quoteSchemaComments(ast);
     body = astToString(ast);
   } catch (error) {
     const reason = String((error as Error)?.message ?? error)

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from "../model/operations.js";
+import { quoteJsLiteral } from "../quote/js-literal.js";
 import { type Provenance, tsBanner } from "./banner.js";
 
 /** `spec-info.ts`: the spec's identity, for user agents, logs and "which API version is this" checks. */
@@ -16,6 +17,6 @@ export function emitSpecInfo(document: JsonObject, operationCount: number, prove
   let out = tsBanner(provenance, "Identity of the spec these types were generated from.");
   out += "\n/**\n * Title, version and size of the spec.\n *\n * @example\n * ```ts\n";
   out += " * console.log(specInfo.title, specInfo.version);\n * ```\n */\n";
-  out += `export const specInfo = ${JSON.stringify(data, null, 2)} as const;\n`;
+  out += `export const specInfo = ${quoteJsLiteral(data, 2)} as const;\n`;
   return out;
 }

@@ -1,9 +1,15 @@
 import { posix } from "node:path";
 import { type Provenance, tsBanner } from "../emit/banner.js";
-import { assignTypeNames } from "../emit/type-name.js";
+import { schemaTypeNames } from "../emit/schema-aliases.js";
 import { escapeToken, followRefs, parsePointer, resolveLocalRef } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations } from "../model/operations.js";
 import { effectiveParameters } from "../model/parameters.js";
+import { quoteDocLine } from "../quote/doc-text.js";
+import { assignFileNames } from "../quote/file-name.js";
+import { assignTypeNames } from "../quote/identifier.js";
+import { quoteJsLiteral } from "../quote/js-literal.js";
+import { quoteJsString } from "../quote/js-string.js";
+import { quotePropertyKey } from "../quote/property-key.js";
 import { createSchemaCompiler, RUNTIME_HELPERS } from "./schema-compiler.js";
 
 /** One generated validator module: path relative to the validators folder, and its source. */
@@ -25,7 +31,7 @@ const SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
 /** The runtime import line for a module at `modulePath` (relative to the validators folder). */
 function runtimeImport(modulePath: string, targets: ValidatorTargets, extra: readonly string[] = []): string {
   const runtime = targets.runtime.startsWith(".") ? relativeSpecifier(posix.dirname(modulePath), targets.runtime) : targets.runtime;
-  return `import { ${[...RUNTIME_HELPERS, ...extra].join(", ")} } from ${JSON.stringify(runtime)};\nimport type { Ctx } from ${JSON.stringify(runtime)};\n`;
+  return `import { ${[...RUNTIME_HELPERS, ...extra].join(", ")} } from ${quoteJsString(runtime)};\nimport type { Ctx } from ${quoteJsString(runtime)};\n`;
 }
 
 function relativeSpecifier(fromDir: string, target: string): string {
@@ -53,7 +59,7 @@ function typed(declarations: readonly string[]): string {
 export function emitStandaloneValidator(schema: unknown, runtime: string, root: unknown = schema): string {
   const { compiler } = localCompiler(root, () => undefined);
   const entry = compiler.compile(schema, "#");
-  return `import { ${RUNTIME_HELPERS.join(", ")} } from ${JSON.stringify(runtime)};\n\n${compiler.declarations.join("\n\n")}\n\nexport const check = ${entry};\n`;
+  return `import { ${RUNTIME_HELPERS.join(", ")} } from ${quoteJsString(runtime)};\n\n${compiler.declarations.join("\n\n")}\n\nexport const check = ${entry};\n`;
 }
 
 /**
@@ -95,8 +101,12 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
   const components = isObject(document.components) ? document.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
   const names = Object.keys(schemas);
-  const typeNames = assignTypeNames(names);
-  const fileOf = (name: string) => typeNames.get(name) as string;
+  // One identifier per schema, shared with the aliases (`T.<Name>`); file names come from it
+  // but stay distinct on case-insensitive file systems.
+  const typeNames = schemaTypeNames(names, provenance);
+  const typeOf = (name: string) => typeNames.get(name) as string;
+  const schemaFiles = assignFileNames([...typeNames.values()]);
+  const fileOf = (name: string) => schemaFiles.get(typeOf(name)) as string;
 
   /** A compiler for a module: component-schema refs become imports (tracked in `imports`). */
   const moduleCompiler = (selfName: string | undefined, modulePath: string) => {
@@ -105,12 +115,12 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
       const match = SCHEMA_REF.exec(ref);
       if (!match?.[1]) return undefined;
       const name = parsePointer(`/${decodeURIComponent(match[1])}`)[0] as string;
-      if (!(name in schemas)) return undefined;
+      if (!Object.hasOwn(schemas, name)) return undefined;
       if (name === selfName) return "check";
-      const local = `${fileOf(name)}_check`;
+      const local = `${typeOf(name)}_check`;
       imports.set(
         local,
-        `import { check as ${local} } from ${JSON.stringify(relativeSpecifier(posix.dirname(modulePath), `schemas/${fileOf(name)}.js`))};`,
+        `import { check as ${local} } from ${quoteJsString(relativeSpecifier(posix.dirname(modulePath), `schemas/${fileOf(name)}.js`))};`,
       );
       return local;
     });
@@ -120,21 +130,31 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
   for (const name of names) {
     const path = `schemas/${fileOf(name)}.ts`;
     const { compiler, imports } = moduleCompiler(name, path);
-    const entry = compiler.compile(schemas[name], `#/components/schemas/${name}`);
+    const entry = compiler.compile(schemas[name], `#/components/schemas/${escapeToken(name)}`);
     let out = tsBanner(provenance, `Validator of the component schema ${name}.`);
     out += "// biome-ignore-all lint: generated code\n/* eslint-disable */\n";
     out += runtimeImport(path, targets);
     out += [...imports.values()].sort().join("\n");
     out += `\n\n${typed(compiler.declarations)}\n\n`;
-    out += `/** Checks a value against ${name}; see the runtime for the calling convention. */\nexport const check: (v: any, p: any, c: Ctx) => boolean = ${entry};\n`;
+    out += `/** Checks a value against ${quoteDocLine(name)}; see the runtime for the calling convention. */\nexport const check: (v: any, p: any, c: Ctx) => boolean = ${entry};\n`;
     modules.push({ path, content: out });
   }
 
   const operations = listOperations(document);
-  const opFiles = assignTypeNames(operations.map(({ operation }) => operation.operationId as string));
+  const opNames = assignTypeNames(
+    operations.map(({ operation }) => operation.operationId as string),
+    {
+      locate: (id) => ({
+        file: provenance.spec,
+        pointer: `${operations.find((o) => o.operation.operationId === id)?.pointer}/operationId`,
+      }),
+    },
+  );
+  const opFiles = assignFileNames([...opNames.values()]);
+  const opFileOf = (id: string) => opFiles.get(opNames.get(id) as string) as string;
   for (const entry of operations) {
     const operationId = entry.operation.operationId as string;
-    const file = opFiles.get(operationId) as string;
+    const file = opFileOf(operationId);
     const path = `operations/${file}.ts`;
     const { compiler, imports } = moduleCompiler(undefined, path);
     const parts = describeOperationSchemas(document, entry);
@@ -142,22 +162,22 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
     const bodyFn = parts.body ? compiler.compile(parts.body.schema, parts.body.schemaPath) : undefined;
     const responses = parts.responses.map((r) =>
       r.kind === "json"
-        ? `${JSON.stringify(r.status)}: { kind: "json", check: ${compiler.compile(r.schema, r.schemaPath)} }`
-        : `${JSON.stringify(r.status)}: { kind: ${JSON.stringify(r.kind)}, contentTypes: ${JSON.stringify(r.contentTypes)} }`,
+        ? `${quotePropertyKey(r.status)}: { kind: "json", check: ${compiler.compile(r.schema, r.schemaPath)} }`
+        : `${quotePropertyKey(r.status)}: { kind: ${quoteJsString(r.kind)}, contentTypes: ${quoteJsLiteral(r.contentTypes)} }`,
     );
     let out = tsBanner(provenance, `Validators of the operation ${operationId}: parameters, request body, responses.`);
     out += "// biome-ignore-all lint: generated code\n/* eslint-disable */\n";
     out += runtimeImport(path, targets);
-    out += `import type { ResponseValidator } from ${JSON.stringify(targets.runtime.startsWith(".") ? relativeSpecifier(posix.dirname(path), targets.runtime) : targets.runtime)};\n`;
+    out += `import type { ResponseValidator } from ${quoteJsString(targets.runtime.startsWith(".") ? relativeSpecifier(posix.dirname(path), targets.runtime) : targets.runtime)};\n`;
     out += [...imports.values()].sort().join("\n");
     out += `\n\n${typed(compiler.declarations)}\n\n`;
-    out += `export const operationId = ${JSON.stringify(operationId)};\n`;
-    out += `export const method = ${JSON.stringify(entry.method.toUpperCase())};\n`;
-    out += `export const path = ${JSON.stringify(entry.path)};\n`;
+    out += `export const operationId = ${quoteJsString(operationId)};\n`;
+    out += `export const method = ${quoteJsString(entry.method.toUpperCase())};\n`;
+    out += `export const path = ${quoteJsString(entry.path)};\n`;
     out += `/** Checks \`{ path, query, header }\` parameter objects. */\nexport const params: (v: any, p: any, c: Ctx) => boolean = ${paramsFn};\n`;
     out += `/** Checks the JSON request body; null when the operation takes none or not as JSON. */\nexport const body: ((v: any, p: any, c: Ctx) => boolean) | null = ${bodyFn ?? "null"};\n`;
     out += `export const bodyRequired = ${parts.bodyRequired};\n`;
-    out += `export const bodyContentType: string | null = ${JSON.stringify(parts.bodyContentType)};\n`;
+    out += `export const bodyContentType: string | null = ${quoteJsLiteral(parts.bodyContentType)};\n`;
     out += `/** One validator per documented response status. */\nexport const responses: Record<string, ResponseValidator> = {\n${responses.map((r) => `  ${r},`).join("\n")}\n};\n`;
     modules.push({ path, content: out });
   }
@@ -165,21 +185,26 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
   modules.push(
     emitOperationIndex(
       operations.map((o) => o.operation.operationId as string),
-      opFiles,
+      (id) => ({ local: `op_${opNames.get(id)}`, file: opFileOf(id) }),
       provenance,
     ),
   );
-  for (const kind of ["validate", "is", "assert"] as const) modules.push(emitPublicFunctions(kind, names, typeNames, provenance, targets));
+  for (const kind of ["validate", "is", "assert"] as const)
+    modules.push(emitPublicFunctions(kind, names, typeNames, fileOf, provenance, targets));
   return modules;
 }
 
 /** `operations.ts`: operationId → that operation's validators. */
-function emitOperationIndex(ids: string[], files: Map<string, string>, provenance: Provenance): ValidatorModule {
+function emitOperationIndex(
+  ids: string[],
+  moduleOf: (id: string) => { local: string; file: string },
+  provenance: Provenance,
+): ValidatorModule {
   let out = tsBanner(provenance, "Validators of every operation, keyed by operationId (importing this loads them all).");
   out += "\n";
-  for (const id of ids) out += `import * as op_${files.get(id)} from "./operations/${files.get(id)}.js";\n`;
+  for (const id of ids) out += `import * as ${moduleOf(id).local} from ${quoteJsString(`./operations/${moduleOf(id).file}.js`)};\n`;
   out += "\n/** operationId → { params, body, bodyRequired, responses } */\nexport const operationValidators = {\n";
-  for (const id of ids) out += `  ${JSON.stringify(id)}: op_${files.get(id)},\n`;
+  for (const id of ids) out += `  ${quotePropertyKey(id)}: ${moduleOf(id).local},\n`;
   out += "} as const;\n\nexport type ValidatedOperationId = keyof typeof operationValidators;\n";
   return { path: "operations.ts", content: out };
 }
@@ -210,18 +235,20 @@ function emitPublicFunctions(
   kind: keyof typeof PUBLIC_KINDS,
   names: string[],
   typeNames: Map<string, string>,
+  fileOf: (name: string) => string,
   provenance: Provenance,
   targets: ValidatorTargets,
 ): ValidatorModule {
   const spec = PUBLIC_KINDS[kind];
   const runtime = targets.runtime.startsWith(".") ? relativeSpecifier(".", targets.runtime) : targets.runtime;
   let out = tsBanner(provenance, `\`${kind}.<Schema>\` for every component schema; each export is pure, so bundlers keep only those used.`);
-  out += `\nimport type * as T from ${JSON.stringify(targets.types)};\n`;
-  out += `import { ${spec.factory}${kind === "validate" ? ", type ValidationResult" : ""} } from ${JSON.stringify(runtime)};\n`;
-  for (const name of names) out += `import { check as ${typeNames.get(name)}_check } from "./schemas/${typeNames.get(name)}.js";\n`;
+  out += `\nimport type * as T from ${quoteJsString(targets.types)};\n`;
+  out += `import { ${spec.factory}${kind === "validate" ? ", type ValidationResult" : ""} } from ${quoteJsString(runtime)};\n`;
+  for (const name of names)
+    out += `import { check as ${typeNames.get(name)}_check } from ${quoteJsString(`./schemas/${fileOf(name)}.js`)};\n`;
   for (const name of names) {
     const t = typeNames.get(name) as string;
-    out += `\n/**\n * ${spec.doc(name, t)}\n */\nexport const ${t}: ${spec.type(t)} = /* @__PURE__ */ ${spec.factory}(${t}_check, ${JSON.stringify(name)});\n`;
+    out += `\n/**\n * ${spec.doc(quoteDocLine(name), t)}\n */\nexport const ${t}: ${spec.type(t)} = /* @__PURE__ */ ${spec.factory}(${t}_check, ${quoteJsString(name)});\n`;
   }
   return { path: `${kind}.ts`, content: out };
 }
@@ -245,22 +272,24 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
   const base = `#${entry.pointer}`;
   // Parameters become one object schema { path, query, header }: path and query admit only
   // declared names; headers may carry anything else (clients add their own).
-  const byLocation: Record<string, { properties: JsonObject; required: string[] }> = {};
+  // Keyed by spec names, so a Map: a parameter named `__proto__` must stay a parameter.
+  const byLocation = new Map<string, { properties: [string, unknown][]; required: string[] }>();
   for (const parameter of effectiveParameters(document, entry)) {
     const location = parameter.in as string;
     if (location === "cookie") continue;
-    const slot = byLocation[location] ?? { properties: {}, required: [] };
-    byLocation[location] = slot;
-    slot.properties[parameter.name as string] = parameter.schema ?? {};
+    const slot = byLocation.get(location) ?? { properties: [], required: [] };
+    byLocation.set(location, slot);
+    slot.properties.push([parameter.name as string, parameter.schema ?? {}]);
     if (parameter.required === true) slot.required.push(parameter.name as string);
   }
   const params: JsonObject = { type: "object", additionalProperties: false, properties: {}, required: [] };
   for (const location of ["path", "query", "header"]) {
-    const slot = byLocation[location];
+    const slot = byLocation.get(location);
     if (!slot) continue;
     (params.properties as JsonObject)[location] = {
       type: "object",
-      properties: slot.properties,
+      // fromEntries defines own properties (`__proto__` included), unlike assignment.
+      properties: Object.fromEntries(slot.properties),
       ...(slot.required.length > 0 ? { required: slot.required } : {}),
       ...(location === "header" ? {} : { additionalProperties: false }),
     };
@@ -283,7 +312,7 @@ function describeOperationSchemas(document: JsonObject, entry: ReturnType<typeof
   const responses: OperationSchemas["responses"] = [];
   const declared = isObject(op.responses) ? op.responses : {};
   for (const status of Object.keys(declared)) {
-    const response = followRefs(document, declared[status], `${base}/responses/${status}`);
+    const response = followRefs(document, declared[status], `${base}/responses/${escapeToken(status)}`);
     const responseContent = isObject(response.value) && isObject(response.value.content) ? response.value.content : {};
     const types = Object.keys(responseContent);
     const json = types.find(isJson);

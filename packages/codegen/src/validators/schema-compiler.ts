@@ -1,5 +1,9 @@
 import { escapeToken, followRefs, resolveLocalRef } from "../load/json-pointer.js";
 import { isObject, type JsonObject } from "../model/operations.js";
+import { quoteJsLiteral } from "../quote/js-literal.js";
+import { quoteJsString } from "../quote/js-string.js";
+import { OBJECT_PROTOTYPE_NAMES } from "../quote/object-prototype-names.js";
+import { quoteMemberAccess } from "../quote/property-key.js";
 
 /**
  * Compiles OpenAPI 3.0 Schema Objects (OpenAPI 3.0.3, §4.7.24; JSON Schema draft-04
@@ -40,8 +44,6 @@ export const RUNTIME_HELPERS = [
   "escapeKey",
   "MAX_DEPTH",
 ] as const;
-
-const OBJECT_BUILTINS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Keywords of a schema that can be checked inline (no subschema); annotations included. */
 const SCALAR_KEYWORDS = new Set([
@@ -137,7 +139,9 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
   let counter = 0;
   const next = (kind: string) => `${prefix}${kind}${counter++}`;
 
-  const lit = (value: unknown) => JSON.stringify(value);
+  // Every value from the spec (keywords, property names, enum values, schema paths) is written
+  // through the one literal function.
+  const lit = (value: unknown) => quoteJsLiteral(value);
   const isCyclic = createCycleCheck(document);
 
   /** Follows `$ref`s (for readOnly/writeOnly flags of properties). */
@@ -332,12 +336,12 @@ export function createSchemaCompiler(document: unknown, resolveRef: RefResolver,
     const objectChecks: string[] = [];
     const properties = isObject(s.properties) ? s.properties : {};
     const names = Object.keys(properties);
-    const access = (key: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `v.${key}` : `v[${lit(key)}]`);
-    const has = (key: string) =>
-      OBJECT_BUILTINS.has(key) || key === "__proto__" ? `Object.hasOwn(v, ${lit(key)})` : `${access(key)} !== undefined`;
+    const access = (key: string) => quoteMemberAccess("v", key);
+    const has = (key: string) => (OBJECT_PROTOTYPE_NAMES.has(key) ? `Object.hasOwn(v, ${lit(key)})` : `${access(key)} !== undefined`);
+    const declared = (key: string) => (Object.hasOwn(properties, key) ? properties[key] : undefined);
     if (Array.isArray(s.required)) {
       for (const key of s.required as string[]) {
-        const flags = flagsOf(properties[key]);
+        const flags = flagsOf(declared(key));
         // OpenAPI 3.0.3 §4.7.24: a required readOnly property applies to responses only, a
         // required writeOnly property to requests only.
         const guard = flags.readOnly ? "c.r !== 1 && " : flags.writeOnly ? "c.r !== 2 && " : "";
@@ -455,5 +459,5 @@ function regexLiteral(pattern: string): string {
     flags = "";
     new RegExp(pattern); // throws (and names the pattern) if it is not a regular expression at all
   }
-  return `new RegExp(${JSON.stringify(pattern)}, ${JSON.stringify(flags)})`;
+  return `new RegExp(${quoteJsString(pattern)}, ${quoteJsString(flags)})`;
 }

@@ -18,7 +18,7 @@ export type BulkFaxUpdateRequest = components["schemas"]["BulkFaxUpdateRequest"]
  */
 export type BulkOperationResultFax = components["schemas"]["BulkOperationResultFax"];
 
-export type Error = components["schemas"]["Error"];
+export type ErrorModel = components["schemas"]["Error"];
 
 /**
  * Result for a single fax operation in bulk request
@@ -215,7 +215,7 @@ export type PayloadFaxModification = components["schemas"]["PayloadFaxModificati
 /**
  * Multipart body of uploadFile (Python SDK model `File`).
  */
-export type File = components["schemas"]["File"];
+export type FileModel = components["schemas"]["File"];
 
 /**
  * Result of uploadFile.
@@ -230,7 +230,7 @@ export type Binary = components["schemas"]["Binary"];
 /**
  * A fax number.
  */
-export type Number = components["schemas"]["Number"];
+export type NumberModel = components["schemas"]["Number"];
 
 /**
  * Result of listNumbers.

@@ -10,7 +10,7 @@ import type * as T from "@faxkit/types";
 import { makeAssert } from "../internal/runtime.js";
 import { check as BulkFaxUpdateRequest_check } from "./schemas/BulkFaxUpdateRequest.js";
 import { check as BulkOperationResultFax_check } from "./schemas/BulkOperationResultFax.js";
-import { check as Error_check } from "./schemas/Error.js";
+import { check as ErrorModel_check } from "./schemas/ErrorModel.js";
 import { check as BulkOperationResultItemFax_check } from "./schemas/BulkOperationResultItemFax.js";
 import { check as BulkOutboxUpdateRequest_check } from "./schemas/BulkOutboxUpdateRequest.js";
 import { check as BulkOperationResultOutbox_check } from "./schemas/BulkOperationResultOutbox.js";
@@ -50,10 +50,10 @@ import { check as FaxCoverPage_check } from "./schemas/FaxCoverPage.js";
 import { check as FaxList_check } from "./schemas/FaxList.js";
 import { check as FaxListData_check } from "./schemas/FaxListData.js";
 import { check as PayloadFaxModification_check } from "./schemas/PayloadFaxModification.js";
-import { check as File_check } from "./schemas/File.js";
+import { check as FileModel_check } from "./schemas/FileModel.js";
 import { check as FilePath_check } from "./schemas/FilePath.js";
 import { check as Binary_check } from "./schemas/Binary.js";
-import { check as Number_check } from "./schemas/Number.js";
+import { check as NumberModel_check } from "./schemas/NumberModel.js";
 import { check as NumberList_check } from "./schemas/NumberList.js";
 import { check as NumberNotificationsInner_check } from "./schemas/NumberNotificationsInner.js";
 import { check as PayloadNumberModification_check } from "./schemas/PayloadNumberModification.js";
@@ -102,10 +102,10 @@ export const BulkOperationResultFax: (value: unknown) => asserts value is T.Bulk
  *
  * @example
  * ```ts
- * assert.Error(input); // input is now typed
+ * assert.ErrorModel(input); // input is now typed
  * ```
  */
-export const Error: (value: unknown) => asserts value is T.Error = /* @__PURE__ */ makeAssert(Error_check, "Error");
+export const ErrorModel: (value: unknown) => asserts value is T.ErrorModel = /* @__PURE__ */ makeAssert(ErrorModel_check, "Error");
 
 /**
  * Asserts a value matches the BulkOperationResultItemFax schema; throws `FaxValidationError` carrying every issue.
@@ -502,10 +502,10 @@ export const PayloadFaxModification: (value: unknown) => asserts value is T.Payl
  *
  * @example
  * ```ts
- * assert.File(input); // input is now typed
+ * assert.FileModel(input); // input is now typed
  * ```
  */
-export const File: (value: unknown) => asserts value is T.File = /* @__PURE__ */ makeAssert(File_check, "File");
+export const FileModel: (value: unknown) => asserts value is T.FileModel = /* @__PURE__ */ makeAssert(FileModel_check, "File");
 
 /**
  * Asserts a value matches the FilePath schema; throws `FaxValidationError` carrying every issue.
@@ -532,10 +532,10 @@ export const Binary: (value: unknown) => asserts value is T.Binary = /* @__PURE_
  *
  * @example
  * ```ts
- * assert.Number(input); // input is now typed
+ * assert.NumberModel(input); // input is now typed
  * ```
  */
-export const Number: (value: unknown) => asserts value is T.Number = /* @__PURE__ */ makeAssert(Number_check, "Number");
+export const NumberModel: (value: unknown) => asserts value is T.NumberModel = /* @__PURE__ */ makeAssert(NumberModel_check, "Number");
 
 /**
  * Asserts a value matches the NumberList schema; throws `FaxValidationError` carrying every issue.

@@ -10,7 +10,7 @@ import type * as T from "@faxkit/types";
 import { makeIs } from "../internal/runtime.js";
 import { check as BulkFaxUpdateRequest_check } from "./schemas/BulkFaxUpdateRequest.js";
 import { check as BulkOperationResultFax_check } from "./schemas/BulkOperationResultFax.js";
-import { check as Error_check } from "./schemas/Error.js";
+import { check as ErrorModel_check } from "./schemas/ErrorModel.js";
 import { check as BulkOperationResultItemFax_check } from "./schemas/BulkOperationResultItemFax.js";
 import { check as BulkOutboxUpdateRequest_check } from "./schemas/BulkOutboxUpdateRequest.js";
 import { check as BulkOperationResultOutbox_check } from "./schemas/BulkOperationResultOutbox.js";
@@ -50,10 +50,10 @@ import { check as FaxCoverPage_check } from "./schemas/FaxCoverPage.js";
 import { check as FaxList_check } from "./schemas/FaxList.js";
 import { check as FaxListData_check } from "./schemas/FaxListData.js";
 import { check as PayloadFaxModification_check } from "./schemas/PayloadFaxModification.js";
-import { check as File_check } from "./schemas/File.js";
+import { check as FileModel_check } from "./schemas/FileModel.js";
 import { check as FilePath_check } from "./schemas/FilePath.js";
 import { check as Binary_check } from "./schemas/Binary.js";
-import { check as Number_check } from "./schemas/Number.js";
+import { check as NumberModel_check } from "./schemas/NumberModel.js";
 import { check as NumberList_check } from "./schemas/NumberList.js";
 import { check as NumberNotificationsInner_check } from "./schemas/NumberNotificationsInner.js";
 import { check as PayloadNumberModification_check } from "./schemas/PayloadNumberModification.js";
@@ -102,10 +102,10 @@ export const BulkOperationResultFax: (value: unknown) => value is T.BulkOperatio
  *
  * @example
  * ```ts
- * if (is.Error(input)) use(input);
+ * if (is.ErrorModel(input)) use(input);
  * ```
  */
-export const Error: (value: unknown) => value is T.Error = /* @__PURE__ */ makeIs(Error_check, "Error");
+export const ErrorModel: (value: unknown) => value is T.ErrorModel = /* @__PURE__ */ makeIs(ErrorModel_check, "Error");
 
 /**
  * Type guard for the BulkOperationResultItemFax schema.
@@ -502,10 +502,10 @@ export const PayloadFaxModification: (value: unknown) => value is T.PayloadFaxMo
  *
  * @example
  * ```ts
- * if (is.File(input)) use(input);
+ * if (is.FileModel(input)) use(input);
  * ```
  */
-export const File: (value: unknown) => value is T.File = /* @__PURE__ */ makeIs(File_check, "File");
+export const FileModel: (value: unknown) => value is T.FileModel = /* @__PURE__ */ makeIs(FileModel_check, "File");
 
 /**
  * Type guard for the FilePath schema.
@@ -532,10 +532,10 @@ export const Binary: (value: unknown) => value is T.Binary = /* @__PURE__ */ mak
  *
  * @example
  * ```ts
- * if (is.Number(input)) use(input);
+ * if (is.NumberModel(input)) use(input);
  * ```
  */
-export const Number: (value: unknown) => value is T.Number = /* @__PURE__ */ makeIs(Number_check, "Number");
+export const NumberModel: (value: unknown) => value is T.NumberModel = /* @__PURE__ */ makeIs(NumberModel_check, "Number");
 
 /**
  * Type guard for the NumberList schema.

@@ -10,7 +10,7 @@ import type * as T from "@faxkit/types";
 import { makeValidate, type ValidationResult } from "../internal/runtime.js";
 import { check as BulkFaxUpdateRequest_check } from "./schemas/BulkFaxUpdateRequest.js";
 import { check as BulkOperationResultFax_check } from "./schemas/BulkOperationResultFax.js";
-import { check as Error_check } from "./schemas/Error.js";
+import { check as ErrorModel_check } from "./schemas/ErrorModel.js";
 import { check as BulkOperationResultItemFax_check } from "./schemas/BulkOperationResultItemFax.js";
 import { check as BulkOutboxUpdateRequest_check } from "./schemas/BulkOutboxUpdateRequest.js";
 import { check as BulkOperationResultOutbox_check } from "./schemas/BulkOperationResultOutbox.js";
@@ -50,10 +50,10 @@ import { check as FaxCoverPage_check } from "./schemas/FaxCoverPage.js";
 import { check as FaxList_check } from "./schemas/FaxList.js";
 import { check as FaxListData_check } from "./schemas/FaxListData.js";
 import { check as PayloadFaxModification_check } from "./schemas/PayloadFaxModification.js";
-import { check as File_check } from "./schemas/File.js";
+import { check as FileModel_check } from "./schemas/FileModel.js";
 import { check as FilePath_check } from "./schemas/FilePath.js";
 import { check as Binary_check } from "./schemas/Binary.js";
-import { check as Number_check } from "./schemas/Number.js";
+import { check as NumberModel_check } from "./schemas/NumberModel.js";
 import { check as NumberList_check } from "./schemas/NumberList.js";
 import { check as NumberNotificationsInner_check } from "./schemas/NumberNotificationsInner.js";
 import { check as PayloadNumberModification_check } from "./schemas/PayloadNumberModification.js";
@@ -104,11 +104,11 @@ export const BulkOperationResultFax: (value: unknown) => ValidationResult<T.Bulk
  *
  * @example
  * ```ts
- * const result = validate.Error(input);
+ * const result = validate.ErrorModel(input);
  * if (!result.ok) console.error(result.issues.map((i) => i.message));
  * ```
  */
-export const Error: (value: unknown) => ValidationResult<T.Error> = /* @__PURE__ */ makeValidate(Error_check, "Error");
+export const ErrorModel: (value: unknown) => ValidationResult<T.ErrorModel> = /* @__PURE__ */ makeValidate(ErrorModel_check, "Error");
 
 /**
  * Validates a value against the BulkOperationResultItemFax schema: `{ ok: true, value }` or `{ ok: false, issues }` with every issue.
@@ -544,11 +544,11 @@ export const PayloadFaxModification: (value: unknown) => ValidationResult<T.Payl
  *
  * @example
  * ```ts
- * const result = validate.File(input);
+ * const result = validate.FileModel(input);
  * if (!result.ok) console.error(result.issues.map((i) => i.message));
  * ```
  */
-export const File: (value: unknown) => ValidationResult<T.File> = /* @__PURE__ */ makeValidate(File_check, "File");
+export const FileModel: (value: unknown) => ValidationResult<T.FileModel> = /* @__PURE__ */ makeValidate(FileModel_check, "File");
 
 /**
  * Validates a value against the FilePath schema: `{ ok: true, value }` or `{ ok: false, issues }` with every issue.
@@ -577,11 +577,11 @@ export const Binary: (value: unknown) => ValidationResult<T.Binary> = /* @__PURE
  *
  * @example
  * ```ts
- * const result = validate.Number(input);
+ * const result = validate.NumberModel(input);
  * if (!result.ok) console.error(result.issues.map((i) => i.message));
  * ```
  */
-export const Number: (value: unknown) => ValidationResult<T.Number> = /* @__PURE__ */ makeValidate(Number_check, "Number");
+export const NumberModel: (value: unknown) => ValidationResult<T.NumberModel> = /* @__PURE__ */ makeValidate(NumberModel_check, "Number");
 
 /**
  * Validates a value against the NumberList schema: `{ ok: true, value }` or `{ ok: false, issues }` with every issue.

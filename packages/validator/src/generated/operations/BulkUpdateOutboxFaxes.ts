@@ -12,7 +12,7 @@ import type { Ctx } from "../../internal/runtime.js";
 import type { ResponseValidator } from "../../internal/runtime.js";
 import { check as BulkOperationResultOutbox_check } from "../schemas/BulkOperationResultOutbox.js";
 import { check as BulkOutboxUpdateRequest_check } from "../schemas/BulkOutboxUpdateRequest.js";
-import { check as Error_check } from "../schemas/Error.js";
+import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
@@ -44,7 +44,7 @@ export const bodyContentType: string | null = "application/json";
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
   "200": { kind: "json", check: BulkOperationResultOutbox_check },
-  "400": { kind: "json", check: Error_check },
-  "401": { kind: "json", check: Error_check },
-  "500": { kind: "json", check: Error_check },
+  "400": { kind: "json", check: ErrorModel_check },
+  "401": { kind: "json", check: ErrorModel_check },
+  "500": { kind: "json", check: ErrorModel_check },
 };

@@ -10,7 +10,7 @@
 import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
 import type { Ctx } from "../../internal/runtime.js";
 import type { ResponseValidator } from "../../internal/runtime.js";
-import { check as Error_check } from "../schemas/Error.js";
+import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as WebhookId_check } from "../schemas/WebhookId.js";
 import { check as Webhook_check } from "../schemas/Webhook.js";
 
@@ -33,7 +33,7 @@ export const bodyContentType: string | null = "application/json";
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
   "200": { kind: "json", check: WebhookId_check },
-  "400": { kind: "json", check: Error_check },
-  "401": { kind: "json", check: Error_check },
-  "500": { kind: "json", check: Error_check },
+  "400": { kind: "json", check: ErrorModel_check },
+  "401": { kind: "json", check: ErrorModel_check },
+  "500": { kind: "json", check: ErrorModel_check },
 };

@@ -10,7 +10,7 @@
 import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
 import type { Ctx } from "../../internal/runtime.js";
 import type { ResponseValidator } from "../../internal/runtime.js";
-import { check as Error_check } from "../schemas/Error.js";
+import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
@@ -42,8 +42,8 @@ export const bodyContentType: string | null = null;
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
   "204": { kind: "empty", contentTypes: [] },
-  "400": { kind: "json", check: Error_check },
-  "401": { kind: "json", check: Error_check },
-  "404": { kind: "json", check: Error_check },
-  "500": { kind: "json", check: Error_check },
+  "400": { kind: "json", check: ErrorModel_check },
+  "401": { kind: "json", check: ErrorModel_check },
+  "404": { kind: "json", check: ErrorModel_check },
+  "500": { kind: "json", check: ErrorModel_check },
 };

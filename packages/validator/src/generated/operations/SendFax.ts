@@ -10,7 +10,7 @@
 import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
 import type { Ctx } from "../../internal/runtime.js";
 import type { ResponseValidator } from "../../internal/runtime.js";
-import { check as Error_check } from "../schemas/Error.js";
+import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as PayloadOutbox_check } from "../schemas/PayloadOutbox.js";
 import { check as SendFaxResponse_check } from "../schemas/SendFaxResponse.js";
 
@@ -44,7 +44,7 @@ export const bodyContentType: string | null = "application/json";
 /** One validator per documented response status. */
 export const responses: Record<string, ResponseValidator> = {
   "201": { kind: "json", check: SendFaxResponse_check },
-  "400": { kind: "json", check: Error_check },
-  "401": { kind: "json", check: Error_check },
-  "500": { kind: "json", check: Error_check },
+  "400": { kind: "json", check: ErrorModel_check },
+  "401": { kind: "json", check: ErrorModel_check },
+  "500": { kind: "json", check: ErrorModel_check },
 };

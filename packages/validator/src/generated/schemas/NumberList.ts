@@ -9,12 +9,12 @@
 /* eslint-disable */
 import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
 import type { Ctx } from "../../internal/runtime.js";
-import { check as Number_check } from "./Number.js";
+import { check as NumberModel_check } from "./NumberModel.js";
 
 function vs1(v: any, p: any, c: Ctx): boolean {
   let ok = true;
   if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/NumberList/properties/numbers/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!Number_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  for (let k = 0; k < v.length; k++) { if (!NumberModel_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
   return ok;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignTypeNames, toTypeName } from "../../src/emit/type-name.js";
+import { assignTypeNames, toTypeName } from "../../src/quote/identifier.js";
 
 describe("toTypeName", () => {
   it.each([
@@ -21,6 +21,6 @@ describe("assignTypeNames", () => {
     expect([...names.values()]).toEqual(["SimpleUser", "Simple_user", "SimpleUser2", "Fax"]);
   });
   it("avoids reserved names", () => {
-    expect(assignTypeNames(["paths"], ["Paths"]).get("paths")).toBe("Paths2");
+    expect(assignTypeNames(["paths"], { reserved: ["Paths"] }).get("paths")).toBe("Paths2");
   });
 });
