@@ -33,13 +33,14 @@ function errorHeaders(body: string): Record<string, string | number> {
 
 /**
  * Answers with the API's error shape. `close` ends the connection after the answer, for
- * requests whose body is left unread (the socket must not be reused mid-body).
+ * requests whose body is left unread (the socket must not be reused mid-body); `keepOpen`
+ * writes the whole answer but leaves ending it to the caller (see refuseUnreadBody).
  */
 export function sendApiError(
   res: ServerResponse,
   status: number,
   body: ApiErrorBody,
-  options: { close?: boolean; headers?: Record<string, string> } = {},
+  options: { close?: boolean; keepOpen?: boolean; headers?: Record<string, string> } = {},
 ): void {
   if (res.headersSent || res.destroyed) {
     res.destroy();
@@ -47,7 +48,8 @@ export function sendApiError(
   }
   const text = JSON.stringify(body);
   res.writeHead(status, { ...options.headers, ...errorHeaders(text), ...(options.close ? { connection: "close" } : {}) });
-  res.end(text);
+  if (options.keepOpen) res.write(text);
+  else res.end(text);
 }
 
 /** A whole HTTP/1.1 answer in the API's error shape, for a socket that has no `ServerResponse` (a request node could not parse). */

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse, validateHeaderName, validateHeaderValue } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { errorCodeFor, sendApiError } from "./api-error.js";
+import { type ApiErrorBody, errorCodeFor, sendApiError } from "./api-error.js";
 import { echoBulkResults } from "./echo-bulk-results.js";
 import { answerPreference } from "./prefer.js";
 import type { EngineAnswer, EngineRequest, EngineResult } from "./prism-engine.js";
 import { quoteRequestText } from "./quote-request-text.js";
 import { readBody } from "./read-body.js";
+import { refuseUnreadBody } from "./refuse-unread-body.js";
 import { requestBody } from "./request-body.js";
 import { checkRequestTarget } from "./request-target.js";
 import { answerUnhandledRequests } from "./socket-errors.js";
@@ -81,22 +82,15 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: FrontS
     res.writeHead(204).end();
     return;
   }
-  // Answers sent before the body was read close the connection: the unread body must not be parsed as the next request.
-  const unreadBody = { close: hasBody(req) };
   const checked = checkRequestTarget(req.url ?? "");
-  if (!checked.ok) return sendApiError(res, 400, { error: "invalid_request", description: checked.description }, unreadBody);
+  if (!checked.ok) return refuseBeforeBody(req, res, 400, { error: "invalid_request", description: checked.description });
   const preferred = answerPreference(req.headers.prefer, checked.target.query);
-  if (!preferred.ok) return sendApiError(res, 422, { error: "invalid_request", description: preferred.description }, unreadBody);
+  if (!preferred.ok) return refuseBeforeBody(req, res, 422, { error: "invalid_request", description: preferred.description });
   if (expectsContinue && !declaresTooMuch(req, options.maxBodyBytes)) res.writeContinue();
   const read = await readBody(req, options.maxBodyBytes);
   if (!read.ok && read.reason === "aborted") return; // the client went away; there is no one to answer
   if (!read.ok)
-    return sendApiError(
-      res,
-      413,
-      { error: errorCodeFor(413), description: tooLarge(options.maxBodyBytes, read.declared) },
-      { close: true },
-    );
+    return refuseUnreadBody(req, res, 413, { error: errorCodeFor(413), description: tooLarge(options.maxBodyBytes, read.declared) });
   const parsed = requestBody(req.headers, read.body);
   if (!parsed.ok) return sendApiError(res, 400, { error: "invalid_request", description: parsed.description });
   const result = await options.engine.answer({
@@ -173,6 +167,12 @@ function safeHeader(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An answer sent before the body was read closes the connection, so the unread body is never parsed as the next request. */
+function refuseBeforeBody(req: IncomingMessage, res: ServerResponse, status: number, body: ApiErrorBody): void {
+  if (hasBody(req)) refuseUnreadBody(req, res, status, body);
+  else sendApiError(res, status, body);
 }
 
 function hasBody(req: IncomingMessage): boolean {
