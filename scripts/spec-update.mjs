@@ -15,7 +15,8 @@
 //      grouped by operation as its text) and `openapi/spec-lock.json`, and print the report.
 // Nothing is changed unless every step succeeds: steps 1-3 write only to a temporary folder, and
 // from step 4 on every file the script touches is snapshotted first and restored on any failure,
-// on Ctrl-C, and at the end of a dry run.
+// on Ctrl-C, and at the end of a dry run. SIGINT and SIGTERM are handled from the first step on,
+// so an interrupted run leaves no temporary folder behind either.
 //
 // Decisions:
 //   - Same file (byte-identical), or a file whose resolved spec has no change and the same
@@ -37,7 +38,7 @@
 //     are left out on purpose: `pnpm test` runs them. Only openapi/test/vendor-spec.test.ts pins
 //     facts of the published spec (its version, its operation count) and is updated with it; the
 //     other tests read the count and version from the resolved spec. A type error: the tsc output
-//     is printed, everything is restored, exit 1. `--skip-typecheck` applies the spec anyway, for
+//     is printed after the report and the release it would have made, everything is restored, exit 1. `--skip-typecheck` applies the spec anyway, for
 //     fixing the hand-written code against the new generated code afterwards.
 //   - --dry-run does every step, type check included, prints the report and the changeset it
 //     would write, then restores every file it touched.
@@ -56,7 +57,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -372,8 +373,11 @@ export async function main(argv, { root = defaultRoot, cwd = invocationDir() } =
       `\nspec:update: interrupted (${signal}); ${changed.length > 0 ? `restored ${plural(changed.length, "file")}` : "nothing was changed"}.`,
     );
     if (work) rmSync(work, { recursive: true, force: true });
-    process.exit(130);
+    process.exit(128 + (osConstants.signals[signal] ?? 2));
   };
+  // Before anything is created: a signal at any step restores and cleans up.
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     if (!existsSync(input) || !statSync(input).isFile()) throw new Refusal(`cannot read ${args.file}: no such file.`);
     const newBytes = readFileSync(input);
@@ -480,8 +484,6 @@ export async function main(argv, { root = defaultRoot, cwd = invocationDir() } =
     snapshot.addFile(oldResolvedFile);
     snapshot.addFolder(config.outputs.types);
     if (config.outputs.validators) snapshot.addFolder(config.outputs.validators);
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
 
     writeAtomic(specFile, newBytes);
     const generated = await codegen.generate({ config });
@@ -489,11 +491,24 @@ export async function main(argv, { root = defaultRoot, cwd = invocationDir() } =
       `${show(specFile)} replaced; regenerated: ${generated.written.length} written, ${generated.unchanged.length} unchanged, ${generated.removed.length} removed`,
     );
 
+    // The report and the release it calls for, printed whatever the type check then says.
+    const printVerdict = () => {
+      log(`\n${changes.length > 0 ? report.trim() : `Only info.version changed (${oldVersion} → ${newVersion}).`}`);
+      const width = Math.max(...Object.keys(releases).map((name) => name.length));
+      log("\nRelease (the 0.x policy of .changeset/README.md: breaking → minor, additive or patch-level → patch):");
+      for (const [name, bump] of Object.entries(releases)) {
+        const semver = semverBumps[name];
+        const why = semver && semver !== bump ? ` (${semver} by semver)` : semver ? "" : " (the fixed group's release)";
+        log(`  ${name.padEnd(width)}  ${bump}${why}${FIXED_GROUP.includes(name) ? "  [fixed group: types, validator, mock]" : ""}`);
+      }
+    };
     if (args.skipTypecheck) log("  - type check skipped (--skip-typecheck)");
     else {
       const checked = typecheck(root, work, env);
       if (!checked.ok) {
         const changed = snapshot.restore();
+        printVerdict();
+        log(`\nType check of ${checked.scope.join(", ")} against the code generated from the new spec:`);
         log(checked.output);
         throw new Refusal(
           `${checked.signal ? `the type check was stopped (${checked.signal})` : "the hand-written code does not type-check against the code generated from the new spec (tsc output above)"}; ` +
@@ -505,15 +520,7 @@ export async function main(argv, { root = defaultRoot, cwd = invocationDir() } =
     }
 
     // Step 5: report, changeset, lock.
-    log(`\n${changes.length > 0 ? report.trim() : `Only info.version changed (${oldVersion} → ${newVersion}).`}`);
-    const width = Math.max(...Object.keys(releases).map((name) => name.length));
-    const semver = semverBumps;
-    log("\nRelease (the 0.x policy of .changeset/README.md: breaking → minor, additive or patch-level → patch):");
-    for (const [name, bump] of Object.entries(releases)) {
-      const why =
-        semver[name] && semver[name] !== bump ? ` (${semver[name]} by semver)` : semver[name] ? "" : " (the fixed group's release)";
-      log(`  ${name.padEnd(width)}  ${bump}${why}${FIXED_GROUP.includes(name) ? "  [fixed group: types, validator, mock]" : ""}`);
-    }
+    printVerdict();
 
     if (args.dryRun) {
       log(`\nWould write ${changesetFile} (and record it in ${LOCK_FILE}):\n\n${changesetText}`);

@@ -2,15 +2,22 @@
 // test checks that no file of the copy changed (SHA-256 of every file but node_modules, .git and
 // .turbo, and `git status`). One copy serves them all; it is reset to its commit before each test,
 // so that a failure cannot leak into the next one.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
+import { childEnv } from "../../support/run-command.js";
 import { changedFiles, RepoClone, type RunResult, run } from "./helpers/repo-copy.js";
 import {
   NEW_OPERATION,
   NEW_QUERY_PARAMETER,
   NOT_OPENAPI,
+  REMOVED_OPERATION,
   release350,
   release350RenamingListFaxes,
   release350WithoutBulkIds,
+  release350WithoutUpload,
   specVersion,
   UNPARSEABLE,
   withComment,
@@ -50,6 +57,73 @@ describe("--dry-run", () => {
     expect(result.stdout).toContain("Would write .changeset/spec-3.5.0.md (and record it in openapi/spec-lock.json):");
     expect(result.stdout).toContain('"@faxkit/types": ');
     expect(result.stdout).toMatch(/dry run: restored \d+ files; nothing was changed\./);
+  });
+
+  test("whose type check fails (uploadFile removed, the client's files.upload calls it) still prints the report with the removal and the release, then tsc's output; exit 1", async () => {
+    const result = await specUpdateChangingNothing(clone.writeInput("no-upload.yaml", release350WithoutUpload(current)), "--dry-run");
+    expect(result.code, result.output).toBe(1);
+    const removal = `- major: operation POST /accounts/{user_id}/files removed (\`operation-removed\`)`;
+    expect(result.stdout, result.output).toContain(`**${REMOVED_OPERATION}**`);
+    expect(result.stdout).toContain(removal);
+    expect(result.stdout).toMatch(/@faxkit\/client +minor \(major by semver\)/);
+    const typeError = /packages\/client\/src\/\S+\.ts\(\d+,\d+\): error TS\d+: .*"\/accounts\/\{user_id\}\/files"/;
+    expect(result.stdout).toMatch(typeError);
+    // The verdict comes first: a reader sees what the spec changes before why it cannot be applied yet.
+    expect(result.stdout.indexOf("Release (")).toBeLessThan(result.stdout.search(typeError));
+    expect(result.stderr).toContain("the hand-written code does not type-check against the code generated from the new spec");
+    expect(result.stdout).not.toContain("Would write .changeset/");
+  });
+});
+
+describe("interrupted: no temporary folder left behind, nothing changed", () => {
+  /** Starts spec:update with a private TMPDIR and sends `signal` as soon as its temporary folder exists. */
+  async function interrupt(signal: "SIGINT" | "SIGTERM", input: string, tmp: string): Promise<RunResult & { sawFolder: boolean }> {
+    const child = spawn(process.execPath, ["scripts/spec-update.mjs", input], {
+      cwd: clone.dir,
+      env: { ...childEnv({ gitName: "spec-update-tests" }), TMPDIR: tmp },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    const closed = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    let exited = false;
+    void closed.then(() => {
+      exited = true;
+    });
+    // Steps 1-3 (build, validate into the temporary folder, diff): the folder appears in step 2.
+    let sawFolder = false;
+    while (!exited && !sawFolder) {
+      sawFolder = readdirSync(tmp).some((name) => name.startsWith("faxkit-spec-update-"));
+      if (!sawFolder) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    child.kill(signal);
+    const code = await closed;
+    return { code, stdout, stderr, output: `${stdout}${stderr}`, sawFolder };
+  }
+
+  test.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)("%s while the new spec is being validated: the temporary folder is removed, exit %i", async (signal, exitCode) => {
+    const tmp = mkdtempSync(join(tmpdir(), "faxkit-spec-update-tmpdir-"));
+    try {
+      const before = clone.hashes();
+      const result = await interrupt(signal, clone.writeInput("faxplus-3.5.0.yaml", release350(current)), tmp);
+      expect(result.sawFolder, result.output).toBe(true);
+      expect(result.code, result.output).toBe(exitCode);
+      expect(result.stderr).toContain(`spec:update: interrupted (${signal}); nothing was changed.`);
+      expect(readdirSync(tmp), result.output).toEqual([]);
+      expect(changedFiles(before, clone.hashes()), result.output).toEqual([]);
+      expect(await clone.status(), result.output).toBe("");
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // anchors that must each occur exactly once, so that the new file differs from the current one
 // only where a test says (the way a vendor release differs), and a test fails loudly if the
 // current spec no longer has the anchor.
-import { parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 
 function edit(text: string, anchor: string, replacement: string): string {
   const count = text.split(anchor).length - 1;
@@ -106,6 +106,25 @@ export function release350WithoutBulkIds(text: string): string {
   if (!doc.hasIn([...schema, "properties", "ids"])) throw new Error("spec fixture: BulkFaxUpdateRequest.properties.ids is gone already");
   doc.deleteIn([...schema, "properties", "ids"]);
   doc.deleteIn([...schema, "required"]);
+  return doc.toString();
+}
+
+/** The operation the client uses that {@link release350WithoutUpload} removes. */
+export const REMOVED_OPERATION = "uploadFile";
+
+/**
+ * 3.5.0 without POST /accounts/{user_id}/files (uploadFile): no overlay targets it and the config
+ * does not rename it, so the spec applies, but the client's hand-written `files.upload` calls it,
+ * so tsc fails.
+ */
+export function release350WithoutUpload(text: string): string {
+  const doc = parseDocument(withVersion(text, "3.5.0"));
+  const path = ["paths", "/accounts/{user_id}/files"];
+  const item = doc.getIn(path);
+  const methods = isMap(item) ? item.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)) : [];
+  if (methods.join() !== "post" || doc.getIn([...path, "post", "operationId"]) !== REMOVED_OPERATION)
+    throw new Error(`spec fixture: ${path[1]} no longer holds just ${REMOVED_OPERATION} (post)`);
+  doc.deleteIn(path);
   return doc.toString();
 }
 
