@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,7 @@ export async function buildPage(): Promise<BuiltPage> {
       logger.warnOnce(message, options);
     },
   };
+  // A failed build (e.g. a package's dist being rebuilt meanwhile) leaves no temp folder behind.
   const result = await build({
     root: PAGE_DIR,
     configFile: false,
@@ -44,9 +45,15 @@ export async function buildPage(): Promise<BuiltPage> {
     customLogger,
     cacheDir: join(base, "vite-cache"),
     build: { outDir, emptyOutDir: true, target: "es2022", sourcemap: false, reportCompressedSize: false },
+  }).catch(async (error: unknown) => {
+    await rm(base, { recursive: true, force: true });
+    throw error;
   });
   const outputs = Array.isArray(result) ? result : [result];
   const output = outputs.flatMap((entry) => ("output" in entry ? entry.output : []));
-  if (output.length === 0) throw new Error("vite build returned no output");
+  if (output.length === 0) {
+    await rm(base, { recursive: true, force: true });
+    throw new Error("vite build returned no output");
+  }
   return { tempDir: base, outDir, output, warnings };
 }
