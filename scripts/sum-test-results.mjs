@@ -21,9 +21,10 @@ for (const folder of folders) {
   const report = join(folder, ".vitest", "results.json");
   if (!existsSync(report)) continue;
   const results = JSON.parse(readFileSync(report, "utf8"));
-  // Suites that fail to load count as failures even though they hold no test results.
+  // A suite that fails outside its tests (it does not load, or a beforeAll throws and its
+  // tests are only "skipped") counts as one failure, so a broken suite never reads as green.
   const brokenSuites = (results.testResults ?? []).filter(
-    (suite) => suite.status === "failed" && suite.assertionResults?.length === 0,
+    (suite) => suite.status === "failed" && !(suite.assertionResults ?? []).some((test) => test.status === "failed"),
   ).length;
   console.log(`${folder.slice(root.length)}: ${results.numPassedTests} passed, ${results.numFailedTests + brokenSuites} failed`);
   passed += results.numPassedTests;
