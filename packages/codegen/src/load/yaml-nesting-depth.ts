@@ -58,9 +58,11 @@ function childrenOf(collection: Collection): Child[] {
   collection.items.forEach((item, index) => {
     const offset = item.value?.offset ?? item.key?.offset ?? item.sep?.[0]?.offset ?? collection.offset;
     if (isMap) {
+      // A map entry is located at its key, as `SourceDocument.locate` does: where a reader looks.
+      const at = item.key?.offset ?? offset;
       // A collection used as a key is composed one level down too.
       if (CST.isCollection(item.key)) children.push({ token: item.key, key: "?", offset: item.key.offset });
-      children.push({ token: item.value, key: keyText(item.key), offset });
+      children.push({ token: item.value, key: keyText(item.key), offset: at });
     } else if (item.sep) {
       // `[a: 1]`: a single-pair map inside the sequence, one level deeper.
       const pair: CST.FlowCollection = {
