@@ -123,6 +123,36 @@ describe("faxkit-mock CLI", () => {
     expect(await portIsFree(port)).toBe(true);
   });
 
+  it("keeps serving after requests that used to end it (GET /v3/accounts/%ZZ, a body over the limit, oversized headers)", async () => {
+    const cli = runCli("--port", "0");
+    const [, url] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+\/v3)\n/, 20_000);
+    const headers = { authorization: "Bearer any-token" };
+    const bad = await fetch(`${url}/accounts/%ZZ`, { headers, signal: AbortSignal.timeout(10_000) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({
+      error: "invalid_request",
+      description: 'the request path segment "%ZZ" is not valid percent-encoded UTF-8',
+    });
+    const large = await fetch(`${url}/hooks`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: "x".repeat(33 * 1024 * 1024),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(large.status).toBe(413);
+    const oversized = await fetch(`${url}/accounts/self`, {
+      headers: { ...headers, "x-big": "a".repeat(20_000) },
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(oversized.status).toBe(431);
+    const good = await fetch(`${url}/accounts/self`, { headers, signal: AbortSignal.timeout(10_000) });
+    expect(good.status).toBe(200);
+    expect(cli.child.exitCode).toBeNull();
+    cli.child.kill("SIGINT");
+    expect(await cli.exit(10_000)).toBe(0);
+    expect(cli.stderr()).toBe("");
+  });
+
   it("SIGTERM stops it cleanly too", async () => {
     const cli = runCli("--port", "0");
     const [, url] = await waitForOutput(cli, /listening on (http:\/\/\S+\/v3)\n/, 20_000);

@@ -53,10 +53,10 @@ export function sendApiError(
 }
 
 /** A whole HTTP/1.1 answer in the API's error shape, for a socket that has no `ServerResponse` (a request node could not parse). */
-export function rawApiErrorResponse(status: number, body: ApiErrorBody): string {
+export function rawApiErrorResponse(status: number, body: ApiErrorBody, options: { head?: boolean } = {}): string {
   const text = JSON.stringify(body);
   const head = Object.entries({ ...errorHeaders(text), connection: "close" })
     .map(([name, value]) => `${name}: ${value}`)
     .join("\r\n");
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\n${head}\r\n\r\n${text}`;
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\n${head}\r\n\r\n${options.head ? "" : text}`;
 }

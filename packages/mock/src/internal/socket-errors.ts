@@ -35,14 +35,16 @@ export function answerUnhandledRequests(server: Server, responseInFlight: (socke
     const description =
       DESCRIPTION_BY_STATUS[status] ??
       `the request is not valid HTTP/1.1: ${quoteRequestText(`${error.code ?? "error"}: ${error.message}`)}`;
-    socket.end(rawApiErrorResponse(status, { error: errorCodeFor(status), description }));
-    socket.once("finish", () => socket.destroy());
+    const head = isHead((error as { rawPacket?: unknown }).rawPacket);
+    socket.end(rawApiErrorResponse(status, { error: errorCodeFor(status), description }, { head }));
+    lingerThenDestroy(socket);
   });
   server.on("connect", (_req, socket: Duplex) => {
     socket.on("error", () => socket.destroy());
     socket.end(
       rawApiErrorResponse(405, { error: "method_not_allowed", description: "the mock serves the API; it does not tunnel (CONNECT)" }),
     );
+    lingerThenDestroy(socket);
   });
   server.on("checkExpectation", (req, res: ServerResponse) => {
     sendApiError(
@@ -55,4 +57,26 @@ export function answerUnhandledRequests(server: Server, responseInFlight: (socke
       { close: true },
     );
   });
+}
+
+/** How long a refused connection is still read (and dropped) after the answer, so closing it does not reset the answer away. */
+const LINGER_MS = 1_000;
+
+/**
+ * Closes a connection whose peer may still be sending. Destroying it at once would answer the
+ * peer's next bytes with a reset, which can wipe the answer from its receive buffer unread.
+ */
+function lingerThenDestroy(socket: Duplex): void {
+  const destroy = () => socket.destroy();
+  const timer = setTimeout(destroy, LINGER_MS);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+  socket.once("end", destroy);
+  socket.on("data", () => undefined);
+  socket.resume();
+}
+
+/** Whether the refused bytes were a `HEAD` request, whose answer must have no body. */
+function isHead(rawPacket: unknown): boolean {
+  return Buffer.isBuffer(rawPacket) && rawPacket.subarray(0, 5).toString("latin1") === "HEAD ";
 }

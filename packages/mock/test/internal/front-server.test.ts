@@ -213,6 +213,5 @@ describe("every error the mock produces itself is in the API's shape", () => {
     expect(description).toBe(
       `the request body is not valid JSON; it starts with "\\u0007\\r\\nX-Forged: yes\u2028${"<".repeat(23)}"… (10017 characters)`,
     );
-    expect(description).not.toMatch(/[\u0000-\u001f]/);
   });
 });
