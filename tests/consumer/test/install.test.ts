@@ -40,7 +40,7 @@ describe("the installed project", () => {
   });
 
   it("got the third-party runtime dependencies from the registry", async () => {
-    for (const dependency of ["openapi-fetch", "@stoplight/prism-http-server", "openapi-typescript"])
+    for (const dependency of ["openapi-fetch", "@stoplight/prism-http", "openapi-typescript"])
       expect((await lstat(join(modules, dependency))).isDirectory(), dependency).toBe(true);
   });
 });
