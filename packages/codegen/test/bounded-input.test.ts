@@ -50,6 +50,13 @@ function deepJsonSpec(depth: number): string {
   return JSON.stringify(spec).replace('"HOLE"', deep);
 }
 
+/** `{ a: { a: … "leaf" } }`, `levels` objects deep. */
+function nest(levels: number): unknown {
+  let value: unknown = "leaf";
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+}
+
 const nTimes = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join("");
 
 interface BoundCase {
@@ -89,6 +96,20 @@ const cases: BoundCase[] = [
     name: "a JSON spec nested 100,000 deep is refused with the pointer of the first too-deep node",
     break: (project) => useJsonSpec(project, deepJsonSpec(100_000)),
     says: [`spec.json (at /components/schemas/Deep${"/properties/x".repeat(63)}): nested too deeply`, `at most ${MAX_NESTING_DEPTH}`],
+  },
+  {
+    name: "an overlay that nests the spec deeper than 128 levels is refused once applied, with the pointer in the spec",
+    // 124 levels inside the overlay's update are within the limit on their own; under properties.children they are not.
+    break: (project) =>
+      project.write(
+        "overlays/01-deep.json",
+        JSON.stringify({
+          overlay: "1.0.0",
+          info: { title: "deep", version: "1.0.0" },
+          actions: [{ target: "$.components.schemas.Thing.properties.children", update: { "x-deep": nest(124) } }],
+        }),
+      ),
+    says: [`(at /components/schemas/Thing/properties/children/x-deep${"/a".repeat(123)}): nested too deeply`],
   },
   {
     name: "a 5,000-long $ref chain is refused where it starts, naming the limit",
