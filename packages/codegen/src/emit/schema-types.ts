@@ -3,6 +3,7 @@ import { CodegenError } from "../errors/CodegenError.js";
 import type { JsonObject } from "../model/operations.js";
 import { rewriteAtLeastOneOf } from "./at-least-one-of.js";
 import { type Provenance, tsBanner } from "./banner.js";
+import { findRejectedName, refuseEmptyComponentNames } from "./openapi-typescript-names.js";
 import { quoteSchemaComments } from "./schema-comments.js";
 
 /** openapi-typescript options the project relies on; pinned here so output never drifts. */
@@ -19,6 +20,7 @@ export const OPENAPI_TS_OPTIONS = {
  * for the types and handed to openapi-typescript, which may modify it).
  */
 export async function emitSchemaTypes(document: JsonObject, provenance: Provenance, specFile: string): Promise<string> {
+  refuseEmptyComponentNames(document, specFile);
   rewriteAtLeastOneOf(document);
   let body: string;
   try {
@@ -26,6 +28,13 @@ export async function emitSchemaTypes(document: JsonObject, provenance: Provenan
     quoteSchemaComments(ast);
     body = astToString(ast);
   } catch (error) {
+    // Some names are valid JSON but break openapi-typescript: say which one, and where.
+    const rejected = findRejectedName(document);
+    if (rejected !== undefined)
+      throw new CodegenError("EMIT_FAILED", `openapi-typescript cannot handle ${rejected.why}; rename it.`, {
+        file: specFile,
+        pointer: rejected.pointer,
+      });
     const reason = String((error as Error)?.message ?? error)
       .replace(/\s+/g, " ")
       .trim();

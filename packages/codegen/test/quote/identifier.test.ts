@@ -24,3 +24,30 @@ describe("assignTypeNames", () => {
     expect(assignTypeNames(["paths"], { reserved: ["Paths"] }).get("paths")).toBe("Paths2");
   });
 });
+
+describe("the safe-name rule", () => {
+  it.each([
+    ["Error", "ErrorModel"],
+    ["File", "FileModel"],
+    ["Number", "NumberModel"],
+    ["Object", "ObjectModel"],
+    ["Promise", "PromiseModel"],
+    ["T", "TModel"],
+    ["ValidationResult", "ValidationResultModel"],
+    ["__proto__", "__proto__Model"],
+    ["A_check", "A_checkModel"],
+    ["Evil*/ console.log('PWNED'); /*", "EvilConsoleLogPWNED"],
+  ])("%j → %s", (name, expected) => {
+    expect(assignTypeNames([name]).get(name)).toBe(expected);
+  });
+
+  it("numbers a safe name that an earlier one already took", () => {
+    expect([...assignTypeNames(["Error", "ErrorModel"]).values()]).toEqual(["ErrorModel", "ErrorModel2"]);
+  });
+
+  it("refuses a name too long to be an identifier, naming where it is", () => {
+    expect(() => assignTypeNames(["x".repeat(201)], { locate: () => ({ file: "spec.yaml", pointer: "/components/schemas/x" }) })).toThrow(
+      /spec\.yaml \(at \/components\/schemas\/x\): a name of 201 characters/,
+    );
+  });
+});
