@@ -156,6 +156,22 @@ describe("names that clash with imports or globals", () => {
 });
 
 describe("refusals", () => {
+  it.each([
+    ["a schema named valueOf", { schemas: ["valueOf", "Part"] }, "/components/schemas/valueOf"],
+    ["a schema name holding a stray %", { schemas: ["Thing", "50%"] }, "/components/schemas/50%"],
+  ] as [
+    string,
+    Partial<NameSlots>,
+    string,
+  ][])("%s, which openapi-typescript cannot take, is refused with its JSON pointer", async (_what, slots, pointer) => {
+    const project = await createGeneratedProject(hostileSpec({ ...PLAIN, ...slots }));
+    projects.push(project);
+    const error = await project.generate().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as CodegenError).location?.pointer).toBe(pointer);
+    expect((error as CodegenError).message).toMatch(/rename it/);
+  });
+
   it("a schema name longer than 200 characters is refused with its JSON pointer, and nothing is written", async () => {
     const project = await createGeneratedProject(hostileSpec({ ...PLAIN, schemas: ["x".repeat(201), "Part"] }));
     projects.push(project);
