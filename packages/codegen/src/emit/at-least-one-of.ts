@@ -46,9 +46,9 @@ function rewrite(node: JsonObject, keyword: "anyOf" | "oneOf"): void {
   const properties = node.properties as JsonObject;
   const choice = (branches as JsonObject[]).map((branch) => {
     const required = branch.required as string[];
-    const picked: JsonObject = {};
-    // A required name the base never declares stays required, of any type (`{}`).
-    for (const name of required) picked[name] = Object.hasOwn(properties, name) ? properties[name] : {};
+    // A required name the base never declares stays required, of any type (`{}`). Built from
+    // entries: assigning a key `__proto__` would set the prototype instead of adding it.
+    const picked = Object.fromEntries(required.map((name) => [name, Object.hasOwn(properties, name) ? properties[name] : {}]));
     return { type: "object", required, properties: picked };
   });
   for (const key of Object.keys(node)) delete node[key];

@@ -59,3 +59,15 @@ describe("rewriteAtLeastOneOf", () => {
     expect(schema).toEqual(before);
   });
 });
+
+describe("rewriteAtLeastOneOf with hostile names", () => {
+  it("keeps a required property named __proto__ as a property of its branch", () => {
+    const document = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"string"},"b":{"type":"integer"}},"anyOf":[{"required":["__proto__"]},{"required":["b"]}]}',
+    );
+    rewriteAtLeastOneOf(document);
+    const branches = document.allOf[1].anyOf as { properties: Record<string, unknown> }[];
+    expect(Object.keys(branches[0]?.properties ?? {})).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(branches[0]?.properties)).toBe(Object.prototype);
+  });
+});
