@@ -83,4 +83,11 @@ describe("validateRequest", () => {
   it("throws a TypeError naming an unknown operationId", () => {
     expect(() => validateRequest("sendPigeon", {})).toThrow('unknown operationId "sendPigeon"');
   });
+
+  it.each(["toString", "constructor", "__proto__", "hasOwnProperty"])(
+    "an operationId named like an Object.prototype member (%s) is unknown, not an inherited function",
+    (operationId) => {
+      expect(() => validateRequest(operationId, {})).toThrow(`unknown operationId "${operationId}"`);
+    },
+  );
 });

@@ -5,8 +5,10 @@ export type OperationValidators = (typeof operationValidators)[ValidatedOperatio
 
 /** Looks an operation up by id; an unknown id is a programming error worth a clear message. */
 export function operationById(operationId: string): OperationValidators {
-  const found = (operationValidators as Record<string, OperationValidators>)[operationId];
-  if (found === undefined) throw new TypeError(`unknown operationId "${operationId}": it is not in the Fax.Plus spec`);
+  // hasOwn: "toString" or "constructor" must not find an inherited function.
+  const table = operationValidators as Record<string, OperationValidators>;
+  const found = Object.hasOwn(table, operationId) ? table[operationId] : undefined;
+  if (found === undefined) throw new TypeError(`unknown operationId ${JSON.stringify(operationId).slice(0, 80)}: it is not in the Fax.Plus spec`);
   return found;
 }
 

@@ -51,6 +51,9 @@ const validators = validateModule as unknown as Record<string, Validate>;
 const guards = isModule as unknown as Record<string, Is>;
 const asserts = assertModule as unknown as Record<string, Assert>;
 const checks = new Map<string, Check>();
+// Schemas whose names shadow a global are exported with the generator's `Model` suffix.
+const RENAMED: Readonly<Record<string, string>> = { Error: "ErrorModel", File: "FileModel", Number: "NumberModel" };
+const exportOf = (name: string): string => RENAMED[name] ?? name;
 
 interface Stats {
   generated: number;
@@ -102,8 +105,8 @@ function checkValue(name: string, value: Json, expectValid: boolean, what: strin
   let verdict: boolean;
   let result: ValidationResult<unknown>;
   try {
-    verdict = (guards[name] as Is)(value);
-    result = (validators[name] as Validate)(value);
+    verdict = (guards[exportOf(name)] as Is)(value);
+    result = (validators[exportOf(name)] as Validate)(value);
   } catch (error) {
     fail(`our validator threw on ${context()}: ${String(error)}`);
   }
@@ -119,7 +122,7 @@ function checkValue(name: string, value: Json, expectValid: boolean, what: strin
   // assert.X throws exactly for invalid values, a FaxValidationError with the same issues.
   let thrown: unknown;
   try {
-    (asserts[name] as Assert)(value);
+    (asserts[exportOf(name)] as Assert)(value);
   } catch (error) {
     thrown = error;
   }
@@ -180,7 +183,7 @@ function checkValue(name: string, value: Json, expectValid: boolean, what: strin
 
   // A deep-frozen copy gets the same verdict (a write would throw and surface as an issue).
   const frozen = deepFreeze(structuredClone(value));
-  if ((guards[name] as Is)(frozen) !== verdict || (validators[name] as Validate)(frozen).ok !== verdict) {
+  if ((guards[exportOf(name)] as Is)(frozen) !== verdict || (validators[exportOf(name)] as Validate)(frozen).ok !== verdict) {
     fail(`verdict changes on a frozen copy: ${context()}`);
   }
   if (!isDeepStrictEqual(value, before)) fail(`the validator mutated its input: ${context()}`);
@@ -190,7 +193,7 @@ function checkValue(name: string, value: Json, expectValid: boolean, what: strin
 beforeAll(async () => {
   for (const name of schemaNames) {
     // A computed specifier: Vite maps a literal `.js` to its `.ts` source, not a template, hence `.ts`.
-    const module = (await import(`../../src/generated/schemas/${name}.ts`)) as { check: Check };
+    const module = (await import(`../../src/generated/schemas/${exportOf(name)}.ts`)) as { check: Check };
     checks.set(name, module.check);
     stats.set(name, { generated: 0, mutated: 0, invalid: 0, keywords: new Set() });
   }
@@ -221,7 +224,7 @@ describe("reference (Ajv)", () => {
       expect.stringContaining('missing type "object" for keyword "properties"'),
     ]);
     expect(referenceVerdict("Error", "oops").valid).toBe(true);
-    expect(guards.Error?.("oops")).toBe(true);
+    expect(guards.ErrorModel?.("oops")).toBe(true);
   });
 
   it("documents where format: email differs (ours loose, ajv-formats RFC 5322-ish)", () => {
