@@ -1,6 +1,7 @@
 import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "./config.js";
 import type { Provenance } from "./emit/banner.js";
+import { checkEmittedSyntax } from "./emit/check-emitted-syntax.js";
 import { describeOperations, emitOperationTable, type OperationRecord } from "./emit/operation-table.js";
 import { emitResolvedSpec } from "./emit/resolved-spec.js";
 import { describeResources, emitResourceMap } from "./emit/resource-map.js";
@@ -73,6 +74,8 @@ export async function render(config: ResolvedConfig): Promise<Rendered> {
     path: join(config.outputs.types, TYPE_FILES.schema),
     content: await emitSchemaTypes(document, provenance, source.file),
   });
+
+  checkEmittedSyntax(files);
 
   let summary: SpecSummary | undefined;
   return {
