@@ -54,7 +54,8 @@ async function measure(entry: string): Promise<Measured> {
   });
   const outputs = result.metafile.outputs;
   const byName = new Map(Object.entries(outputs).map(([path, output]) => [basename(path), { path, output }]));
-  const entryPath = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined) as string;
+  // The measured entry's own chunk (every chunk loaded by `import()` has an entryPoint too).
+  const entryPath = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === entry) as string;
   const initialPaths = new Set<string>();
   const stack = [entryPath];
   while (stack.length > 0) {

@@ -47,6 +47,16 @@ export interface FaxPlusErrorJSON {
   cause: string | undefined;
 }
 
+/**
+ * The fields a subclass adds (`timeoutMs`, `retryAfter`, `location`, …), as {@link FaxPlusError.toJSON} returns them.
+ *
+ * @example
+ * ```ts
+ * type Extra = FaxPlusErrorExtraJSON<TimeoutError>; // { timeoutMs: number }
+ * ```
+ */
+export type FaxPlusErrorExtraJSON<E> = { [K in Exclude<keyof E, keyof FaxPlusError>]: E[K] };
+
 /** {@link scrub}, passing `undefined` through. */
 function scrubbed(text: string | undefined, secrets: readonly string[]): string | undefined {
   return text === undefined ? text : scrub(text, secrets);
@@ -63,13 +73,12 @@ function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): u
   const stack = scrubbed(cause.stack, secrets);
   const inner = depth < 3 ? redactedCause(cause.cause, secrets, depth + 1) : cause.cause;
   if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
-  const copy = new Error(message);
-  copy.name = cause.name;
-  copy.stack = stack;
-  const code = (cause as { code?: unknown }).code;
-  if (typeof code === "string" || typeof code === "number") Object.assign(copy, { code });
-  if (inner !== undefined) copy.cause = inner;
-  return copy;
+  const { name, code } = cause as Error & { code?: unknown };
+  return Object.assign(
+    new Error(message, inner === undefined ? undefined : { cause: inner }),
+    { name, stack },
+    typeof code === "string" || typeof code === "number" ? { code } : undefined,
+  );
 }
 
 /** The cause's message: an Error's `message`, anything else as a string (`undefined` when it has none or cannot be one). */
@@ -141,20 +150,18 @@ export class FaxPlusError extends Error {
     this.#causeMessage = scrubbed(causeMessage(init.cause), secrets);
   }
 
-  /** Plain data for logs: every field above, and the cause's message instead of the cause. */
-  toJSON(): FaxPlusErrorJSON {
+  /**
+   * Plain data for logs: every field above and those a subclass adds (`timeoutMs`, …), and the
+   * cause's message instead of the cause.
+   */
+  toJSON(): FaxPlusErrorJSON & FaxPlusErrorExtraJSON<this> {
+    // The fields are own properties, assigned in the order above (a subclass's after them).
     return {
       name: this.name,
       message: this.message,
-      status: this.status,
-      code: this.code,
-      description: this.description,
-      operationId: this.operationId,
-      method: this.method,
-      url: this.url,
+      ...(this as object),
       headers: { ...this.headers },
-      rawBody: this.rawBody,
       cause: this.#causeMessage,
-    };
+    } as never;
   }
 }

@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON } from "./FaxPlusError.js";
+import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus where paging stopped. */
 export interface PaginationErrorInit extends FaxPlusErrorInit {
@@ -31,13 +31,7 @@ export class PaginationError extends FaxPlusError {
   declare readonly boundary: string | undefined;
 
   constructor(message: string, init: PaginationErrorInit = {}) {
-    const { boundary, ...rest } = init;
-    super(message, rest);
-    this.boundary = boundary;
-  }
-
-  /** {@link FaxPlusError.toJSON}, plus `boundary`. */
-  override toJSON(): FaxPlusErrorJSON & { boundary: string | undefined } {
-    return { ...super.toJSON(), boundary: this.boundary };
+    super(message, init); // the base class reads only its own fields
+    this.boundary = init.boundary;
   }
 }

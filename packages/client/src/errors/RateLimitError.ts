@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON } from "./FaxPlusError.js";
+import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the parsed `Retry-After`. */
 export interface RateLimitErrorInit extends FaxPlusErrorInit {
@@ -26,13 +26,7 @@ export class RateLimitError extends FaxPlusError {
   declare readonly retryAfter: number | undefined;
 
   constructor(message: string, init: RateLimitErrorInit = {}) {
-    const { retryAfter, ...rest } = init;
-    super(message, { ...rest, status: init.status ?? 429 });
-    this.retryAfter = retryAfter;
-  }
-
-  /** {@link FaxPlusError.toJSON}, plus `retryAfter`. */
-  override toJSON(): FaxPlusErrorJSON & { retryAfter: number | undefined } {
-    return { ...super.toJSON(), retryAfter: this.retryAfter };
+    super(message, { ...init, status: init.status ?? 429 }); // the base class reads only its own fields
+    this.retryAfter = init.retryAfter;
   }
 }

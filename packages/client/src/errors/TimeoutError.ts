@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON } from "./FaxPlusError.js";
+import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the timeout that was exceeded. */
 export interface TimeoutErrorInit extends FaxPlusErrorInit {
@@ -25,13 +25,7 @@ export class TimeoutError extends FaxPlusError {
   declare readonly timeoutMs: number;
 
   constructor(message: string, init: TimeoutErrorInit) {
-    const { timeoutMs, ...rest } = init;
-    super(message, rest);
-    this.timeoutMs = timeoutMs;
-  }
-
-  /** {@link FaxPlusError.toJSON}, plus `timeoutMs`. */
-  override toJSON(): FaxPlusErrorJSON & { timeoutMs: number } {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+    super(message, init); // the base class reads only its own fields
+    this.timeoutMs = init.timeoutMs;
   }
 }

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from "@faxkit/validator";
 import { scrub } from "../internal/redact.js";
-import { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON } from "./FaxPlusError.js";
+import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** Longest `excerpt` a {@link WebhookPayloadError} keeps, in characters. */
 export const WEBHOOK_EXCERPT_LIMIT = 200;
@@ -61,10 +61,5 @@ export class WebhookPayloadError extends FaxPlusError {
       .replace(/\s+/g, " ")
       .trim();
     this.excerpt = excerpt.length > WEBHOOK_EXCERPT_LIMIT ? `${excerpt.slice(0, WEBHOOK_EXCERPT_LIMIT)}…` : excerpt;
-  }
-
-  /** {@link FaxPlusError.toJSON}, plus `issues` and `excerpt`. */
-  override toJSON(): FaxPlusErrorJSON & { issues: ValidationIssue[]; excerpt: string } {
-    return { ...super.toJSON(), issues: this.issues.map((issue) => ({ ...issue })), excerpt: this.excerpt };
   }
 }

@@ -8,6 +8,8 @@ export { NotFoundError } from "./NotFoundError.js";
 export { PaginationError, type PaginationErrorInit } from "./PaginationError.js";
 export { PermissionDeniedError } from "./PermissionDeniedError.js";
 export { RateLimitError, type RateLimitErrorInit } from "./RateLimitError.js";
+export { RedirectError, type RedirectErrorInit } from "./RedirectError.js";
 export { ResponseParseError } from "./ResponseParseError.js";
+export { ResponseTooLargeError, type ResponseTooLargeErrorInit } from "./ResponseTooLargeError.js";
 export { ServerError } from "./ServerError.js";
 export { TimeoutError, type TimeoutErrorInit } from "./TimeoutError.js";

@@ -1,3 +1,4 @@
+import { checkCredentials } from "./credentials.js";
 import type { TokenRefresher } from "./oauth-refresh.js";
 import type { SecretSet } from "./secret-set.js";
 import type { Transport, TransportOverrides } from "./transport.js";
@@ -15,28 +16,31 @@ export interface AuthOptions {
   refresher?: TokenRefresher;
   /** Every credential used is remembered here, so errors can be scrubbed of it. */
   secrets: SecretSet;
+  /** A call's deadline when it sets none (`deadlineMs` of its overrides), in ms. */
+  deadlineMs: number;
 }
 
 /**
  * The transport with credentials: sets `Authorization: Bearer <token>` (a token function is
- * read per request, so it may rotate), `x-fax-clientid` and the user agent just before
+ * read per request, so it may rotate; what it returns is trimmed, and a line break inside is a
+ * `TypeError`), `x-fax-clientid` and the user agent just before
  * sending — below openapi-fetch's middleware, so no middleware or log ever sees them. With
  * OAuth2 refresh, a 401 triggers one refresh (shared by concurrent requests) and the request
  * is sent once more with the new token; a second 401 is returned as is.
  *
  * @example
  * ```ts
- * const send = authenticate(createTransport(), { token: "pat_…", secrets: new SecretSet() });
+ * const send = authenticate(createTransport(), { token: "pat_…", secrets: new SecretSet(), deadlineMs: 300_000 });
  * ```
  */
 export function authenticate(transport: Transport, options: AuthOptions): Transport {
   const { refresher, secrets } = options;
 
-  async function currentToken(): Promise<string | undefined> {
+  async function currentToken(overrides?: TransportOverrides): Promise<string | undefined> {
     let token = refresher?.current();
     if (token === undefined && options.token !== undefined)
-      token = typeof options.token === "function" ? await options.token() : options.token;
-    if (token === undefined && refresher) token = await refresher.refresh(undefined);
+      token = typeof options.token === "function" ? checkCredentials({ token: await options.token() }).token : options.token;
+    if (token === undefined && refresher) token = await refresher.refresh(undefined, overrides);
     secrets.add(token);
     return token;
   }
@@ -48,13 +52,15 @@ export function authenticate(transport: Transport, options: AuthOptions): Transp
     return request;
   }
 
-  return async function authenticated(request: Request, overrides?: TransportOverrides): Promise<Response> {
-    const token = await currentToken();
+  return async function authenticated(request: Request, call?: TransportOverrides): Promise<Response> {
+    // The call's deadline runs from now, and the re-send after a refresh shares it.
+    const overrides = { deadlineAt: Date.now() + (call?.deadlineMs ?? options.deadlineMs), ...call };
+    const token = await currentToken(overrides);
     if (!refresher) return transport(sign(request, token), overrides);
     const spare = request.clone(); // the body again, for the one re-send after a refresh
     const response = await transport(sign(request, token), overrides);
     if (response.status !== 401) return response;
-    const fresh = await refresher.refresh(token);
+    const fresh = await refresher.refresh(token, overrides);
     response.body?.cancel().catch(() => undefined);
     return transport(sign(spare, fresh), overrides);
   };

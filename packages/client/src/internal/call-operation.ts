@@ -2,6 +2,7 @@ import { type OperationCall, type OperationId, operationCalls } from "@faxkit/ty
 import type { Middleware } from "openapi-fetch";
 import type { CallOptions } from "../resources/call-options.js";
 import type { ClientContext } from "./client-context.js";
+import { isDotSegment } from "./path-param.js";
 
 /** An operation as the client calls it, expanded from the generated short form. */
 export interface CalledOperation {
@@ -40,24 +41,22 @@ export interface SplitArguments {
   body: Record<string, unknown> | undefined;
 }
 
-/**
- * Splits the one argument object of a resource method by the operation table: names of
- * path, query and header parameters go to `params`, everything else to the JSON body.
- * `user_id` defaults to the client's. A missing path parameter, or an argument an
- * operation without a body cannot take, is a `TypeError` naming the operation, the key and
- * what it accepts — nothing is sent.
- *
- * @example
- * ```ts
- * splitArguments(operations.updateFax, { fax_id: "f1", is_read: true }, "self");
- * // { params: { path: { user_id: "self", fax_id: "f1" }, query: {}, header: {} }, body: { is_read: true } }
- * ```
- */
-export function splitArguments(op: CalledOperation, args: unknown, userId: string): SplitArguments {
-  if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args)))
-    throw new TypeError(
-      `${op.operationId}: the argument must be an object of parameters and body fields (got ${args === null ? "null" : Array.isArray(args) ? "an array" : typeof args})`,
-    );
+/** What is wrong with a resource method's argument object (the message is built by `argumentError`). */
+export interface ArgumentProblem {
+  /**
+   * `"type"`: not an object; `"unknown"`: a key the operation does not take; `"path"`: a path
+   * parameter missing, empty or a dot segment (`isDotSegment`).
+   */
+  problem: "type" | "unknown" | "path";
+  /** The offending key, or for `"type"` the argument itself. */
+  key: unknown;
+  /** The rejected value of a path parameter. */
+  value?: unknown;
+}
+
+/** {@link splitArguments}' work, reporting a problem instead of throwing (the messages are loaded only when needed). */
+function split(op: CalledOperation, args: unknown, userId: string): SplitArguments | ArgumentProblem {
+  if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return { problem: "type", key: args };
   const params: SplitArguments["params"] = { path: {}, query: {}, header: {} };
   const body: Record<string, unknown> = {};
   let hasBody = false;
@@ -66,22 +65,39 @@ export function splitArguments(op: CalledOperation, args: unknown, userId: strin
     if (op.pathParams.includes(key)) params.path[key] = value;
     else if (op.queryParams.includes(key)) params.query[key] = value;
     else if (op.headerParams.includes(key)) params.header[key] = value;
-    else if (op.requestContentType === "application/json") {
+    else if (op.requestContentType !== "application/json") return { problem: "unknown", key };
+    else {
       body[key] = value;
       hasBody = true;
-    } else {
-      const accepted = [...op.pathParams, ...op.queryParams, ...op.headerParams].join(", ");
-      throw new TypeError(`${op.operationId}: unknown argument "${key}"; it takes ${accepted || "no arguments"}`);
     }
   }
   if (op.pathParams.includes("user_id") && params.path.user_id === undefined) params.path.user_id = userId;
   for (const name of op.pathParams) {
     const value = params.path[name];
-    if (value === undefined || value === null || value === "")
-      throw new TypeError(`${op.operationId}: missing required argument "${name}" (a path parameter of ${op.method} ${op.path})`);
+    if (isDotSegment(value)) return { problem: "path", key: name, value };
   }
   const sendBody = hasBody || (op.requestBodyRequired && op.requestContentType === "application/json");
   return { params, body: sendBody ? body : undefined };
+}
+
+/**
+ * Splits the one argument object of a resource method by the operation table: names of
+ * path, query and header parameters go to `params`, everything else to the JSON body.
+ * `user_id` defaults to the client's. A missing path parameter, one that is a dot segment
+ * (`.`, `..`, `%2e`: see `isDotSegment`), or an argument an operation without a body
+ * cannot take, rejects with a `TypeError` naming the operation, the key and what it
+ * accepts — nothing is sent.
+ *
+ * @example
+ * ```ts
+ * await splitArguments(operations.updateFax, { fax_id: "f1", is_read: true }, "self");
+ * // { params: { path: { user_id: "self", fax_id: "f1" }, query: {}, header: {} }, body: { is_read: true } }
+ * ```
+ */
+export async function splitArguments(op: CalledOperation, args: unknown, userId: string): Promise<SplitArguments> {
+  const result = split(op, args, userId);
+  if ("problem" in result) throw (await import("./argument-error.js")).argumentError(op, result);
+  return result;
 }
 
 /**
@@ -114,7 +130,7 @@ export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Mid
  */
 export async function callOperation(ctx: ClientContext, op: CalledOperation, args: unknown, options?: CallOptions): Promise<unknown> {
   const { operationId } = op;
-  const { params, body } = splitArguments(op, args, ctx.userId);
+  const { params, body } = await splitArguments(op, args, ctx.userId);
   const fetch = ctx.fetchFor(operationId, options);
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
   const result: { data?: unknown; response: Response } = await ctx.client.request(

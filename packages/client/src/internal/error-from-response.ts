@@ -1,12 +1,15 @@
-import { AuthenticationError } from "../errors/AuthenticationError.js";
-import { BadRequestError } from "../errors/BadRequestError.js";
-import { ConflictError } from "../errors/ConflictError.js";
-import { FaxPlusError, type FaxPlusErrorInit } from "../errors/FaxPlusError.js";
-import { NotFoundError } from "../errors/NotFoundError.js";
-import { PermissionDeniedError } from "../errors/PermissionDeniedError.js";
-import { RateLimitError } from "../errors/RateLimitError.js";
-import { ResponseParseError } from "../errors/ResponseParseError.js";
-import { ServerError } from "../errors/ServerError.js";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  FaxPlusError,
+  type FaxPlusErrorInit,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  ServerError,
+} from "../errors/index.js";
 import type { CalledOperation } from "./call-operation.js";
 import { redactUrl, scrub } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";

@@ -1,8 +1,9 @@
-import { AuthenticationError } from "../errors/AuthenticationError.js";
+import { AuthenticationError, TimeoutError } from "../errors/index.js";
 import { errorFromResponse } from "./error-from-response.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
 import type { SecretSet } from "./secret-set.js";
+import type { TransportOverrides } from "./transport.js";
 
 /** Default token endpoint of Fax.Plus OAuth2 (the spec's `tokenUrl`). */
 export const DEFAULT_TOKEN_URL = "https://accounts.fax.plus/token";
@@ -23,20 +24,38 @@ export interface OAuthOptions {
 
 /** Fetches and shares access tokens. Internal. */
 export interface TokenRefresher {
-  /** The latest access token, if one was fetched. */
+  /**
+   * The latest access token, if one was fetched. Throws the remembered `AuthenticationError`
+   * while a failed refresh holds every call back (for good after a permanent failure, until
+   * the backoff ends after a transient one), so such a call sends nothing.
+   */
   current(): string | undefined;
   /**
    * A fresh access token. `stale` is the token the caller saw rejected: when another request
    * has already replaced it, that token is returned without a new refresh. Concurrent calls
-   * share one refresh.
+   * share one refresh; `call` (the caller's transport overrides) bounds the wait by its deadline.
    */
-  refresh(stale: string | undefined): Promise<string>;
+  refresh(stale: string | undefined, call?: TransportOverrides): Promise<string>;
 }
+
+/**
+ * Token endpoint answers (RFC 6749 §5.2) that no retry can fix: the refresh token is revoked
+ * or expired, or the client credentials are wrong. A 401 from the endpoint counts too.
+ */
+const PERMANENT_CODES = ["invalid_grant", "invalid_client", "unauthorized_client"];
+/** Backoff after a transient failure (5xx, network, a malformed answer): 1 s, doubling, at most 60 s. */
+const FIRST_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 60_000;
 
 /**
  * The refresh-token grant (RFC 6749 §6) against `tokenUrl`: client credentials in HTTP Basic
  * auth, `grant_type=refresh_token` in a form body. A rotated refresh token replaces the old
- * one. A failed refresh is an `AuthenticationError` (never retried, never holding a secret).
+ * one. A failed refresh is an `AuthenticationError` (never holding a secret), and it is
+ * remembered: after a permanent failure (`invalid_grant`, `invalid_client`,
+ * `unauthorized_client`, or a 401 from the endpoint) every later call fails at once with that
+ * same error and no token request is made again — the settings can only be fixed by creating a
+ * new client; after a transient one (5xx, network, a malformed answer) calls fail at once with
+ * it for a backoff of 1 s, doubling up to 60 s, and the next call after that tries again.
  */
 export function createTokenRefresher(
   oauth: OAuthOptions,
@@ -44,15 +63,23 @@ export function createTokenRefresher(
   secrets: SecretSet,
   logger: Logger,
 ): TokenRefresher {
-  const tokenUrl = oauth.tokenUrl ?? DEFAULT_TOKEN_URL;
+  // Credentials in the URL (user:password@) would be quoted by fetch's errors: they are dropped.
+  const tokenUrl = redactUrl(oauth.tokenUrl ?? DEFAULT_TOKEN_URL);
   let refreshToken = oauth.refreshToken;
   let accessToken: string | undefined;
   let inflight: Promise<string> | undefined;
+  // The last failure, and until when it holds calls back (Infinity: for good).
+  let failure: AuthenticationError | undefined;
+  let holdUntil = 0;
+  let failures = 0;
   secrets.add(oauth.clientSecret);
   secrets.add(refreshToken);
   secrets.add(oauth.clientId);
 
+  let permanent = false;
+
   async function fetchToken(): Promise<string> {
+    permanent = false;
     const request = new Request(tokenUrl, {
       method: "POST",
       headers: {
@@ -78,6 +105,7 @@ export function createTokenRefresher(
     }
     if (!response.ok) {
       const cause = await errorFromResponse(response, { method: "POST", url: tokenUrl, secrets: secrets.list() });
+      permanent = response.status === 401 || PERMANENT_CODES.includes(cause.code as string);
       throw failed(`${response.status}${cause.code ? ` ${cause.code}` : ""}${cause.description ? `: ${cause.description}` : ""}`, {
         status: response.status,
         ...(cause.code === undefined ? {} : { code: cause.code }),
@@ -94,6 +122,9 @@ export function createTokenRefresher(
     }
     if (typeof body?.access_token !== "string" || body.access_token === "")
       throw failed("the token endpoint's answer has no access_token", { status: response.status });
+    // It goes into a header: a line break would be refused there, by an error quoting it.
+    if (/[\r\n\0]/.test(body.access_token))
+      throw failed("the token endpoint's access_token contains a line break or NUL character", { status: response.status });
     accessToken = body.access_token;
     secrets.add(accessToken);
     if (typeof body.refresh_token === "string" && body.refresh_token !== "") {
@@ -109,14 +140,68 @@ export function createTokenRefresher(
     return accessToken;
   }
 
+  /** Remembers a failure: for good when permanent, else for a backoff that doubles with each one in a row. */
+  function remember(error: unknown): never {
+    failure = error as AuthenticationError;
+    failures++;
+    holdUntil = permanent ? Number.POSITIVE_INFINITY : Date.now() + Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (failures - 1));
+    if (permanent)
+      logger.warn(`OAuth2 token refresh failed for good; every call fails until the client is created again: ${failure.message}`);
+    throw error;
+  }
+
+  function held(): AuthenticationError | undefined {
+    return failure !== undefined && Date.now() < holdUntil ? failure : undefined;
+  }
+
+  /** `pending`, or a `TimeoutError` when the caller's deadline passes first (the refresh itself goes on for the others). */
+  function withinDeadline(pending: Promise<string>, call: TransportOverrides | undefined): Promise<string> {
+    const at = call?.deadlineAt;
+    if (at === undefined || at === Number.POSITIVE_INFINITY) return pending;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TimeoutError(
+              `OAuth2 token refresh at ${redactUrl(tokenUrl)} did not finish within the call's deadline of ${call?.deadlineMs} ms`,
+              {
+                method: "POST",
+                url: tokenUrl,
+                operationId: call?.operationId,
+                timeoutMs: call?.deadlineMs as number,
+                secrets: secrets.list(),
+              },
+            ),
+          ),
+        at - Date.now(),
+      );
+    });
+    const clear = () => clearTimeout(timer);
+    pending.then(clear, clear);
+    return Promise.race([pending, expired]);
+  }
+
   return {
-    current: () => accessToken,
-    refresh(stale) {
+    current() {
+      const error = held();
+      if (error) throw error;
+      return accessToken;
+    },
+    refresh(stale, call) {
       if (accessToken !== undefined && accessToken !== stale) return Promise.resolve(accessToken);
-      inflight ??= fetchToken().finally(() => {
-        inflight = undefined;
-      });
-      return inflight;
+      const error = held();
+      if (error) return Promise.reject(error);
+      inflight ??= fetchToken()
+        .then((token) => {
+          failure = undefined;
+          failures = 0;
+          return token;
+        }, remember)
+        .finally(() => {
+          inflight = undefined;
+        });
+      return withinDeadline(inflight, call);
     },
   };
 }

@@ -84,20 +84,31 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Replaces every occurrence of each secret (and of its URL-encoded form) in `text` with
- * `"[redacted]"`. Secrets shorter than 4 characters are ignored, so an empty or missing
- * credential never scrubs ordinary text.
+ * The forms in which a secret can reach a message: trimmed (as sent in a header — `Bearer
+ * <token>` holds it verbatim; replacing it also covers the untrimmed value, which contains
+ * it), URL-encoded (a query string) and JSON-escaped (a server echoing it in a JSON body).
+ */
+function secretForms(secret: string): string[] {
+  const sent = secret.trim();
+  return [sent, encodeURIComponent(sent), JSON.stringify(sent).slice(1, -1)];
+}
+
+/**
+ * Replaces every occurrence of each secret in `text` — in every form it can be sent or echoed
+ * in (as given, trimmed, URL-encoded, JSON-escaped) — with `"[redacted]"`. Secrets
+ * shorter than 4 characters are ignored, so an empty or missing credential never scrubs
+ * ordinary text.
  *
  * @example
  * ```ts
- * redactText('{"error":"invalid_token","token":"tok_SECRET_123"}', ["tok_SECRET_123"]);
+ * redactText('{"error":"invalid_token","token":"tok_SECRET_123"}', ["tok_SECRET_123\n"]);
  * // '{"error":"invalid_token","token":"[redacted]"}'
  * ```
  */
 export function redactText(text: string, secrets: readonly string[]): string {
   const needles = new Set<string>();
   for (const secret of secrets)
-    if (typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH) needles.add(secret).add(encodeURIComponent(secret));
+    if (typeof secret === "string") for (const form of secretForms(secret)) if (form.length >= MIN_SECRET_LENGTH) needles.add(form);
   let result = text;
   // Longest first, so a secret that contains another is replaced whole.
   for (const needle of [...needles].sort((a, b) => b.length - a.length)) result = result.split(needle).join(REDACTED);
@@ -132,4 +143,19 @@ export function redactUrlsInText(text: string): string {
  */
 export function scrub(text: string, secrets: readonly string[]): string {
   return redactText(redactUrlsInText(text), secrets);
+}
+
+/**
+ * A redirect's `Location` made safe to show: {@link scrub}bed, without `user:password@`, query
+ * string or fragment (where tokens and signatures travel), without control characters, and at
+ * most 200 characters.
+ *
+ * @example
+ * ```ts
+ * redactLocation("https://me:pw@elsewhere.test/v3/login?session=abc#x"); // "https://elsewhere.test/v3/login"
+ * ```
+ */
+export function redactLocation(location: string, secrets: readonly string[] = []): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return scrub(redactUrl(location).replace(/[?#][\s\S]*|[\0-\x1f\x7f]/g, ""), secrets).slice(0, 200);
 }

@@ -1,3 +1,6 @@
+/** How many credentials a {@link SecretSet} keeps (the most recent ones). */
+export const SECRET_SET_LIMIT = 32;
+
 /**
  * The credentials a client has used so far (static token, tokens returned by a token
  * function or a refresh, client id, client secret, refresh token), so every error can be
@@ -6,22 +9,18 @@
  */
 export class SecretSet {
   readonly #values: string[] = [];
-  readonly #limit: number;
 
-  constructor(initial: readonly (string | undefined)[] = [], limit = 32) {
-    this.#limit = limit;
+  constructor(initial: readonly unknown[] = []) {
     for (const value of initial) this.add(value);
   }
 
-  /** Remembers a credential (empty and repeated values are ignored). */
-  add(value: string | undefined): void {
-    if (value === undefined || value === "" || this.#values.includes(value)) return;
+  /** Remembers a credential (empty and repeated values, and anything but a string — a token function — are ignored). */
+  add(value: unknown): void {
+    if (typeof value !== "string" || value === "" || this.#values.includes(value)) return;
     this.#values.push(value);
-    if (this.#values.length > this.#limit) this.#values.shift();
+    if (this.#values.length > SECRET_SET_LIMIT) this.#values.shift();
   }
 
-  /** Every remembered credential. */
-  list(): readonly string[] {
-    return this.#values;
-  }
+  /** Every remembered credential (bound: it can be passed on as a function on its own). */
+  readonly list = (): readonly string[] => this.#values;
 }

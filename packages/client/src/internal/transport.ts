@@ -1,6 +1,4 @@
-import { AbortError } from "../errors/AbortError.js";
-import { ConnectionError } from "../errors/ConnectionError.js";
-import { TimeoutError } from "../errors/TimeoutError.js";
+import type { AttemptContext, AttemptFailure } from "./attempt-errors.js";
 import { guardBody } from "./guard-body.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
@@ -10,6 +8,12 @@ const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"];
 
 /** Statuses worth another attempt: the server was busy, slow or briefly broken. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Default `maxResponseBytes`: 32 MiB, far above any JSON answer of the API. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
+
+/** Default `deadline` of a call: 5 minutes, retries, waits and reading the body included. */
+export const DEFAULT_DEADLINE_MS = 300_000;
 
 /** Options of {@link createTransport}. */
 export interface TransportOptions {
@@ -35,6 +39,10 @@ export interface TransportOptions {
   logger?: Logger;
   /** Credentials in play, scrubbed from every error the transport creates (a fetch error or abort reason may quote one). */
   secrets?: () => readonly string[];
+  /** Longest a call may take in all — attempts, waits between them, reading the body — in ms (default 300,000; `Infinity` for none). */
+  deadlineMs?: number;
+  /** Largest response body accepted, in bytes (default 32 MiB; `Infinity` for none). */
+  maxResponseBytes?: number;
 }
 
 /** What one call may change for itself (per-call options of the resource API). */
@@ -44,25 +52,14 @@ export interface TransportOverrides {
   timeoutMs?: number;
   maxRetries?: number;
   retryNonIdempotent?: boolean;
+  deadlineMs?: number;
+  /** When the deadline passes (epoch ms), if the call started before the transport saw it (a re-send after a token refresh). */
+  deadlineAt?: number;
+  maxResponseBytes?: number;
 }
 
 /** A `fetch` that retries, times out each attempt and honours the caller's AbortSignal. */
 export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /**
  * The transport beneath openapi-fetch (passed as its `fetch`), so the raw methods and the
@@ -85,33 +82,42 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const send = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const defaultTimeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
-  const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 8_000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-  const random = options.random ?? Math.random;
-
   const log = options.logger;
 
-  return async function transport(request: Request, overrides?: TransportOverrides): Promise<Response> {
-    const callerSignal = request.signal;
+  return async function transport(request: Request, overrides: TransportOverrides = {}): Promise<Response> {
+    const signal = request.signal;
     const method = request.method.toUpperCase();
     const url = redactUrl(request.url);
-    const timeoutMs = overrides?.timeoutMs ?? defaultTimeoutMs;
-    const retryAll = overrides?.retryNonIdempotent ?? options.retryNonIdempotent;
-    const retryBudget = overrides?.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
-    const retries = IDEMPOTENT.includes(method) || retryAll ? retryBudget : 0;
-    const operationId = overrides?.operationId;
-    const op = operationId === undefined ? "" : ` (${operationId})`;
+    const timeoutMs = overrides.timeoutMs ?? defaultTimeoutMs;
+    const deadlineMs = overrides.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    const deadlineAt = overrides.deadlineAt ?? Date.now() + deadlineMs;
+    const retryBudget = overrides.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
+    const retries = IDEMPOTENT.includes(method) || (overrides.retryNonIdempotent ?? options.retryNonIdempotent) ? retryBudget : 0;
     // The fields of every error created here (and by guardBody).
-    const context = { method, url, secrets: options.secrets?.() ?? [], operationId };
-    const aborted = (cause: unknown) => new AbortError(`${method} ${url}${op} was aborted by the caller`, { ...context, cause });
+    const context: AttemptContext = {
+      method,
+      url,
+      secrets: options.secrets?.(),
+      operationId: overrides.operationId,
+      timeoutMs,
+      deadlineMs,
+      deadlineAt,
+      maxBytes: overrides.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      signal,
+    };
+    // Error messages are loaded with the first failure: the happy path never downloads them.
+    const fail = async (kind: AttemptFailure, cause?: unknown, response?: Response) =>
+      (await import("./attempt-errors.js")).attemptError(kind, context, cause, response);
 
     for (let attempt = 1; ; attempt++) {
-      if (callerSignal.aborted) throw aborted(callerSignal.reason);
+      if (signal.aborted) throw await fail("abort", signal.reason);
+      // Each attempt gets the timeout, or what is left of the deadline if that is less.
+      const limit = Math.min(timeoutMs, deadlineAt - Date.now());
+      if (limit <= 0) throw await fail("deadline");
       const timeout = new AbortController();
       const stop = () => timeout.abort();
-      const timer = setTimeout(stop, timeoutMs);
-      callerSignal.addEventListener("abort", stop, { once: true });
+      const timer = setTimeout(stop, limit);
+      signal.addEventListener("abort", stop, { once: true });
       let response: Response | undefined;
       let failure: Error | undefined;
       const started = Date.now();
@@ -119,52 +125,35 @@ export function createTransport(options: TransportOptions = {}): Transport {
       try {
         // A copy per attempt, so the original body stays unread for the next one; the last
         // allowed attempt sends the original itself, so a body that cannot be retried (a POST,
-        // a streamed upload) is never held in memory twice.
+        // a streamed upload) is never held in memory twice. Redirects are never followed: one
+        // to another host would get the credentials and the body (see attemptError "redirect").
         const body = attempt > retries ? request : request.clone();
-        response = await send(new Request(body, { signal: timeout.signal }));
+        response = await send(new Request(body, { signal: timeout.signal, redirect: "manual" }));
       } catch (error) {
-        if (callerSignal.aborted) throw aborted(callerSignal.reason);
-        failure = timeout.signal.aborted
-          ? new TimeoutError(`${method} ${url}${op} timed out after ${timeoutMs} ms`, { ...context, timeoutMs, cause: error })
-          : new ConnectionError(`${method} ${url}${op} could not connect: ${(error as Error)?.message ?? String(error)}`, {
-              ...context,
-              cause: error,
-            });
+        if (signal.aborted) throw await fail("abort", signal.reason);
+        failure = await fail(timeout.signal.aborted ? (limit < timeoutMs ? "deadline" : "timeout") : "connect", error);
       } finally {
         clearTimeout(timer);
-        callerSignal.removeEventListener("abort", stop);
+        signal.removeEventListener("abort", stop);
       }
 
       const status = response?.status as number;
       log?.debug(`← ${method} ${url} ${failure ? failure.name : status} in ${Date.now() - started} ms`, { attempt });
-      if (attempt > retries || !(failure || RETRYABLE_STATUSES.has(status))) {
-        if (failure) throw failure;
-        return guardBody(response as Response, { ...context, timeoutMs, abort: stop, signal: callerSignal, aborted });
+      const retry =
+        attempt <= retries &&
+        (failure !== undefined || RETRYABLE_STATUSES.has(status)) &&
+        (await (await import("./retry-wait.js")).waitToRetry(options, { ...context, attempt, retries, response, failure }));
+      if (retry) continue;
+      if (failure) throw failure;
+      const answer = response as Response;
+      // A redirect (a browser's opaque one has status 0), or a body announced larger than
+      // allowed: refused before anything is read.
+      if (status < 200 || (status > 299 && status < 400) || Number(answer.headers.get("content-length")) > (context.maxBytes as number)) {
+        stop();
+        answer.body?.cancel().catch(() => undefined);
+        throw await fail("refused", undefined, answer);
       }
-
-      // Exponential backoff with "equal jitter", unless the server said how long to wait.
-      const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      let delayMs = Math.round(ceiling / 2 + (random() * ceiling) / 2);
-      let reason = failure ? failure.name : `status ${status}`;
-      const retryAfterHeader = response?.headers.get("retry-after");
-      // Free the connection; not awaited: cancelling one branch of a tee'd body resolves only
-      // when the other branch is cancelled too.
-      response?.body?.cancel().catch(() => undefined);
-      if (retryAfterHeader) {
-        // Loaded with the first Retry-After to honour (only ever before a retry): calls that succeed never need it.
-        const retryAfter = (await import("./retry-after.js")).parseRetryAfter(retryAfterHeader);
-        if (retryAfter !== undefined) {
-          delayMs = Math.min(retryAfter * 1000, maxRetryAfterMs);
-          reason += `, Retry-After ${retryAfter} s`;
-        }
-      }
-      options.onRetry?.({ attempt, delayMs, method, url, reason });
-      log?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt} of ${retries}): ${reason}`);
-      try {
-        await sleep(delayMs, callerSignal);
-      } catch (cause) {
-        throw aborted(cause);
-      }
+      return guardBody(answer, { ...context, abort: stop });
     }
   };
 }

@@ -5,8 +5,7 @@
 import { FaxValidationError, type ValidationIssue, type ValidationResult } from "@faxkit/validator";
 // The `./validate` subpath: only the two schemas used here end up in a bundle.
 import { BulkFaxUpdateRequest, BulkOutboxUpdateRequest } from "@faxkit/validator/validate";
-import { AbortError } from "../errors/AbortError.js";
-import { FaxPlusError } from "../errors/FaxPlusError.js";
+import { AbortError, FaxPlusError } from "../errors/index.js";
 import { type CalledOperation, calledOperation, callOperation, splitArguments } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { scrub } from "../internal/redact.js";
@@ -226,7 +225,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
     }
     const ids = body.ids;
     checkPayload(validate, operationId, isObject ? body : args, ids);
-    splitArguments(op, params, ctx.userId); // a bad user_id is a TypeError now, not 1 per chunk
+    await splitArguments(op, params, ctx.userId); // a bad user_id is a TypeError now, not 1 per chunk
 
     // Unique IDs in order of first appearance; slotOf maps each input index to its unique slot.
     const input = ids as readonly unknown[];
@@ -411,6 +410,8 @@ function perChunkOptions(options: BulkUpdateAllOptions): CallOptions {
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.headers !== undefined ? { headers: options.headers } : {}),
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
   };
 }
 

@@ -15,6 +15,13 @@ export interface CallOptions {
   /** Retries for this call (overrides the client's `maxRetries`). */
   maxRetries?: number;
   /**
+   * Longest this call may take in all, in ms — attempts, waits, reading the body (overrides the
+   * client's `deadline`; `Infinity` for none). `bulkUpdateAll` and `listAll` apply it to each request.
+   */
+  deadline?: number;
+  /** Largest response body this call reads, in bytes (overrides the client's `maxResponseBytes`). */
+  maxResponseBytes?: number;
+  /**
    * Also retry this call when its method is not idempotent (POST). Off by default: a retried
    * POST that reached the server once sends a second fax or invitation.
    */

@@ -1,10 +1,11 @@
 import type { FilePath, FileType } from "@faxkit/types";
-import { ResponseParseError } from "../errors/ResponseParseError.js";
+import { ResponseParseError } from "../errors/index.js";
 import { throwOnErrorStatus } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { createFileDownload } from "../internal/file-download.js";
 import { extensionForContentType } from "../internal/media-types.js";
 import { type MultipartBody, multipartBody } from "../internal/multipart-body.js";
+import { isDotSegment } from "../internal/path-param.js";
 import { peekStream } from "../internal/peek-stream.js";
 import { readAll } from "../internal/read-all.js";
 import { redactUrl } from "../internal/redact.js";
@@ -113,7 +114,7 @@ export interface FilesApi {
   report(faxId: string, options?: ReportOptions): Promise<FileDownload>;
 }
 
-const CALL_OPTION_KEYS = ["signal", "timeout", "maxRetries", "retry", "headers"] as const;
+const CALL_OPTION_KEYS = ["signal", "timeout", "maxRetries", "retry", "headers", "deadline", "maxResponseBytes"] as const;
 const ACCEPT: Readonly<Record<FileType, string>> = { pdf: "application/pdf", tiff: "image/tiff" };
 /** Appended to a document's `Accept`: the spec documents the errors of these calls as JSON. */
 const JSON_ERRORS = ", application/json;q=0.1";
@@ -146,17 +147,24 @@ function checkOptions<T extends object>(method: string, options: unknown, own: r
 }
 
 function checkFaxId(method: string, faxId: unknown): string {
-  if (typeof faxId !== "string" || faxId.trim() === "" || faxId === "." || faxId === "..")
+  if (typeof faxId !== "string" || faxId.trim() === "" || isDotSegment(faxId))
     throw new TypeError(`${method}: faxId must be a non-empty fax id string (got ${describe(faxId)})`);
   return faxId;
 }
 
-/** openapi-fetch's init for one call: per-call options, the typed-error middleware, the body unread. */
-function callInit(ctx: ClientContext, operationId: string, options: CallOptions, headers: Record<string, string>) {
+/**
+ * openapi-fetch's init for one call: per-call options, the typed-error middleware, the body
+ * unread. A document (`unlimited`) is streamed to the caller, who decides how much of it to
+ * read, so `maxResponseBytes` applies to it only when the call passes one.
+ */
+function callInit(ctx: ClientContext, operationId: string, options: CallOptions, headers: Record<string, string>, unlimited = false) {
   return {
     headers,
     ...(options.signal ? { signal: options.signal } : {}),
-    fetch: ctx.fetchFor(operationId, options),
+    fetch: ctx.fetchFor(
+      operationId,
+      unlimited ? { ...options, maxResponseBytes: options.maxResponseBytes ?? Number.POSITIVE_INFINITY } : options,
+    ),
     parseAs: "stream" as const,
     middleware: [throwOnErrorStatus(ctx, operationId)],
   };
@@ -260,7 +268,7 @@ export function createFilesApi(ctx: ClientContext): FilesApi {
     const accept = opts.format === undefined ? `${ACCEPT.pdf}, ${ACCEPT.tiff}` : ACCEPT[opts.format];
     const { data, response } = await ctx.client.GET("/accounts/{user_id}/files/{fax_id}", {
       params: { path: { user_id: opts.user_id ?? ctx.userId, fax_id }, query: opts.format === undefined ? {} : { format: opts.format } },
-      ...callInit(ctx, "getFile", opts, { Accept: `${accept}${JSON_ERRORS}`, ...opts.headers }),
+      ...callInit(ctx, "getFile", opts, { Accept: `${accept}${JSON_ERRORS}`, ...opts.headers }, true),
     } as never);
     return createFileDownload(data as ReadableStream<Uint8Array> | undefined, response.headers, "files.download");
   }
@@ -270,7 +278,7 @@ export function createFilesApi(ctx: ClientContext): FilesApi {
     const fax_id = checkFaxId("files.report", faxId);
     const { data, response } = await ctx.client.GET("/accounts/{user_id}/report/{fax_id}", {
       params: { path: { user_id: opts.user_id ?? ctx.userId, fax_id } },
-      ...callInit(ctx, "getFaxReport", opts, { Accept: `${ACCEPT.pdf}${JSON_ERRORS}`, ...opts.headers }),
+      ...callInit(ctx, "getFaxReport", opts, { Accept: `${ACCEPT.pdf}${JSON_ERRORS}`, ...opts.headers }, true),
     } as never);
     return createFileDownload(data as ReadableStream<Uint8Array> | undefined, response.headers, "files.report");
   }

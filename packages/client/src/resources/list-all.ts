@@ -1,5 +1,5 @@
 import type { Fax, FaxCategory } from "@faxkit/types";
-import { PaginationError } from "../errors/PaginationError.js";
+import { PaginationError } from "../errors/index.js";
 import { type CalledOperation, calledOperation, callOperation } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { FAX_TIME_FORMAT, formatFaxTime, parseFaxTime } from "../internal/fax-time.js";

@@ -41,11 +41,10 @@ function lazyListAll(ctx: ClientContext): ReturnType<typeof createListAll> {
 
 function lazyFiles(ctx: ClientContext): FilesApi {
   const files = async () => (await import("./files.js")).createFilesApi(ctx);
-  return {
-    upload: async (file, options) => (await files()).upload(file, options),
-    download: async (faxId, options) => (await files()).download(faxId, options),
-    report: async (faxId, options) => (await files()).report(faxId, options),
-  };
+  const methods: Record<string, unknown> = {};
+  for (const name of ["upload", "download", "report"] as const)
+    methods[name] = async (first: never, options: never) => (await files())[name](first, options);
+  return methods as unknown as FilesApi;
 }
 
 /** Builds the whole resource API over one client context. */

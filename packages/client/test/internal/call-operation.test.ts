@@ -132,12 +132,12 @@ describe("splitArguments", () => {
       { format: "pdf" },
       { params: { ...empty, path: { user_id: "self" }, query: { format: "pdf" } }, body: undefined },
     ],
-  ])("%s", (_name, op, args, expected) => {
-    expect(splitArguments(op, args, "self")).toEqual(expected);
+  ])("%s", async (_name, op, args, expected) => {
+    expect(await splitArguments(op, args, "self")).toEqual(expected);
   });
 
-  it("uses the given default user_id", () => {
-    expect(splitArguments(operations.listFaxes, {}, "member-42").params.path).toEqual({ user_id: "member-42" });
+  it("uses the given default user_id", async () => {
+    expect((await splitArguments(operations.listFaxes, {}, "member-42")).params.path).toEqual({ user_id: "member-42" });
   });
 
   it.each<[string, OperationMeta, unknown, string]>([
@@ -195,8 +195,8 @@ describe("splitArguments", () => {
       { file: "x" },
       'uploadFile: unknown argument "file"; it takes user_id, format',
     ],
-  ])("throws a TypeError for %s", (_name, op, args, message) => {
-    expect(() => splitArguments(op, args, "self")).toThrow(new TypeError(message));
+  ])("rejects with a TypeError for %s", async (_name, op, args, message) => {
+    await expect(splitArguments(op, args, "self")).rejects.toThrow(new TypeError(message));
   });
 
   it.each([
@@ -205,8 +205,8 @@ describe("splitArguments", () => {
     [42, "number"],
     [true, "boolean"],
     [["f1"], "an array"],
-  ])("throws a TypeError for the non-object argument %j", (args, got) => {
-    expect(() => splitArguments(operations.getFax, args, "self")).toThrow(
+  ])("rejects with a TypeError for the non-object argument %j", async (args, got) => {
+    await expect(splitArguments(operations.getFax, args, "self")).rejects.toThrow(
       new TypeError(`getFax: the argument must be an object of parameters and body fields (got ${got})`),
     );
   });

@@ -30,6 +30,7 @@ function guarded(stream: ReadableStream<Uint8Array>, extra: Partial<Parameters<t
     method: "GET",
     url: "https://api.test/v3/accounts/self/faxes",
     timeoutMs: 50,
+    deadlineAt: Number.POSITIVE_INFINITY,
     abort: () => aborted++,
     ...extra,
   });
@@ -74,21 +75,20 @@ describe("guardBody", () => {
     expect(parts.join("")).toBe("abcdef");
   });
 
-  it("the caller's abort while reading errors the body with the caller's error", async () => {
+  it("the caller's abort while reading errors the body with an AbortError carrying the reason", async () => {
     const controller = new AbortController();
-    const { response } = guarded(body(["{"], "stall").stream, {
-      timeoutMs: 5_000,
-      signal: controller.signal,
-      aborted: (reason) => new AbortError(`aborted: ${String(reason)}`),
-    });
+    const { response } = guarded(body(["{"], "stall").stream, { timeoutMs: 5_000, signal: controller.signal });
     setTimeout(() => controller.abort("user left"), 20);
     const error = await response.text().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
-    expect((error as Error).message).toBe("aborted: user left");
+    expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self/faxes was aborted by the caller");
+    expect((error as Error).cause).toBe("user left");
   });
 
   it("returns a response without a body as it is", () => {
     const empty = new Response(null, { status: 204 });
-    expect(guardBody(empty, { method: "DELETE", url: "u", timeoutMs: 10, abort: () => undefined })).toBe(empty);
+    expect(
+      guardBody(empty, { method: "DELETE", url: "u", timeoutMs: 10, deadlineAt: Number.POSITIVE_INFINITY, abort: () => undefined }),
+    ).toBe(empty);
   });
 });

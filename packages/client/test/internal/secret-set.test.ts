@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SecretSet } from "../../src/internal/secret-set.js";
+import { SECRET_SET_LIMIT, SecretSet } from "../../src/internal/secret-set.js";
 
 describe("SecretSet", () => {
   it("remembers each credential once and ignores empty ones", () => {
@@ -10,8 +10,9 @@ describe("SecretSet", () => {
   });
 
   it("keeps only the most recent values of a rotating token", () => {
-    const set = new SecretSet([], 3);
-    for (const value of ["t1", "t2", "t3", "t4"]) set.add(value);
-    expect(set.list()).toEqual(["t2", "t3", "t4"]);
+    const set = new SecretSet();
+    const values = Array.from({ length: SECRET_SET_LIMIT + 2 }, (_, i) => `t${i}`);
+    for (const value of values) set.add(value);
+    expect(set.list()).toEqual(values.slice(2));
   });
 });

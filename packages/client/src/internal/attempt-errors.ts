@@ -1,0 +1,95 @@
+import { AbortError, ConnectionError, type FaxPlusError, RedirectError, ResponseTooLargeError, TimeoutError } from "../errors/index.js";
+import { redactLocation } from "./redact.js";
+
+/** What the transport knows about one call, for the errors it creates. */
+export interface AttemptContext {
+  method: string;
+  /** Redacted URL, for messages. */
+  url: string;
+  /** Operation being called, recorded on the errors. */
+  operationId?: string;
+  /** Credentials to scrub from the errors. */
+  secrets?: readonly string[];
+  /** Longest wait for a response, and for each piece of its body, in ms. */
+  timeoutMs: number;
+  /** The call's whole time budget in ms (retries and waits included), when it has one. */
+  deadlineMs?: number;
+  /** When that budget runs out (epoch ms; `Infinity` for none). */
+  deadlineAt: number;
+  /** The caller's signal. */
+  signal?: AbortSignal;
+  /** Largest body accepted, in bytes. */
+  maxBytes?: number;
+}
+
+/**
+ * How an attempt failed: the caller aborted; no response within the timeout or the deadline;
+ * no connection; the body stalled, was cut off, came too late (past the deadline) or outgrew `maxBytes`; or
+ * the answer was refused before its body was read — a redirect, or a `Content-Length` over
+ * `maxBytes` (`"refused"` tells which from the response).
+ */
+export type AttemptFailure = "abort" | "timeout" | "deadline" | "connect" | "stall" | "cut" | "late" | "size" | "redirect" | "refused";
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * The typed error of a failed attempt or body read, with a message naming method, redacted URL,
+ * operation and what went wrong. Loaded on the first failure only: the happy path never
+ * downloads these messages. `cause` is the underlying error (or abort reason); `response` the
+ * answer whose status and headers a size or redirect error records.
+ *
+ * @example
+ * ```ts
+ * throw attemptError("timeout", { method: "GET", url, timeoutMs: 30_000 }, fetchError);
+ * // TimeoutError: GET https://restapi.fax.plus/v3/accounts/self timed out after 30000 ms
+ * ```
+ */
+export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: unknown, response?: Response): FaxPlusError {
+  const { method, url, timeoutMs, deadlineMs, maxBytes = 0 } = ctx;
+  const call = `${method} ${url}${ctx.operationId === undefined ? "" : ` (${ctx.operationId})`}`;
+  const init = { method, url, secrets: ctx.secrets, operationId: ctx.operationId, cause };
+  const answered = response && { status: response.status, headers: response.headers };
+  const status = response?.status as number;
+  // Any 3xx, or a browser's opaque redirect (status 0), is a redirect; else the size was the problem.
+  const refusal = status < 200 || (status > 299 && status < 400) ? "redirect" : "size";
+  switch (kind === "refused" ? refusal : kind) {
+    case "abort":
+      return new AbortError(`${call} was aborted by the caller`, init);
+    case "timeout":
+      return new TimeoutError(`${call} timed out after ${timeoutMs} ms`, { ...init, timeoutMs });
+    case "deadline":
+    case "late":
+      return new TimeoutError(
+        `${call} did not finish within its deadline of ${deadlineMs} ms${kind === "deadline" ? "" : " (the response body was still arriving)"}`,
+        { ...init, timeoutMs: deadlineMs as number },
+      );
+    case "stall":
+      return new TimeoutError(`${method} ${url}: the response body stalled (no data for ${timeoutMs} ms)`, { ...init, timeoutMs });
+    case "cut":
+      return new ConnectionError(`${method} ${url}: the connection broke while reading the response body: ${messageOf(cause)}`, init);
+    case "size":
+      return new ResponseTooLargeError(
+        `${call} answered with a body larger than maxResponseBytes (${maxBytes} bytes); nothing more was read`,
+        {
+          ...init,
+          ...answered,
+          maxBytes,
+        },
+      );
+    case "redirect": {
+      const target = response?.headers.get("location");
+      const location = target ? redactLocation(target, ctx.secrets) : undefined;
+      const where = location ? `to ${JSON.stringify(location)}` : "without a location";
+      return new RedirectError(`${call} was redirected (status ${status}) ${where}; redirects are not followed, check baseUrl`, {
+        ...init,
+        ...answered,
+        location,
+      });
+    }
+    // "connect"
+    default:
+      return new ConnectionError(`${call} could not connect: ${messageOf(cause)}`, init);
+  }
+}

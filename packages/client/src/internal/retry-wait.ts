@@ -1,0 +1,72 @@
+import { type AttemptContext, attemptError } from "./attempt-errors.js";
+import { parseRetryAfter } from "./retry-after.js";
+import type { TransportOptions } from "./transport.js";
+
+/** The attempt that failed and may be retried. */
+export interface FailedAttempt extends AttemptContext {
+  /** 1-based number of the attempt that failed. */
+  attempt: number;
+  /** Retries this call may make in all. */
+  retries: number;
+  /** The retryable answer (a 429, 503, …), when one arrived. */
+  response?: Response;
+  /** The typed error, when no answer arrived. */
+  failure?: Error;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Waits before the next attempt: exponential backoff with "equal jitter", unless the server
+ * said how long to wait (`Retry-After`, capped). `policy` is the transport's options (the
+ * defaults are applied here: backoff from 500 ms up to 8 s, `Retry-After` up to 60 s). Resolves `true` once the wait is over, and
+ * `false` at once — the answer left unread for the caller — when the wait would end past the
+ * call's deadline: the call then ends with what the last attempt gave. The caller's abort
+ * rejects with an `AbortError`. Loaded with the first retry: calls that succeed never need it.
+ *
+ * @example
+ * ```ts
+ * if (await waitToRetry(policy, { ...context, attempt, retries, response, signal, deadlineAt })) continue;
+ * ```
+ */
+export async function waitToRetry(policy: TransportOptions, failed: FailedAttempt): Promise<boolean> {
+  const { attempt, response, failure, method, url } = failed;
+  const ceiling = Math.min(policy.maxDelayMs ?? 8_000, (policy.baseDelayMs ?? 500) * 2 ** (attempt - 1));
+  let delayMs = Math.round(ceiling / 2 + ((policy.random ?? Math.random)() * ceiling) / 2);
+  let reason = failure ? failure.name : `status ${response?.status}`;
+  const retryAfter = parseRetryAfter(response?.headers.get("retry-after") ?? null);
+  if (retryAfter !== undefined) {
+    delayMs = Math.min(retryAfter * 1000, policy.maxRetryAfterMs ?? 60_000);
+    reason += `, Retry-After ${retryAfter} s`;
+  }
+  if (Date.now() + delayMs >= failed.deadlineAt) {
+    policy.logger?.info(
+      `not retrying ${method} ${url}: waiting ${delayMs} ms would pass its deadline of ${failed.deadlineMs} ms (${reason})`,
+    );
+    return false;
+  }
+  // Free the connection; not awaited: cancelling one branch of a tee'd body resolves only
+  // when the other branch is cancelled too.
+  response?.body?.cancel().catch(() => undefined);
+  policy.onRetry?.({ attempt, delayMs, method, url, reason });
+  policy.logger?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt} of ${failed.retries}): ${reason}`);
+  try {
+    await sleep(delayMs, failed.signal as AbortSignal);
+  } catch (cause) {
+    throw attemptError("abort", failed, cause);
+  }
+  return true;
+}
