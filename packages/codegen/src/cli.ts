@@ -4,11 +4,17 @@ import { CodegenError } from "./errors/CodegenError.js";
 import { check, generate } from "./generate.js";
 import { displayPath } from "./load/source-document.js";
 import type { SpecSummary } from "./model/summary.js";
+import { guardCommand } from "./release/guard/guard-command.js";
+import { updateCommand } from "./release/update/update-command.js";
 
 const USAGE = `Usage: faxkit-codegen <generate|check> [--config ${DEFAULT_CONFIG_FILE}] [--quiet]
+       faxkit-codegen update <file> [--dry-run] [--allow-same-version] [--skip-typecheck] [--config ${DEFAULT_CONFIG_FILE}]
+       faxkit-codegen guard [--record [--changeset .changeset/<id>.md]] [--config ${DEFAULT_CONFIG_FILE}]
 
   generate   regenerate every output from the spec and overlays (all or nothing)
-  check      exit 1 and name each stale file when the committed output is out of date`;
+  check      exit 1 and name each stale file when the committed output is out of date
+  update     take a new vendor spec: diff, regenerate, type-check, write a changeset and the spec lock
+  guard      exit 1 when the spec or an overlay changed without a release recorded in the spec lock`;
 
 /** Prints the per-tag table that `generate` ends with. */
 export function formatSummary(summary: SpecSummary): string {
@@ -22,6 +28,9 @@ export function formatSummary(summary: SpecSummary): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The release commands have options of their own, so they parse their arguments themselves.
+  if (argv[0] === "update") return updateCommand(argv.slice(1));
+  if (argv[0] === "guard") return guardCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,19 +1,14 @@
-// The CI guard (scripts/spec-guard.mjs, run by .ci/run before `pnpm test`) on a copy of the
+// The CI guard (`faxkit-codegen guard` through scripts/spec-guard.mjs, run by .ci/run before `pnpm test`) on a copy of the
 // repository: an overlay edit without `--record` fails with the fix; `--record` refuses without a
 // changeset naming @faxkit/types; with one it records, and the guard passes.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkLock, loadConfig, type SpecLock } from "@faxkit/codegen";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from "vitest";
 import { RepoClone, repoRoot } from "./helpers/repo-copy.js";
 
 const OVERLAY = "openapi/overlays/03-list-faxes-time-window.yaml";
 const LOCK = "openapi/spec-lock.json";
-interface Lock {
-  specVersion: string;
-  spec: { path: string; sha256: string };
-  overlays: { path: string; sha256: string }[];
-  changeset: string | null;
-}
 
 let clone: RepoClone;
 beforeAll(async () => {
@@ -43,10 +38,7 @@ test(".ci/run runs the guard after `faxkit-codegen check` and before `pnpm test`
 });
 
 test("the repository's lock matches its spec and overlays", async () => {
-  const { checkLock } = (await import(join(repoRoot, "scripts/spec-guard.mjs"))) as {
-    checkLock(root: string): { ok: boolean; message: string };
-  };
-  const result = checkLock(repoRoot);
+  const result = checkLock(await loadConfig(join(repoRoot, "faxkit.config.json")));
   expect(result.ok, result.message).toBe(true);
 });
 
@@ -61,11 +53,11 @@ describe("on a copy", () => {
     editOverlay();
     const result = await clone.guard();
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("spec-guard: the spec or the overlays differ from openapi/spec-lock.json");
+    expect(result.stderr).toContain("faxkit-codegen guard: the spec or the overlays differ from openapi/spec-lock.json");
     expect(result.stderr).toMatch(new RegExp(`changed\\s+${OVERLAY}`));
-    expect(result.stderr).toContain("run `pnpm spec:update <file>`");
+    expect(result.stderr).toContain("run `faxkit-codegen update <file>`");
     expect(result.stderr).toContain('add a changeset naming "@faxkit/types"');
-    expect(result.stderr).toContain("node scripts/spec-guard.mjs --record");
+    expect(result.stderr).toContain("faxkit-codegen guard --record");
   });
 
   test("an edited vendor spec fails the same way", async () => {
@@ -102,7 +94,7 @@ describe("on a copy", () => {
     const record = await clone.guard("--record");
     expect(record.code, record.output).toBe(0);
     expect(record.stdout).toContain("released by .changeset/list-faxes-window.md");
-    const lock = clone.json<Lock>(LOCK);
+    const lock = clone.json<SpecLock>(LOCK);
     expect(lock.changeset).toBe(".changeset/list-faxes-window.md");
     expect(lock.overlays.map((o) => o.path)).toContain(OVERLAY);
     const guard = await clone.guard();
@@ -125,7 +117,7 @@ describe("on a copy", () => {
     expect(wrong.stderr).toContain('does not name "@faxkit/types"');
     const right = await clone.guard("--record", "--changeset", ".changeset/a.md");
     expect(right.code, right.output).toBe(0);
-    expect(clone.json<Lock>(LOCK).changeset).toBe(".changeset/a.md");
+    expect(clone.json<SpecLock>(LOCK).changeset).toBe(".changeset/a.md");
   });
 
   test("a missing lock fails; --record writes a first one without a changeset", async () => {
@@ -135,7 +127,7 @@ describe("on a copy", () => {
     expect(missing.stderr).toContain("openapi/spec-lock.json is missing");
     const record = await clone.guard("--record");
     expect(record.code, record.output).toBe(0);
-    expect(clone.json<Lock>(LOCK).changeset).toBeNull();
+    expect(clone.json<SpecLock>(LOCK).changeset).toBeNull();
     expect((await clone.guard()).code).toBe(0);
   });
 

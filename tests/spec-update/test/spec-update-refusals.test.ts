@@ -1,4 +1,4 @@
-// What `pnpm spec:update` does instead of updating: a dry run, and every input it refuses. Each
+// What `pnpm spec:update` (`faxkit-codegen update` on this repository) does instead of updating: a dry run, and every input it refuses. Each
 // test checks that no file of the copy changed (SHA-256 of every file but node_modules, .git and
 // .turbo, and `git status`). One copy serves them all; it is reset to its commit before each test,
 // so that a failure cannot leak into the next one.
@@ -78,6 +78,7 @@ describe("--dry-run", () => {
 describe("interrupted: no temporary folder left behind, nothing changed", () => {
   /** Starts spec:update with a private TMPDIR and sends `signal` as soon as its temporary folder exists. */
   async function interrupt(signal: "SIGINT" | "SIGTERM", input: string, tmp: string): Promise<RunResult & { sawFolder: boolean }> {
+    // The shim, not pnpm: a signal sent to pnpm would not reach the update itself.
     const child = spawn(process.execPath, ["scripts/spec-update.mjs", input], {
       cwd: clone.dir,
       env: { ...childEnv({ gitName: "spec-update-tests" }), TMPDIR: tmp },
@@ -117,7 +118,7 @@ describe("interrupted: no temporary folder left behind, nothing changed", () => 
       const result = await interrupt(signal, clone.writeInput("faxplus-3.5.0.yaml", release350(current)), tmp);
       expect(result.sawFolder, result.output).toBe(true);
       expect(result.code, result.output).toBe(exitCode);
-      expect(result.stderr).toContain(`spec:update: interrupted (${signal}); nothing was changed.`);
+      expect(result.stderr).toContain(`faxkit-codegen update: interrupted (${signal}); nothing was changed.`);
       expect(readdirSync(tmp), result.output).toEqual([]);
       expect(changedFiles(before, clone.hashes()), result.output).toEqual([]);
       expect(await clone.status(), result.output).toBe("");
@@ -131,20 +132,20 @@ describe("bad input: a clear message, exit 1, nothing changed", () => {
   test("a file that does not exist", async () => {
     const result = await specUpdateChangingNothing("no-such-spec.yaml");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("spec:update: cannot read no-such-spec.yaml: no such file.");
+    expect(result.stderr).toContain("faxkit-codegen update: cannot read no-such-spec.yaml: no such file.");
   });
 
   test("no file at all: the usage, exit 2", async () => {
     const result = await specUpdateChangingNothing();
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("usage: pnpm spec:update <file>");
+    expect(result.stderr).toContain("usage: faxkit-codegen update <file>");
   });
 
   test("a file that does not parse: codegen's message, with file, line and column", async () => {
     const input = clone.writeInput("broken.yaml", UNPARSEABLE);
     const result = await specUpdateChangingNothing(input);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/spec:update: \S*broken\.yaml:\d+:\d+: invalid YAML: /);
+    expect(result.stderr).toMatch(/faxkit-codegen update: \S*broken\.yaml:\d+:\d+: invalid YAML: /);
     expect(result.stderr).toContain("Nothing was changed.");
   });
 
@@ -152,7 +153,7 @@ describe("bad input: a clear message, exit 1, nothing changed", () => {
     const result = await specUpdateChangingNothing(clone.writeInput("package.yaml", NOT_OPENAPI));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /spec:update: \S*package\.yaml:1:1 \(at \/\): this is not an OpenAPI document: the top-level `openapi` field is missing\./,
+      /faxkit-codegen update: \S*package\.yaml:1:1 \(at \/\): this is not an OpenAPI document: the top-level `openapi` field is missing\./,
     );
     expect(result.stderr).not.toContain("overlay");
   });
@@ -160,7 +161,7 @@ describe("bad input: a clear message, exit 1, nothing changed", () => {
   test("an overlay whose target vanished (a spec without bulkUpdateFaxes' ids) is named, with its action", async () => {
     const result = await specUpdateChangingNothing(clone.writeInput("no-bulk-ids.yaml", release350WithoutBulkIds(current)));
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("spec:update: openapi/overlays/01-bulk-update-faxes.yaml:");
+    expect(result.stderr).toContain("faxkit-codegen update: openapi/overlays/01-bulk-update-faxes.yaml:");
     expect(result.stderr).toContain(
       "overlay action #1 targets $.components.schemas.BulkFaxUpdateRequest.properties.ids.items, which matches nothing in the spec",
     );

@@ -18,12 +18,7 @@ import {
 type Codegen = typeof import("@faxkit/codegen");
 type SpecChange = import("@faxkit/codegen").SpecChange;
 type Bump = "major" | "minor" | "patch";
-interface Lock {
-  specVersion: string;
-  spec: { path: string; sha256: string };
-  overlays: { path: string; sha256: string }[];
-  changeset: string | null;
-}
+type Lock = import("@faxkit/codegen").SpecLock;
 interface Resolved {
   info: { version: string };
   paths: Record<string, Record<string, { operationId?: string; parameters?: { name: string; in: string; required?: boolean }[] }>>;

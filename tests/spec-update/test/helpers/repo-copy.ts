@@ -127,12 +127,12 @@ export class RepoClone {
     return join(folder, name);
   }
 
-  /** `pnpm spec:update <args>`: the root script, as a maintainer runs it. */
+  /** `pnpm spec:update <args>` (the shim for `faxkit-codegen update`): the root script, as a maintainer runs it. */
   specUpdate(...args: string[]): Promise<RunResult> {
     return run("pnpm", ["spec:update", ...args], this.dir);
   }
 
-  /** `node scripts/spec-guard.mjs <args>`: what .ci/run runs. */
+  /** `node scripts/spec-guard.mjs <args>` (the shim for `faxkit-codegen guard`): what .ci/run runs. */
   guard(...args: string[]): Promise<RunResult> {
     return run(process.execPath, ["scripts/spec-guard.mjs", ...args], this.dir);
   }
