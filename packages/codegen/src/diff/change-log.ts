@@ -1,4 +1,4 @@
-import { type AffectedPackage, ALL_PACKAGES, ruleOf, type SpecChange } from "./rules.js";
+import { type AffectedPackage, ALL_PACKAGES, type RuleId, ruleOf, type SpecChange } from "./rules.js";
 
 /**
  * Where a message names the response status(es) it concerns. Changes that differ only in
@@ -9,7 +9,7 @@ export const STATUS = "\u0000";
 
 /** One change as a differ finds it, before merging and message assembly. */
 export interface ChangeInput {
-  rule: string;
+  rule: RuleId;
   pointer: string;
   operationId: string | null;
   /** The message after "operationId: "; may contain {@link STATUS} once. */

@@ -1,17 +1,18 @@
 import { escapeToken } from "../load/json-pointer.js";
 import { HTTP_METHODS, isObject, type JsonObject } from "../model/operations.js";
+import type { OperationSide, PartDiff } from "./diff-context.js";
 import { diffParameters, parametersOf } from "./diff-parameters.js";
 import { diffRequestBody } from "./diff-request-body.js";
 import { diffResponses } from "./diff-responses.js";
-import { compareDeprecated, compareLeftoverKeys, type Site } from "./documentation.js";
+import { compareDeprecated, compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
+import type { RuleId } from "./rules.js";
 
-interface CallbackOperation {
+/** One operation of a callback, with the Path Item around it (for its shared parameters). */
+interface CallbackOperation extends OperationSide {
   label: string;
-  operation: JsonObject;
   pathItem: JsonObject;
   pathItemPointer: string;
-  pointer: string;
 }
 
 /** The operations of a Callback Object (expression → Path Item), keyed "POST {$request.body#/target}". */
@@ -39,21 +40,14 @@ const OPERATION_HANDLED = new Set(["parameters", "requestBody", "responses", "de
  * directions are mirrored: the payload Fax.Plus posts is judged like a response, the
  * handler's reply like a request. Changes name the parent operation.
  */
-export function diffCallbacks(
-  site: Site,
-  oldDoc: unknown,
-  newDoc: unknown,
-  oldOperation: JsonObject,
-  newOperation: JsonObject,
-  oldPointer: string,
-  newPointer: string,
-): void {
-  const before = isObject(oldOperation.callbacks) ? oldOperation.callbacks : {};
-  const after = isObject(newOperation.callbacks) ? newOperation.callbacks : {};
-  const add = (rule: string, pointer: string, text: string) => site.log.add({ rule, pointer, operationId: site.operationId, text });
+export function diffCallbacks(diff: PartDiff<OperationSide>): void {
+  const { site, oldDoc, newDoc } = diff;
+  const before = isObject(diff.before.operation.callbacks) ? diff.before.operation.callbacks : {};
+  const after = isObject(diff.after.operation.callbacks) ? diff.after.operation.callbacks : {};
+  const add = (rule: RuleId, pointer: string, text: string) => site.log.add({ rule, pointer, operationId: site.operationId, text });
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const oldAt = `${oldPointer}/callbacks/${escapeToken(name)}`;
-    const newAt = `${newPointer}/callbacks/${escapeToken(name)}`;
+    const oldAt = `${diff.before.pointer}/callbacks/${escapeToken(name)}`;
+    const newAt = `${diff.after.pointer}/callbacks/${escapeToken(name)}`;
     if (!Object.hasOwn(after, name)) {
       add("callback-removed", oldAt, `callback \`${name}\` removed`);
       continue;
@@ -69,30 +63,35 @@ export function diffCallbacks(
       const now = newOperations.get(key);
       if (now === undefined && was !== undefined) add("callback-removed", was.pointer, `callback \`${name}\` ${key} removed`);
       else if (was === undefined && now !== undefined) add("callback-added", now.pointer, `callback \`${name}\` ${key} added`);
-      else if (was !== undefined && now !== undefined) diffCallbackOperation(site, oldDoc, newDoc, name, was, now);
+      else if (was !== undefined && now !== undefined)
+        diffCallbackOperation({ site, oldDoc, newDoc, before: was, after: now, callback: name });
     }
   }
 }
 
-function diffCallbackOperation(
-  site: Site,
-  oldDoc: unknown,
-  newDoc: unknown,
-  name: string,
-  was: CallbackOperation,
-  now: CallbackOperation,
-): void {
-  const label = `callback \`${name}\``;
-  const itemHandled = new Set(["parameters", ...HTTP_METHODS]);
-  compareLeftoverKeys(site, was.pathItem, now.pathItem, was.pathItemPointer, now.pathItemPointer, itemHandled, label);
-  compareDeprecated(site, was.operation, now.operation, now.pointer, label);
-  compareLeftoverKeys(site, was.operation, now.operation, was.pointer, now.pointer, OPERATION_HANDLED, label);
+/** Compares one operation of a callback; `diff.callback` is the callback's name. */
+function diffCallbackOperation(diff: PartDiff<CallbackOperation> & { callback: string }): void {
+  const { site, oldDoc, newDoc, before: was, after: now, callback } = diff;
+  const label = `callback \`${callback}\``;
+  compareLeftoverKeys(site, {
+    before: { node: was.pathItem, pointer: was.pathItemPointer },
+    after: { node: now.pathItem, pointer: now.pathItemPointer },
+    handled: new Set(["parameters", ...HTTP_METHODS]),
+    label,
+  });
+  compareDeprecated(site, { before: was.operation, after: now.operation, pointer: now.pointer, label });
+  compareLeftoverKeys(site, {
+    before: { node: was.operation, pointer: was.pointer },
+    after: { node: now.operation, pointer: now.pointer },
+    handled: OPERATION_HANDLED,
+    label,
+  });
   const parameters = (document: unknown, entry: CallbackOperation) =>
     parametersOf(document, [
       { items: entry.pathItem.parameters, pointer: `${entry.pathItemPointer}/parameters` },
       { items: entry.operation.parameters, pointer: `${entry.pointer}/parameters` },
     ]);
-  diffParameters(site, oldDoc, newDoc, parameters(oldDoc, was), parameters(newDoc, now), name);
-  diffRequestBody(site, oldDoc, newDoc, was.operation, now.operation, was.pointer, now.pointer, name);
-  diffResponses(site, oldDoc, newDoc, was.operation, now.operation, was.pointer, now.pointer, name);
+  diffParameters({ site, oldDoc, newDoc, before: parameters(oldDoc, was), after: parameters(newDoc, now), callback });
+  diffRequestBody(diff);
+  diffResponses(diff);
 }

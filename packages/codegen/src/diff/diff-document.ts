@@ -1,7 +1,8 @@
 import { escapeToken } from "../load/json-pointer.js";
 import { isObject, type JsonObject, listOperations, type OperationEntry } from "../model/operations.js";
-import { type DiffContext, diffOperation, operationName } from "./diff-operation.js";
-import { compareLeftoverKeys, type Site } from "./documentation.js";
+import type { DiffContext, NodeAt, Site } from "./diff-context.js";
+import { diffOperation, operationName } from "./diff-operation.js";
+import { compareLeftoverKeys } from "./documentation.js";
 import { reachableComponents } from "./reachable.js";
 import { sameJson } from "./same-json.js";
 
@@ -49,7 +50,10 @@ export function diffOperations(context: DiffContext): void {
     const previous = oldPaths[path];
     if (!isObject(item) || !isObject(previous)) continue;
     const pointer = `/paths/${escapeToken(path)}`;
-    compareLeftoverKeys({ log, operationId: null }, previous, item, pointer, pointer, handled, `path \`${path}\``);
+    compareLeftoverKeys(
+      { log, operationId: null },
+      { before: { node: previous, pointer }, after: { node: item, pointer }, handled, label: `path \`${path}\`` },
+    );
   }
 }
 
@@ -97,12 +101,24 @@ export function diffComponents(context: DiffContext): void {
       } else if (section === "securitySchemes") {
         const was = before[name];
         const now = after[name];
-        if (isObject(was) && isObject(now)) compareLeftoverKeys(site, was, now, pointer, pointer, new Set(), `${label} \`${name}\``);
+        if (isObject(was) && isObject(now)) {
+          compareLeftoverKeys(site, {
+            before: { node: was, pointer },
+            after: { node: now, pointer },
+            handled: new Set(),
+            label: `${label} \`${name}\``,
+          });
+        }
       } else if (!reachedBefore.has(pointer) && !reachedAfter.has(pointer) && !sameJson(before[name], after[name])) {
         log.add({ rule: "unclassified-change", pointer, operationId: null, text: `${label} \`${name}\` changed (used by no operation)` });
       }
     }
   }
+}
+
+/** A node and its pointer, for {@link compareLeftoverKeys}. */
+function nodeAt(node: JsonObject, pointer: string): NodeAt {
+  return { node, pointer };
 }
 
 /** Top-level keys compared elsewhere, or not at all (`x-faxkit-generated` is the generator's provenance). */
@@ -115,10 +131,15 @@ const ROOT_HANDLED = new Set(["info", "servers", "tags", "paths", "components", 
 export function diffDocument(context: DiffContext): void {
   const { oldDoc, newDoc, log } = context;
   const site: Site = { log, operationId: null };
-  compareLeftoverKeys(site, oldDoc, newDoc, "", "", ROOT_HANDLED, "");
+  compareLeftoverKeys(site, { before: nodeAt(oldDoc, ""), after: nodeAt(newDoc, ""), handled: ROOT_HANDLED, label: "" });
   const oldInfo = isObject(oldDoc.info) ? oldDoc.info : {};
   const newInfo = isObject(newDoc.info) ? newDoc.info : {};
-  compareLeftoverKeys(site, oldInfo, newInfo, "/info", "/info", new Set(["version"]), "info");
+  compareLeftoverKeys(site, {
+    before: nodeAt(oldInfo, "/info"),
+    after: nodeAt(newInfo, "/info"),
+    handled: new Set(["version"]),
+    label: "info",
+  });
   diffServers(site, oldDoc, newDoc);
   diffTags(site, oldDoc, newDoc);
 }
@@ -139,7 +160,13 @@ function diffServers(site: Site, oldDoc: JsonObject, newDoc: JsonObject): void {
     const was = before[i];
     const now = after[i];
     if (isObject(was) && isObject(now)) {
-      compareLeftoverKeys(site, was, now, `/servers/${i}`, `/servers/${i}`, new Set(i === 0 ? ["url"] : []), `server ${i}`);
+      compareLeftoverKeys(site, {
+        before: nodeAt(was, `/servers/${i}`),
+        after: nodeAt(now, `/servers/${i}`),
+        // The first server's URL has its own rule (server-url-changed) above.
+        handled: new Set(i === 0 ? ["url"] : []),
+        label: `server ${i}`,
+      });
     } else if (i > 0 && !sameJson(was, now)) {
       site.log.add({
         rule: "unclassified-change",
@@ -165,7 +192,12 @@ function diffTags(site: Site, oldDoc: JsonObject, newDoc: JsonObject): void {
     const was = before.get(name);
     const now = after.get(name);
     if (was !== undefined && now !== undefined) {
-      compareLeftoverKeys(site, was.tag, now.tag, was.pointer, now.pointer, new Set(["name"]), `tag \`${name}\``);
+      compareLeftoverKeys(site, {
+        before: nodeAt(was.tag, was.pointer),
+        after: nodeAt(now.tag, now.pointer),
+        handled: new Set(["name"]),
+        label: `tag \`${name}\``,
+      });
     } else {
       const pointer = (now ?? was)?.pointer ?? "/tags";
       site.log.add({

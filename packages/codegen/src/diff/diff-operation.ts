@@ -1,19 +1,12 @@
 import type { JsonObject, OperationEntry } from "../model/operations.js";
-import type { ChangeLog } from "./change-log.js";
 import { diffCallbacks } from "./diff-callbacks.js";
+import type { DiffContext, OperationSide, PartDiff, Site } from "./diff-context.js";
 import { diffParameters, parametersOf } from "./diff-parameters.js";
 import { diffRequestBody } from "./diff-request-body.js";
 import { diffResponses } from "./diff-responses.js";
 import { diffSecurity } from "./diff-security.js";
-import { compareDeprecated, compareLeftoverKeys, reportDocumentation, type Site } from "./documentation.js";
+import { compareDeprecated, compareLeftoverKeys, reportDocumentation } from "./documentation.js";
 import { sameJson } from "./same-json.js";
-
-/** The two documents and the log every differ writes to. */
-export interface DiffContext {
-  oldDoc: JsonObject;
-  newDoc: JsonObject;
-  log: ChangeLog;
-}
 
 /** The operationId, or "GET /path" when the operation has none. */
 export function operationName(entry: OperationEntry): string {
@@ -57,16 +50,23 @@ export function diffOperation(context: DiffContext, before: OperationEntry, afte
     });
   }
   if (!sameJson(oldTags.slice(1), newTags.slice(1))) reportDocumentation(site, `${after.pointer}/tags`, "secondary tags changed");
-  compareDeprecated(site, before.operation, after.operation, after.pointer, "operation");
-  compareLeftoverKeys(site, before.operation, after.operation, before.pointer, after.pointer, HANDLED, "");
+  compareDeprecated(site, { before: before.operation, after: after.operation, pointer: after.pointer, label: "operation" });
+  compareLeftoverKeys(site, {
+    before: { node: before.operation, pointer: before.pointer },
+    after: { node: after.operation, pointer: after.pointer },
+    handled: HANDLED,
+    label: "",
+  });
+  // Path-item parameters first: the operation's own list overrides them (parametersOf).
   const parameters = (document: JsonObject, entry: OperationEntry) =>
     parametersOf(document, [
       { items: entry.pathItemParameters, pointer: `${entry.pointer.slice(0, entry.pointer.lastIndexOf("/"))}/parameters` },
       { items: entry.operation.parameters, pointer: `${entry.pointer}/parameters` },
     ]);
-  diffParameters(site, oldDoc, newDoc, parameters(oldDoc, before), parameters(newDoc, after));
-  diffRequestBody(site, oldDoc, newDoc, before.operation, after.operation, before.pointer, after.pointer);
-  diffResponses(site, oldDoc, newDoc, before.operation, after.operation, before.pointer, after.pointer);
-  diffSecurity(site, oldDoc, newDoc, before.operation, after.operation, before.pointer, after.pointer);
-  diffCallbacks(site, oldDoc, newDoc, before.operation, after.operation, before.pointer, after.pointer);
+  diffParameters({ site, oldDoc, newDoc, before: parameters(oldDoc, before), after: parameters(newDoc, after) });
+  const part: PartDiff<OperationSide> = { site, oldDoc, newDoc, before, after };
+  diffRequestBody(part);
+  diffResponses(part);
+  diffSecurity(part);
+  diffCallbacks(part);
 }

@@ -1,8 +1,10 @@
 import { escapeToken } from "../load/json-pointer.js";
 import { isObject, type JsonObject } from "../model/operations.js";
+import type { PartDiff, Site } from "./diff-context.js";
 import { diffSchema, schemaWalk } from "./diff-schema.js";
-import { compareDeprecated, compareLeftoverKeys, type Site } from "./documentation.js";
+import { compareDeprecated, compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
+import type { RuleId } from "./rules.js";
 import { describeAt, type Subject } from "./subject.js";
 
 /** A parameter in effect for an operation, with `$ref`s followed. */
@@ -69,19 +71,17 @@ function schemaOf(parameter: ParameterEntry): { schema: unknown; pointer: string
   return undefined;
 }
 
+/** Input of {@link diffParameters}: the parameters in effect before and after ({@link parametersOf}). */
+export type ParameterDiff = PartDiff<Map<string, ParameterEntry>>;
+
 /**
  * Compares the parameters of two versions of an operation. For a callback (`callback`
  * set), the parameters are what Fax.Plus sends, so requiredness is judged like a response
  * property and the schemas in the response direction.
  */
-export function diffParameters(
-  site: Site,
-  oldDoc: unknown,
-  newDoc: unknown,
-  before: Map<string, ParameterEntry>,
-  after: Map<string, ParameterEntry>,
-  callback?: string,
-): void {
+export function diffParameters(diff: ParameterDiff): void {
+  const { site, oldDoc, newDoc, before, after, callback } = diff;
+  // A callback's parameters are not the client's: Fax.Plus sends them, the client never does.
   const place: Site = { ...site, client: callback === undefined };
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const was = before.get(key);
@@ -89,7 +89,7 @@ export function diffParameters(
     const entry = (now ?? was) as ParameterEntry;
     const subject: Subject = { kind: "parameter", name: entry.name, in: entry.in, ...(callback === undefined ? {} : { callback }) };
     const label = describeAt(subject, "");
-    const add = (rule: string, pointer: string, text: string) =>
+    const add = (rule: RuleId, pointer: string, text: string) =>
       site.log.add({ rule, pointer, operationId: site.operationId, text, client: place.client });
     if (now === undefined && was !== undefined) {
       add("parameter-removed", was.pointer, `${label} removed`);
@@ -125,19 +125,12 @@ export function diffParameters(
           `${label} serialization changed (${changed.map((name) => `${name} ${String(from[name])} → ${String(to[name])}`).join(", ")})`,
         );
       }
-      compareDeprecated(place, was.node, now.node, now.pointer, label);
-      compareLeftoverKeys(place, was.node, now.node, was.pointer, now.pointer, HANDLED, label);
+      compareDeprecated(place, { before: was.node, after: now.node, pointer: now.pointer, label });
+      compareLeftoverKeys(place, { before: was, after: now, handled: HANDLED, label });
       const wasSchema = schemaOf(was);
       const nowSchema = schemaOf(now);
       if (wasSchema !== undefined && nowSchema !== undefined) {
-        diffSchema(
-          schemaWalk(place, oldDoc, newDoc, subject),
-          wasSchema.schema,
-          wasSchema.pointer,
-          nowSchema.schema,
-          nowSchema.pointer,
-          "",
-        );
+        diffSchema(schemaWalk({ site: place, oldDoc, newDoc }, subject), { before: wasSchema, after: nowSchema, path: "" });
       } else if (wasSchema !== nowSchema) {
         add("unclassified-change", now.pointer, `${label} schema ${nowSchema === undefined ? "removed" : "added"}`);
       }

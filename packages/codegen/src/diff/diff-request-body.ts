@@ -1,8 +1,10 @@
 import { escapeToken } from "../load/json-pointer.js";
-import { isObject, type JsonObject } from "../model/operations.js";
+import { isObject } from "../model/operations.js";
+import type { OperationSide, PartDiff } from "./diff-context.js";
 import { diffSchema, schemaWalk } from "./diff-schema.js";
-import { compareLeftoverKeys, type Site } from "./documentation.js";
+import { compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
+import type { RuleId } from "./rules.js";
 import type { Subject } from "./subject.js";
 
 const BODY_HANDLED = new Set(["content", "required"]);
@@ -14,21 +16,15 @@ const MEDIA_HANDLED = new Set(["schema"]);
  * (`callback` set) the body is the payload Fax.Plus sends: its schema is judged in the
  * response direction and `required` is not compared (the payload is always sent).
  */
-export function diffRequestBody(
-  site: Site,
-  oldDoc: unknown,
-  newDoc: unknown,
-  oldOperation: JsonObject,
-  newOperation: JsonObject,
-  oldPointer: string,
-  newPointer: string,
-  callback?: string,
-): void {
-  if (oldOperation.requestBody === undefined && newOperation.requestBody === undefined) return;
+export function diffRequestBody(diff: PartDiff<OperationSide>): void {
+  const { site, oldDoc, newDoc, callback } = diff;
+  const oldBody = diff.before.operation.requestBody;
+  const newBody = diff.after.operation.requestBody;
+  if (oldBody === undefined && newBody === undefined) return;
   const label = callback === undefined ? "request body" : `callback \`${callback}\` payload`;
-  const add = (rule: string, pointer: string, text: string) => site.log.add({ rule, pointer, operationId: site.operationId, text });
-  const was = oldOperation.requestBody === undefined ? undefined : resolve(oldDoc, oldOperation.requestBody, `${oldPointer}/requestBody`);
-  const now = newOperation.requestBody === undefined ? undefined : resolve(newDoc, newOperation.requestBody, `${newPointer}/requestBody`);
+  const add = (rule: RuleId, pointer: string, text: string) => site.log.add({ rule, pointer, operationId: site.operationId, text });
+  const was = oldBody === undefined ? undefined : resolve(oldDoc, oldBody, `${diff.before.pointer}/requestBody`);
+  const now = newBody === undefined ? undefined : resolve(newDoc, newBody, `${diff.after.pointer}/requestBody`);
   if (was === undefined || !isObject(was.value)) {
     if (now === undefined || !isObject(now.value)) return;
     const required = now.value.required === true && callback === undefined;
@@ -49,11 +45,17 @@ export function diffRequestBody(
       `${label} became ${after.required === true ? "required" : "optional"}`,
     );
   }
-  compareLeftoverKeys(site, before, after, was.pointer, now.pointer, BODY_HANDLED, label);
+  compareLeftoverKeys(site, {
+    before: { node: before, pointer: was.pointer },
+    after: { node: after, pointer: now.pointer },
+    handled: BODY_HANDLED,
+    label,
+  });
   const oldContent = isObject(before.content) ? before.content : {};
   const newContent = isObject(after.content) ? after.content : {};
   const subject: Subject = callback === undefined ? { kind: "request" } : { kind: "payload", callback };
-  const walk = schemaWalk({ log: site.log, operationId: site.operationId }, oldDoc, newDoc, subject);
+  // Without `client`: a body schema change reaches the client only through @faxkit/types.
+  const walk = schemaWalk({ site: { log: site.log, operationId: site.operationId }, oldDoc, newDoc }, subject);
   for (const mediaType of new Set([...Object.keys(oldContent), ...Object.keys(newContent)])) {
     const oldAt = `${was.pointer}/content/${escapeToken(mediaType)}`;
     const newAt = `${now.pointer}/content/${escapeToken(mediaType)}`;
@@ -62,8 +64,17 @@ export function diffRequestBody(
     if (!isObject(newMedia)) add("request-media-type-removed", oldAt, `${label} media type \`${mediaType}\` removed`);
     else if (!isObject(oldMedia)) add("request-media-type-added", newAt, `${label} media type \`${mediaType}\` added`);
     else {
-      compareLeftoverKeys(site, oldMedia, newMedia, oldAt, newAt, MEDIA_HANDLED, `${label} (\`${mediaType}\`)`);
-      diffSchema(walk, oldMedia.schema, `${oldAt}/schema`, newMedia.schema, `${newAt}/schema`, "");
+      compareLeftoverKeys(site, {
+        before: { node: oldMedia, pointer: oldAt },
+        after: { node: newMedia, pointer: newAt },
+        handled: MEDIA_HANDLED,
+        label: `${label} (\`${mediaType}\`)`,
+      });
+      diffSchema(walk, {
+        before: { schema: oldMedia.schema, pointer: `${oldAt}/schema` },
+        after: { schema: newMedia.schema, pointer: `${newAt}/schema` },
+        path: "",
+      });
     }
   }
 }

@@ -1,9 +1,11 @@
 import { escapeToken } from "../load/json-pointer.js";
-import { isObject, type JsonObject } from "../model/operations.js";
+import { isObject } from "../model/operations.js";
 import { STATUS } from "./change-log.js";
+import type { NodeAt, OperationSide, PartDiff, Site } from "./diff-context.js";
 import { diffSchema, schemaWalk } from "./diff-schema.js";
-import { compareDeprecated, compareLeftoverKeys, type Site } from "./documentation.js";
+import { compareDeprecated, compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
+import type { RuleId } from "./rules.js";
 import { describeAt, type Subject } from "./subject.js";
 
 /** 2xx statuses and the 2XX range. */
@@ -21,24 +23,16 @@ const HEADER_HANDLED = new Set(["schema", "required", "deprecated"]);
  * schemas are judged in the request direction, and status or media type changes are
  * unclassified (faxkit generates nothing from them).
  */
-export function diffResponses(
-  site: Site,
-  oldDoc: unknown,
-  newDoc: unknown,
-  oldOperation: JsonObject,
-  newOperation: JsonObject,
-  oldPointer: string,
-  newPointer: string,
-  callback?: string,
-): void {
-  const before = isObject(oldOperation.responses) ? oldOperation.responses : {};
-  const after = isObject(newOperation.responses) ? newOperation.responses : {};
-  const add = (rule: string, pointer: string, text: string, status?: string) =>
+export function diffResponses(diff: PartDiff<OperationSide>): void {
+  const { site, oldDoc, newDoc, callback } = diff;
+  const before = isObject(diff.before.operation.responses) ? diff.before.operation.responses : {};
+  const after = isObject(diff.after.operation.responses) ? diff.after.operation.responses : {};
+  const add = (rule: RuleId, pointer: string, text: string, status?: string) =>
     site.log.add({ rule, pointer, operationId: site.operationId, text, status });
   for (const status of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const oldAt = `${oldPointer}/responses/${escapeToken(status)}`;
-    const newAt = `${newPointer}/responses/${escapeToken(status)}`;
-    const kind = isSuccessStatus(status) ? "success" : "error";
+    const oldAt = `${diff.before.pointer}/responses/${escapeToken(status)}`;
+    const newAt = `${diff.after.pointer}/responses/${escapeToken(status)}`;
+    const kind: "success" | "error" = isSuccessStatus(status) ? "success" : "error";
     if (!Object.hasOwn(after, status)) {
       if (callback === undefined) add(`${kind}-status-removed`, oldAt, `${kind} status ${status} removed`);
       else add("unclassified-change", oldAt, `callback \`${callback}\` reply status ${status} removed`);
@@ -53,15 +47,18 @@ export function diffResponses(
     const now = resolve(newDoc, after[status], newAt);
     if (!isObject(was.value) || !isObject(now.value)) continue;
     const subject: Subject = callback === undefined ? { kind: "response", status } : { kind: "reply", callback, status };
+    // Without `client` (response shapes reach it only through @faxkit/types); with the status,
+    // so changes behind one shared schema merge into "responses 400, 401, 500 …".
     const place: Site = { log: site.log, operationId: site.operationId, ...(callback === undefined ? { status } : {}) };
     const label = callback === undefined ? STATUS : `callback \`${callback}\` reply ${status}`;
     const handled = new Set(callback === undefined ? ["content", "headers"] : ["content"]);
-    compareLeftoverKeys(place, was.value, now.value, was.pointer, now.pointer, handled, label);
-    if (callback === undefined)
-      diffHeaders(place, oldDoc, newDoc, { value: was.value, pointer: was.pointer }, { value: now.value, pointer: now.pointer }, status);
+    const wasAt = { node: was.value, pointer: was.pointer };
+    const nowAt = { node: now.value, pointer: now.pointer };
+    compareLeftoverKeys(place, { before: wasAt, after: nowAt, handled, label });
+    if (callback === undefined) diffHeaders({ site: place, oldDoc, newDoc, before: wasAt, after: nowAt }, status);
     const oldContent = isObject(was.value.content) ? was.value.content : {};
     const newContent = isObject(now.value.content) ? now.value.content : {};
-    const walk = schemaWalk(place, oldDoc, newDoc, subject);
+    const walk = schemaWalk({ site: place, oldDoc, newDoc }, subject);
     for (const mediaType of new Set([...Object.keys(oldContent), ...Object.keys(newContent)])) {
       const oldMediaAt = `${was.pointer}/content/${escapeToken(mediaType)}`;
       const newMediaAt = `${now.pointer}/content/${escapeToken(mediaType)}`;
@@ -73,24 +70,32 @@ export function diffResponses(
         const rule = callback !== undefined ? "unclassified-change" : removed ? "response-media-type-removed" : "response-media-type-added";
         add(rule, removed ? oldMediaAt : newMediaAt, text, place.status);
       } else {
-        compareLeftoverKeys(place, oldMedia, newMedia, oldMediaAt, newMediaAt, MEDIA_HANDLED, `${label} (\`${mediaType}\`)`);
-        diffSchema(walk, oldMedia.schema, `${oldMediaAt}/schema`, newMedia.schema, `${newMediaAt}/schema`, "");
+        compareLeftoverKeys(place, {
+          before: { node: oldMedia, pointer: oldMediaAt },
+          after: { node: newMedia, pointer: newMediaAt },
+          handled: MEDIA_HANDLED,
+          label: `${label} (\`${mediaType}\`)`,
+        });
+        diffSchema(walk, {
+          before: { schema: oldMedia.schema, pointer: `${oldMediaAt}/schema` },
+          after: { schema: newMedia.schema, pointer: `${newMediaAt}/schema` },
+          path: "",
+        });
       }
     }
   }
 }
 
-type Resolved = { value: JsonObject; pointer: string };
-
 /** Response headers: added/removed, requiredness (like a response property), schema. */
-function diffHeaders(site: Site, oldDoc: unknown, newDoc: unknown, was: Resolved, now: Resolved, status: string): void {
-  const before = isObject(was.value.headers) ? was.value.headers : {};
-  const after = isObject(now.value.headers) ? now.value.headers : {};
+function diffHeaders(diff: PartDiff<NodeAt>, status: string): void {
+  const { site, oldDoc, newDoc, before: was, after: now } = diff;
+  const before = isObject(was.node.headers) ? was.node.headers : {};
+  const after = isObject(now.node.headers) ? now.node.headers : {};
   // Exact spelling: the generated `headers` type is keyed by it (see parametersOf).
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const subject: Subject = { kind: "header", status, name };
     const label = describeAt(subject, "");
-    const add = (rule: string, pointer: string, text: string) =>
+    const add = (rule: RuleId, pointer: string, text: string) =>
       site.log.add({ rule, pointer, operationId: site.operationId, text, status });
     if (!Object.hasOwn(after, name)) {
       add("response-header-removed", `${was.pointer}/headers/${escapeToken(name)}`, `${label} removed`);
@@ -112,15 +117,14 @@ function diffHeaders(site: Site, oldDoc: unknown, newDoc: unknown, was: Resolved
         `${label} became ${isRequired ? "required" : "optional"}`,
       );
     }
-    compareDeprecated(site, oldHeader.value, newHeader.value, newHeader.pointer, label);
-    compareLeftoverKeys(site, oldHeader.value, newHeader.value, oldHeader.pointer, newHeader.pointer, HEADER_HANDLED, label);
-    diffSchema(
-      schemaWalk(site, oldDoc, newDoc, subject),
-      oldHeader.value.schema,
-      `${oldHeader.pointer}/schema`,
-      newHeader.value.schema,
-      `${newHeader.pointer}/schema`,
-      "",
-    );
+    const wasHeader = { node: oldHeader.value, pointer: oldHeader.pointer };
+    const nowHeader = { node: newHeader.value, pointer: newHeader.pointer };
+    compareDeprecated(site, { before: wasHeader.node, after: nowHeader.node, pointer: nowHeader.pointer, label });
+    compareLeftoverKeys(site, { before: wasHeader, after: nowHeader, handled: HEADER_HANDLED, label });
+    diffSchema(schemaWalk(diff, subject), {
+      before: { schema: wasHeader.node.schema, pointer: `${wasHeader.pointer}/schema` },
+      after: { schema: nowHeader.node.schema, pointer: `${nowHeader.pointer}/schema` },
+      path: "",
+    });
   }
 }

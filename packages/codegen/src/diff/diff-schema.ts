@@ -1,23 +1,52 @@
 import { escapeToken } from "../load/json-pointer.js";
 import { isObject } from "../model/operations.js";
 import { CONSTRAINT_KEYWORDS, constraintChanges, type Effect, keywordPointer } from "./constraints.js";
-import { DOC_KEYS, reportDocumentation, type Site } from "./documentation.js";
+import type { Documents, Site } from "./diff-context.js";
+import { DOC_KEYS, reportDocumentation } from "./documentation.js";
+import type { RuleId } from "./rules.js";
 import { sameJson } from "./same-json.js";
 import { keyword, type Located, type SchemaView, typeOf, unionKind, viewSchema } from "./schema-view.js";
 import { type Direction, describeAt, directionOf, type Subject, statusOf } from "./subject.js";
 
 /** One comparison of a schema pair reached from one place of one operation. */
-export interface SchemaWalk extends Site {
-  oldDoc: unknown;
-  newDoc: unknown;
+export interface SchemaWalk extends Site, Documents {
   subject: Subject;
-  /** `oldPointer|newPointer` pairs already compared in this walk: the cycle guard. */
+  /**
+   * `oldPointer|newPointer` pairs already compared in this walk: the cycle guard (a
+   * recursive schema reaches the same pair again), and what keeps a component reached
+   * twice from one place from being compared twice.
+   */
   seen: Set<string>;
 }
 
 /** Starts a walk over the schemas of one place (a body, a response, a parameter). */
-export function schemaWalk(site: Site, oldDoc: unknown, newDoc: unknown, subject: Subject): SchemaWalk {
-  return { ...site, status: statusOf(subject), oldDoc, newDoc, subject, seen: new Set() };
+export function schemaWalk(from: Documents & { site: Site }, subject: Subject): SchemaWalk {
+  return { ...from.site, status: statusOf(subject), oldDoc: from.oldDoc, newDoc: from.newDoc, subject, seen: new Set() };
+}
+
+/** A schema as written (maybe a `$ref`) and its pointer. */
+export interface SchemaAt {
+  schema: unknown;
+  pointer: string;
+}
+
+/** Input of {@link diffSchema}. */
+export interface SchemaPair {
+  before: SchemaAt;
+  after: SchemaAt;
+  /** Property path inside the walk's subject: `""` at its root, `data[].status` further down. */
+  path: string;
+  /** Nesting level, for the {@link MAX_DEPTH} guard. Default 0. */
+  depth?: number;
+}
+
+/** Two views of the same place, for the keyword comparisons inside {@link diffSchema}. */
+interface ViewPair {
+  walk: SchemaWalk;
+  before: SchemaView;
+  after: SchemaView;
+  path: string;
+  depth: number;
 }
 
 /** Nesting deeper than this is not compared (a guard; real schemas are far shallower). */
@@ -38,8 +67,29 @@ const COMPARED = new Set([
   "deprecated",
 ]);
 
-/** The rule ids for each kind of schema change, per direction. */
-const RULES: Readonly<Record<Direction, Readonly<Record<string, string>>>> = {
+/** The kinds of schema change; {@link RULES} maps each to a rule per direction. */
+type ChangeKind =
+  | Effect
+  | "removed"
+  | "added"
+  | "requiredAdded"
+  | "becameRequired"
+  | "becameOptional"
+  | "hidden"
+  | "nullable"
+  | "nonNullable"
+  | "type"
+  | "enumAdded"
+  | "enumRemoved"
+  | "variantAdded"
+  | "variantRemoved";
+
+/**
+ * The rule for each kind of schema change, per direction. A constraint change that cannot
+ * be compared (`incomparable`, e.g. a changed pattern) is judged the unsafe way for each
+ * direction: tightened for requests, loosened for responses.
+ */
+const RULES: Readonly<Record<Direction, Readonly<Record<ChangeKind, RuleId>>>> = {
   request: {
     removed: "request-property-removed",
     added: "request-property-added",
@@ -78,13 +128,19 @@ const RULES: Readonly<Record<Direction, Readonly<Record<string, string>>>> = {
   },
 };
 
-function ruleFor(walk: SchemaWalk, kind: string): string {
-  return RULES[directionOf(walk.subject)][kind] as string;
+/** One schema change, before its rule and message are chosen by the walk's direction and subject. */
+interface SchemaChange {
+  kind: ChangeKind;
+  pointer: string;
+  /** Property path inside the subject, for the message. */
+  path: string;
+  /** The rest of the message: "became required", "maxLength tightened from 200 to 100". */
+  what: string;
 }
 
-function emit(walk: SchemaWalk, kind: string, pointer: string, path: string, what: string): void {
+function emit(walk: SchemaWalk, { kind, pointer, path, what }: SchemaChange): void {
   walk.log.add({
-    rule: ruleFor(walk, kind),
+    rule: RULES[directionOf(walk.subject)][kind],
     pointer,
     operationId: walk.operationId,
     text: `${describeAt(walk.subject, path)} ${what}`,
@@ -105,32 +161,25 @@ function typeLabel(view: SchemaView): string {
 
 /**
  * Compares two schemas structurally, following `$ref`s on both sides, and reports every
- * change under the walk's subject in the walk's direction. `path` is the property path
- * inside the subject (`""` at its root, `data[].status` further down).
+ * change under the walk's subject in the walk's direction.
  *
  * @example
  * ```ts
- * const walk = schemaWalk({ log, operationId: "sendFax" }, oldDoc, newDoc, { kind: "request" });
- * diffSchema(walk, oldBodySchema, "/paths/…/schema", newBodySchema, "/paths/…/schema", "");
+ * const walk = schemaWalk({ site: { log, operationId: "sendFax" }, oldDoc, newDoc }, { kind: "request" });
+ * diffSchema(walk, { before: { schema: oldBodySchema, pointer: "/paths/…/schema" }, after: { schema: newBodySchema, pointer: "/paths/…/schema" }, path: "" });
  * // log: "sendFax: request property `comment` became required", …
  * ```
  */
-export function diffSchema(
-  walk: SchemaWalk,
-  oldSchema: unknown,
-  oldPointer: string,
-  newSchema: unknown,
-  newPointer: string,
-  path: string,
-  depth = 0,
-): void {
-  const before = viewSchema(walk.oldDoc, oldSchema, oldPointer);
-  const after = viewSchema(walk.newDoc, newSchema, newPointer);
+export function diffSchema(walk: SchemaWalk, { before: was, after: now, path, depth = 0 }: SchemaPair): void {
+  const before = viewSchema(walk.oldDoc, was.schema, was.pointer);
+  const after = viewSchema(walk.newDoc, now.schema, now.pointer);
+  // Keyed by where both sides landed after `$ref`s, so a cycle is caught at the component.
   const pair = `${before.pointer}\u0001${after.pointer}`;
   if (walk.seen.has(pair) || depth > MAX_DEPTH) return;
   walk.seen.add(pair);
 
-  compareOtherKeywords(walk, before, after, path);
+  const views: ViewPair = { walk, before, after, path, depth };
+  compareOtherKeywords(views);
   const wasUnion = unionKind(before);
   const isUnion = unionKind(after);
   const wasType = typeOf(before);
@@ -140,52 +189,56 @@ export function diffSchema(
     const at = keywordPointer(before, after, union);
     if (wasType === undefined || wasType !== isType) {
       // The union is (or was) the type itself: `string` became `oneOf: [string, array]`.
-      emit(walk, "type", at, path, `type changed from ${typeLabel(before)} to ${typeLabel(after)}`);
+      emit(walk, { kind: "type", pointer: at, path, what: `type changed from ${typeLabel(before)} to ${typeLabel(after)}` });
       return;
     }
     // A union next to an unchanged type only restricts it ("at least one of is_read, comment").
     const count = (keyword(isUnion === undefined ? before : after, union) as unknown[]).length;
-    emit(
-      walk,
-      isUnion === undefined ? "widens" : "narrows",
-      at,
+    emit(walk, {
+      kind: isUnion === undefined ? "widens" : "narrows",
+      pointer: at,
       path,
-      `${union} ${isUnion === undefined ? "removed" : "added"} (${count} variants)`,
-    );
+      what: `${union} ${isUnion === undefined ? "removed" : "added"} (${count} variants)`,
+    });
   }
   if (wasType !== isType) {
     const at = keywordPointer(before, after, "type");
     const numeric = (type: string | undefined) => type === "integer" || type === "number";
     if (numeric(wasType) && numeric(isType))
-      emit(walk, wasType === "integer" ? "widens" : "narrows", at, path, `type changed from ${wasType} to ${isType}`);
-    else if (wasType === undefined) emit(walk, "narrows", at, path, `type added (${isType})`);
-    else if (isType === undefined) emit(walk, "widens", at, path, `type removed (was ${wasType})`);
+      emit(walk, {
+        kind: wasType === "integer" ? "widens" : "narrows",
+        pointer: at,
+        path,
+        what: `type changed from ${wasType} to ${isType}`,
+      });
+    else if (wasType === undefined) emit(walk, { kind: "narrows", pointer: at, path, what: `type added (${isType})` });
+    else if (isType === undefined) emit(walk, { kind: "widens", pointer: at, path, what: `type removed (was ${wasType})` });
     else {
-      emit(walk, "type", at, path, `type changed from ${wasType} to ${isType}`);
+      emit(walk, { kind: "type", pointer: at, path, what: `type changed from ${wasType} to ${isType}` });
       return;
     }
   }
   const wasNullable = keyword(before, "nullable") === true;
   const isNullable = keyword(after, "nullable") === true;
   if (wasNullable !== isNullable) {
-    emit(
-      walk,
-      isNullable ? "nullable" : "nonNullable",
-      keywordPointer(before, after, "nullable"),
+    emit(walk, {
+      kind: isNullable ? "nullable" : "nonNullable",
+      pointer: keywordPointer(before, after, "nullable"),
       path,
-      isNullable ? "became nullable" : "is no longer nullable",
-    );
+      what: isNullable ? "became nullable" : "is no longer nullable",
+    });
   }
-  compareEnums(walk, before, after, path);
-  for (const change of constraintChanges(before, after)) emit(walk, change.effect, change.pointer, path, change.what);
-  compareProperties(walk, before, after, path, depth);
-  compareItems(walk, before, after, path, depth);
-  compareAdditionalProperties(walk, before, after, path, depth);
-  if (wasUnion !== undefined && isUnion !== undefined) compareVariants(walk, before, after, wasUnion, isUnion, path, depth);
+  compareEnums(views);
+  for (const change of constraintChanges(before, after))
+    emit(walk, { kind: change.effect, pointer: change.pointer, path, what: change.what });
+  compareProperties(views);
+  compareItems(views);
+  compareAdditionalProperties(views);
+  if (wasUnion !== undefined && isUnion !== undefined) compareVariants(views, wasUnion, isUnion);
 }
 
 /** Prose (documentation-changed), `deprecated`, and keywords no rule knows (unclassified-change). */
-function compareOtherKeywords(walk: SchemaWalk, before: SchemaView, after: SchemaView, path: string): void {
+function compareOtherKeywords({ walk, before, after, path }: ViewPair): void {
   const where = describeAt(walk.subject, path);
   const wasDeprecated = keyword(before, "deprecated") === true;
   const isDeprecated = keyword(after, "deprecated") === true;
@@ -218,20 +271,30 @@ function compareOtherKeywords(walk: SchemaWalk, before: SchemaView, after: Schem
   }
 }
 
-function compareEnums(walk: SchemaWalk, before: SchemaView, after: SchemaView, path: string): void {
+function compareEnums({ walk, before, after, path }: ViewPair): void {
   const was = keyword(before, "enum");
   const now = keyword(after, "enum");
   const at = keywordPointer(before, after, "enum");
   if (Array.isArray(was) && Array.isArray(now)) {
     const wasKeys = new Set(was.map(show));
     const nowKeys = new Set(now.map(show));
-    for (const value of was) if (!nowKeys.has(show(value))) emit(walk, "enumRemoved", at, path, `enum value ${show(value)} removed`);
-    for (const value of now) if (!wasKeys.has(show(value))) emit(walk, "enumAdded", at, path, `enum value ${show(value)} added`);
+    for (const value of was)
+      if (!nowKeys.has(show(value))) emit(walk, { kind: "enumRemoved", pointer: at, path, what: `enum value ${show(value)} removed` });
+    for (const value of now)
+      if (!wasKeys.has(show(value))) emit(walk, { kind: "enumAdded", pointer: at, path, what: `enum value ${show(value)} added` });
   } else if (Array.isArray(now)) {
-    emit(walk, "narrows", at, path, `enum added (${now.map(show).join(", ")})`);
+    emit(walk, { kind: "narrows", pointer: at, path, what: `enum added (${now.map(show).join(", ")})` });
   } else if (Array.isArray(was)) {
-    emit(walk, "widens", at, path, `enum removed (was ${was.map(show).join(", ")})`);
+    emit(walk, { kind: "widens", pointer: at, path, what: `enum removed (was ${was.map(show).join(", ")})` });
   }
+}
+
+/**
+ * A located value as a schema. A property's {@link Located} already points at its schema;
+ * a keyword's points at the schema holding it, so pass the keyword (`items`) to append.
+ */
+function schemaAt(located: Located, keyword?: string): SchemaAt {
+  return { schema: located.value, pointer: keyword === undefined ? located.pointer : `${located.pointer}/${keyword}` };
 }
 
 /** Whether a property is invisible in this direction: readOnly in requests, writeOnly in responses. */
@@ -240,7 +303,7 @@ function hidden(walk: SchemaWalk, document: unknown, property: Located): boolean
   return keyword(viewSchema(document, property.value, property.pointer), flag) === true;
 }
 
-function compareProperties(walk: SchemaWalk, before: SchemaView, after: SchemaView, path: string, depth: number): void {
+function compareProperties({ walk, before, after, path, depth }: ViewPair): void {
   const request = directionOf(walk.subject) === "request";
   const names = new Set([...before.properties.keys(), ...after.properties.keys()]);
   for (const name of names) {
@@ -250,37 +313,37 @@ function compareProperties(walk: SchemaWalk, before: SchemaView, after: SchemaVi
     const visibleAfter = now !== undefined && !hidden(walk, walk.newDoc, now);
     const child = path === "" ? name : `${path}.${name}`;
     if (visibleBefore && !visibleAfter) {
-      if (now !== undefined) emit(walk, "hidden", now.pointer, child, request ? "became read-only" : "became write-only");
-      else emit(walk, "removed", (was as Located).pointer, child, "removed");
+      if (now !== undefined)
+        emit(walk, { kind: "hidden", pointer: now.pointer, path: child, what: request ? "became read-only" : "became write-only" });
+      else emit(walk, { kind: "removed", pointer: (was as Located).pointer, path: child, what: "removed" });
     } else if (!visibleBefore && visibleAfter) {
       const required = request && after.required.has(name);
       const unhidden = was === undefined ? "" : request ? " (no longer read-only)" : " (no longer write-only)";
-      emit(
-        walk,
-        required ? "requiredAdded" : "added",
-        (now as Located).pointer,
-        child,
-        `added${required ? " as required" : ""}${unhidden}`,
-      );
+      emit(walk, {
+        kind: required ? "requiredAdded" : "added",
+        pointer: (now as Located).pointer,
+        path: child,
+        what: `added${required ? " as required" : ""}${unhidden}`,
+      });
     } else if (visibleBefore && visibleAfter && was !== undefined && now !== undefined) {
       const wasRequired = before.required.has(name);
       const isRequired = after.required.has(name);
-      if (!wasRequired && isRequired) emit(walk, "becameRequired", now.pointer, child, "became required");
-      if (wasRequired && !isRequired) emit(walk, "becameOptional", now.pointer, child, "became optional");
-      diffSchema(walk, was.value, was.pointer, now.value, now.pointer, child, depth + 1);
+      if (!wasRequired && isRequired) emit(walk, { kind: "becameRequired", pointer: now.pointer, path: child, what: "became required" });
+      if (wasRequired && !isRequired) emit(walk, { kind: "becameOptional", pointer: now.pointer, path: child, what: "became optional" });
+      diffSchema(walk, { before: schemaAt(was), after: schemaAt(now), path: child, depth: depth + 1 });
     }
   }
 }
 
-function compareItems(walk: SchemaWalk, before: SchemaView, after: SchemaView, path: string, depth: number): void {
+function compareItems({ walk, before, after, path, depth }: ViewPair): void {
   const was = before.keywords.get("items");
   const now = after.keywords.get("items");
   if (was !== undefined && now !== undefined) {
-    diffSchema(walk, was.value, `${was.pointer}/items`, now.value, `${now.pointer}/items`, `${path}[]`, depth + 1);
+    diffSchema(walk, { before: schemaAt(was, "items"), after: schemaAt(now, "items"), path: `${path}[]`, depth: depth + 1 });
   } else if (now !== undefined) {
-    emit(walk, "narrows", `${now.pointer}/items`, path, "items schema added");
+    emit(walk, { kind: "narrows", pointer: `${now.pointer}/items`, path, what: "items schema added" });
   } else if (was !== undefined) {
-    emit(walk, "widens", `${was.pointer}/items`, path, "items schema removed");
+    emit(walk, { kind: "widens", pointer: `${was.pointer}/items`, path, what: "items schema removed" });
   }
 }
 
@@ -301,25 +364,25 @@ const OPENNESS_EFFECT: Readonly<Record<Openness, Readonly<Record<Openness, Effec
 
 const OPENNESS_LABEL: Readonly<Record<Openness, string>> = { open: "allowed", closed: "false", schema: "a schema" };
 
-function compareAdditionalProperties(walk: SchemaWalk, before: SchemaView, after: SchemaView, path: string, depth: number): void {
+function compareAdditionalProperties({ walk, before, after, path, depth }: ViewPair): void {
   const was = before.keywords.get("additionalProperties");
   const now = after.keywords.get("additionalProperties");
   const from = openness(was);
   const to = openness(now);
   if (from === "schema" && to === "schema" && was !== undefined && now !== undefined) {
     const child = path === "" ? "*" : `${path}.*`;
-    diffSchema(walk, was.value, `${was.pointer}/additionalProperties`, now.value, `${now.pointer}/additionalProperties`, child, depth + 1);
+    const key = "additionalProperties";
+    diffSchema(walk, { before: schemaAt(was, key), after: schemaAt(now, key), path: child, depth: depth + 1 });
     return;
   }
   const effect = OPENNESS_EFFECT[from][to];
   if (effect !== null) {
-    emit(
-      walk,
-      effect,
-      keywordPointer(before, after, "additionalProperties"),
+    emit(walk, {
+      kind: effect,
+      pointer: keywordPointer(before, after, "additionalProperties"),
       path,
-      `additionalProperties changed from ${OPENNESS_LABEL[from]} to ${OPENNESS_LABEL[to]}`,
-    );
+      what: `additionalProperties changed from ${OPENNESS_LABEL[from]} to ${OPENNESS_LABEL[to]}`,
+    });
   }
 }
 
@@ -342,24 +405,23 @@ function variantsOf(view: SchemaView, kind: "oneOf" | "anyOf"): Map<string, Vari
   return variants;
 }
 
-function compareVariants(
-  walk: SchemaWalk,
-  before: SchemaView,
-  after: SchemaView,
-  wasKind: "oneOf" | "anyOf",
-  isKind: "oneOf" | "anyOf",
-  path: string,
-  depth: number,
-): void {
+function compareVariants(views: ViewPair, wasKind: "oneOf" | "anyOf", isKind: "oneOf" | "anyOf"): void {
+  const { walk, before, after, path, depth } = views;
   if (wasKind !== isKind)
-    emit(walk, isKind === "oneOf" ? "narrows" : "widens", keywordPointer(before, after, isKind), path, `${wasKind} changed to ${isKind}`);
+    emit(walk, {
+      kind: isKind === "oneOf" ? "narrows" : "widens",
+      pointer: keywordPointer(before, after, isKind),
+      path,
+      what: `${wasKind} changed to ${isKind}`,
+    });
   const was = variantsOf(before, wasKind);
   const now = variantsOf(after, isKind);
   for (const [key, variant] of was)
-    if (!now.has(key)) emit(walk, "variantRemoved", variant.pointer, path, `variant ${variant.label} removed`);
-  for (const [key, variant] of now) if (!was.has(key)) emit(walk, "variantAdded", variant.pointer, path, `variant ${variant.label} added`);
+    if (!now.has(key)) emit(walk, { kind: "variantRemoved", pointer: variant.pointer, path, what: `variant ${variant.label} removed` });
+  for (const [key, variant] of now)
+    if (!was.has(key)) emit(walk, { kind: "variantAdded", pointer: variant.pointer, path, what: `variant ${variant.label} added` });
   for (const [key, variant] of was) {
     const match = now.get(key);
-    if (match !== undefined) diffSchema(walk, variant.schema, variant.pointer, match.schema, match.pointer, path, depth + 1);
+    if (match !== undefined) diffSchema(walk, { before: variant, after: match, path, depth: depth + 1 });
   }
 }

@@ -1,5 +1,6 @@
 import { isObject, type JsonObject } from "../model/operations.js";
-import type { Site } from "./documentation.js";
+import type { OperationSide, PartDiff } from "./diff-context.js";
+import type { RuleId } from "./rules.js";
 
 /** A security requirement: scheme name → scopes. `{}` means "no authentication". */
 type Requirement = Record<string, string[]>;
@@ -14,7 +15,7 @@ interface Effective {
  * any one of which suffices. No requirement at all (`[]` or absent) is the same as `[{}]`:
  * anyone may call.
  */
-function effectiveSecurity(document: JsonObject, operation: JsonObject, operationPointer: string): Effective {
+function effectiveSecurity(document: JsonObject, { operation, pointer: operationPointer }: OperationSide): Effective {
   const own = Array.isArray(operation.security);
   const list = own ? (operation.security as unknown[]) : Array.isArray(document.security) ? document.security : [];
   const requirements = list.filter(isObject).map((requirement) => {
@@ -59,18 +60,11 @@ function scopesBy(requirements: readonly Requirement[]): Map<string, Set<string>
  * scope removed tightens and a scope added relaxes. A requirement tightens when a caller
  * who met an old requirement meets no new one.
  */
-export function diffSecurity(
-  site: Site,
-  oldDoc: JsonObject,
-  newDoc: JsonObject,
-  oldOperation: JsonObject,
-  newOperation: JsonObject,
-  oldPointer: string,
-  newPointer: string,
-): void {
-  const before = effectiveSecurity(oldDoc, oldOperation, oldPointer);
-  const after = effectiveSecurity(newDoc, newOperation, newPointer);
-  const add = (rule: string, pointer: string, text: string) =>
+export function diffSecurity(diff: PartDiff<OperationSide>): void {
+  const { site } = diff;
+  const before = effectiveSecurity(diff.oldDoc, diff.before);
+  const after = effectiveSecurity(diff.newDoc, diff.after);
+  const add = (rule: RuleId, pointer: string, text: string) =>
     site.log.add({ rule, pointer, operationId: site.operationId, text, client: true });
   const alternatives = after.requirements.map(show).join(", ");
   for (const requirement of before.requirements) {

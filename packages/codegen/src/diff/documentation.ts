@@ -1,6 +1,6 @@
 import { escapeToken, parsePointer } from "../load/json-pointer.js";
 import type { JsonObject } from "../model/operations.js";
-import type { ChangeLog } from "./change-log.js";
+import type { NodeAt, Site } from "./diff-context.js";
 import { sameJson } from "./same-json.js";
 
 /** Keywords that are prose only: a change in them is `documentation-changed`. */
@@ -15,16 +15,6 @@ export const DOC_KEYS: ReadonlySet<string> = new Set([
   "contact",
   "license",
 ]);
-
-/** Where a differ reports: the log, the operation, and whether the client is affected. */
-export interface Site {
-  log: ChangeLog;
-  operationId: string | null;
-  /** The place is a parameter or the operation itself (adds @faxkit/client). */
-  client?: boolean;
-  /** The response status the place belongs to (merged in messages). */
-  status?: string;
-}
 
 const SECTION: Readonly<Record<string, string>> = {
   schemas: "schema",
@@ -76,44 +66,57 @@ export function reportDocumentation(site: Site, pointer: string, text: string): 
   }
 }
 
-/** Reports `deprecated` being set or taken back on the node at `pointer`. */
-export function compareDeprecated(site: Site, oldNode: JsonObject, newNode: JsonObject, pointer: string, label: string): void {
-  const before = oldNode.deprecated === true;
-  const after = newNode.deprecated === true;
-  if (before === after) return;
+/** Input of {@link compareDeprecated}. */
+export interface DeprecationPair {
+  before: JsonObject;
+  after: JsonObject;
+  /** Pointer of the new node (the flag is reported where it is now, or would be). */
+  pointer: string;
+  /** Names the node in the message ("operation", "parameter `limit` (query)"). */
+  label: string;
+}
+
+/** Reports `deprecated` being set or taken back on a node. */
+export function compareDeprecated(site: Site, { before, after, pointer, label }: DeprecationPair): void {
+  const was = before.deprecated === true;
+  const is = after.deprecated === true;
+  if (was === is) return;
   site.log.add({
-    rule: after ? "deprecated-added" : "deprecated-removed",
+    rule: is ? "deprecated-added" : "deprecated-removed",
     pointer: `${pointer}/deprecated`,
     operationId: site.operationId,
-    text: after ? `${label} deprecated` : `${label} no longer deprecated`,
+    text: is ? `${label} deprecated` : `${label} no longer deprecated`,
     status: site.status,
     client: site.client,
   });
 }
 
+/** Input of {@link compareLeftoverKeys}. */
+export interface LeftoverKeys {
+  before: NodeAt;
+  after: NodeAt;
+  /** Keys a dedicated differ already compares. */
+  handled: ReadonlySet<string>;
+  /** Names the node in messages ("" for the operation itself, whose messages start with the key). */
+  label: string;
+}
+
 /**
  * Compares the keys of two nodes that no differ handles (`handled`): prose keys are
  * `documentation-changed`, anything else (extensions, keywords no rule knows) is
- * `unclassified-change`. `label` names the node in messages ("" for the operation).
+ * `unclassified-change`, so no difference passes unreported.
  */
-export function compareLeftoverKeys(
-  site: Site,
-  oldNode: JsonObject,
-  newNode: JsonObject,
-  oldPointer: string,
-  newPointer: string,
-  handled: ReadonlySet<string>,
-  label: string,
-): void {
+export function compareLeftoverKeys(site: Site, { before, after, handled, label }: LeftoverKeys): void {
   const prefix = label === "" ? "" : `${label} `;
-  for (const key of new Set([...Object.keys(oldNode), ...Object.keys(newNode)])) {
-    if (handled.has(key) || sameJson(oldNode[key], newNode[key])) continue;
-    const inNew = Object.hasOwn(newNode, key);
-    const pointer = `${inNew ? newPointer : oldPointer}/${escapeToken(key)}`;
+  for (const key of new Set([...Object.keys(before.node), ...Object.keys(after.node)])) {
+    if (handled.has(key) || sameJson(before.node[key], after.node[key])) continue;
+    const inNew = Object.hasOwn(after.node, key);
+    // A removed key is pointed at where it was, in the old document.
+    const pointer = `${inNew ? after.pointer : before.pointer}/${escapeToken(key)}`;
     if (DOC_KEYS.has(key)) {
       reportDocumentation(site, pointer, `${prefix}${key} changed`);
     } else {
-      const what = !Object.hasOwn(oldNode, key) ? "added" : inNew ? "changed" : "removed";
+      const what = !Object.hasOwn(before.node, key) ? "added" : inNew ? "changed" : "removed";
       site.log.add({
         rule: "unclassified-change",
         pointer,

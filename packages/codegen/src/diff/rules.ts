@@ -20,7 +20,7 @@ export type AffectedPackage = "@faxkit/types" | "@faxkit/validator" | "@faxkit/c
 /** One change between two versions of the spec, classified by a rule of {@link DIFF_RULES}. */
 export interface SpecChange {
   /** Id of a rule in {@link DIFF_RULES}, e.g. `request-property-became-required`. */
-  rule: string;
+  rule: RuleId;
   bump: Bump;
   /** JSON pointer into the resolved spec: the new one, or the old one for removals. */
   pointer: string;
@@ -33,7 +33,7 @@ export interface SpecChange {
 
 /** One row of the rule table. */
 export interface DiffRule {
-  id: string;
+  id: RuleId;
   bump: Bump;
   /** What changed in the spec. */
   description: string;
@@ -49,7 +49,8 @@ const M: AffectedPackage = "@faxkit/mock";
 /** Every package, in the order changes list them. */
 export const ALL_PACKAGES: readonly AffectedPackage[] = [T, V, C, M];
 
-interface RuleRow extends DiffRule {
+interface RuleRow extends Omit<DiffRule, "id"> {
+  id: string;
   packages: readonly AffectedPackage[];
 }
 
@@ -58,7 +59,9 @@ const OPERATION = [T, V, C, M] as const;
 const SECURITY = [T, C, M] as const;
 const DOCS = [T, M] as const;
 
-const ROWS: readonly RuleRow[] = [
+// `as const satisfies`: the rows keep their literal ids (RuleId below is derived from them)
+// while still being checked against the row shape.
+const ROWS = [
   // Operations
   {
     id: "operation-removed",
@@ -539,7 +542,14 @@ const ROWS: readonly RuleRow[] = [
       "Any other difference: keywords no rule above knows (default, discriminator, not, xml, x-* extensions, x-extensible-enum), callback reply statuses, security schemes, the openapi version, unreferenced components.",
     why: "Not provably harmless and not provably breaking: minor, and the report marks it for review.",
   },
-];
+] as const satisfies readonly RuleRow[];
+
+/**
+ * The id of a rule of {@link DIFF_RULES}, e.g. `"request-property-became-required"`. Every
+ * differ passes its rule as a `RuleId`, so a misspelt rule is a compile error rather than
+ * a throw from {@link ruleOf} on the one spec that reaches that branch.
+ */
+export type RuleId = (typeof ROWS)[number]["id"];
 
 /**
  * THE rule table: one entry per kind of change, with its bump and the reason for a
@@ -553,11 +563,14 @@ const ROWS: readonly RuleRow[] = [
  */
 export const DIFF_RULES: readonly DiffRule[] = ROWS.map(({ id, bump, description, why }) => ({ id, bump, description, why }));
 
-const BY_ID = new Map(ROWS.map((row) => [row.id, row]));
+const BY_ID: ReadonlyMap<string, RuleRow> = new Map(ROWS.map((row) => [row.id, row]));
 
-/** The rule with this id; throws on a typo (a bug in the differ, never bad input). */
-export function ruleOf(id: string): { bump: Bump; packages: readonly AffectedPackage[] } {
+/**
+ * The rule with this id. The type already rules out typos; the throw remains for ids that
+ * arrive untyped (a test reading `expected.json`, a cast), where it names the culprit.
+ */
+export function ruleOf(id: RuleId): { bump: Bump; packages: readonly AffectedPackage[] } {
   const row = BY_ID.get(id);
-  if (row === undefined) throw new Error(`unknown spec-diff rule "${id}"`);
+  if (row === undefined) throw new Error(`unknown spec-diff rule ${JSON.stringify(id)}`);
   return row;
 }

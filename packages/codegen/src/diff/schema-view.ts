@@ -5,7 +5,10 @@ import { resolve } from "./resolve.js";
 /** A keyword's value and the pointer of the schema object it was read from. */
 export interface Located {
   value: unknown;
-  /** Pointer of the schema object holding the keyword (append `/keyword`). */
+  /**
+   * For a keyword: the schema object holding it (append `/keyword`). For a property
+   * ({@link SchemaView.properties}): the property's own schema, `…/properties/<name>`.
+   */
   pointer: string;
 }
 

@@ -31,6 +31,12 @@ describe("DIFF_RULES", () => {
       expect(rule.why.length).toBeGreaterThan(10);
     }
   });
+
+  it("makes a misspelt rule id a compile error, and names it when one arrives untyped", () => {
+    // @ts-expect-error -- "request-property-became-requred" is not a RuleId; tsc fails if it ever becomes one.
+    expect(() => ruleOf("request-property-became-requred")).toThrow('unknown spec-diff rule "request-property-became-requred"');
+    expect(ruleOf("request-property-became-required").bump).toBe("major");
+  });
 });
 
 describe("diffSpecs on the real Fax.Plus spec", () => {
