@@ -74,7 +74,13 @@ export async function applyUpdate(session: UpdateSession, plan: UpdatePlan): Pro
 /** Restores and refuses when the shipped code no longer type-checks; the report still comes first. */
 function typecheckOrRefuse(plan: UpdatePlan, verdict: ReleaseVerdict, snapshot: Snapshot): void {
   const root = plan.config.root;
-  const checked = runTypecheck(root, typecheckScope(root, workspacePackages(root)), plan.work.dir);
+  const scope = typecheckScope(root, workspacePackages(root));
+  // tsc refuses a config with no input at all; a project that ships no code of its own has nothing to check.
+  if (scope.packages.length === 0 && scope.examples.length === 0) {
+    done("type check: no shipped code to check (no published packages/*/src, no examples/*.ts)");
+    return;
+  }
+  const checked = runTypecheck(root, scope, plan.work.dir);
   if (checked.ok) {
     done(`type check: ${checked.scope.join(", ")} against the regenerated code (${checked.seconds} s)`);
     return;
