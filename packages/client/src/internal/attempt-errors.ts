@@ -82,9 +82,13 @@ export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: 
       const target = response?.headers.get("location");
       const location = target ? redactLocation(target, ctx.secrets) : undefined;
       const where = location ? `to ${JSON.stringify(location)}` : "without a location";
+      // The headers the error keeps show the target redacted too (its query string may hold a signature).
+      const headers = new Headers(response?.headers);
+      if (location) headers.set("location", location);
       return new RedirectError(`${call} was redirected (status ${status}) ${where}; redirects are not followed, check baseUrl`, {
         ...init,
         ...answered,
+        headers,
         location,
       });
     }

@@ -11,6 +11,8 @@ import {
   PermissionDeniedError,
   RAW_BODY_LIMIT,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
   ServerError,
   TimeoutError,
 } from "../../src/errors/index.js";
@@ -148,6 +150,50 @@ describe("subclasses", () => {
     expect(error.status).toBeUndefined();
     expect(error.timeoutMs).toBe(5000);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "TimeoutError", timeoutMs: 5000, method: "GET", url: "/x" });
+  });
+
+  it("RedirectError keeps where it pointed without credentials, query string or secrets", () => {
+    const error = new RedirectError("moved", {
+      status: 307,
+      location: "https://me:pw@elsewhere.test/tok_SECRET_123/login?session=abc#top",
+      secrets: ["tok_SECRET_123"],
+    });
+    expect(error).toBeInstanceOf(FaxPlusError);
+    expect(error.name).toBe("RedirectError");
+    expect(error.location).toBe("https://elsewhere.test/[redacted]/login");
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "RedirectError",
+      status: 307,
+      location: "https://elsewhere.test/[redacted]/login",
+    });
+    expect(new RedirectError("moved").location).toBeUndefined();
+  });
+
+  it("ResponseTooLargeError carries the limit it exceeded", () => {
+    const error = new ResponseTooLargeError("too big", { status: 200, maxBytes: 1024 });
+    expect(error).toBeInstanceOf(FaxPlusError);
+    expect(error.name).toBe("ResponseTooLargeError");
+    expect(error.maxBytes).toBe(1024);
+    expect(error.toJSON()).toMatchObject({ name: "ResponseTooLargeError", status: 200, maxBytes: 1024 });
+  });
+
+  it("toJSON lists the base fields first and never a credential passed as secrets", () => {
+    const error = new TimeoutError("GET /x timed out", { timeoutMs: 5, method: "GET", url: "/x", secrets: ["tok_SECRET_123"] });
+    expect(Object.keys(error.toJSON())).toEqual([
+      "name",
+      "message",
+      "status",
+      "code",
+      "description",
+      "operationId",
+      "method",
+      "url",
+      "headers",
+      "rawBody",
+      "timeoutMs",
+      "cause",
+    ]);
+    expect(JSON.stringify(error)).not.toContain("tok_SECRET_123");
   });
 
   it("AbortError keeps the signal's reason as its cause", () => {

@@ -11,6 +11,8 @@ export interface FaultServer {
   hits(path: string): number;
   /** Bodies received per path, in order. */
   bodies(path: string): string[];
+  /** Requests received on any path. */
+  totalHits(): number;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startFaultServer(routes: Record<string, Fault>): Promise<F
     url: `http://127.0.0.1:${port}`,
     hits: (path) => hits.get(path) ?? 0,
     bodies: (path) => bodies.get(path) ?? [],
+    totalHits: () => [...hits.values()].reduce((sum, n) => sum + n, 0),
     close: async () => {
       for (const res of stalled) res.destroy();
       server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AuthenticationError } from "../../src/errors/AuthenticationError.js";
+import { TimeoutError } from "../../src/errors/TimeoutError.js";
 import { createFaxPlusClient } from "../../src/index.js";
 import { levelledLogger } from "../../src/internal/logger.js";
 import { createTokenRefresher, DEFAULT_TOKEN_URL } from "../../src/internal/oauth-refresh.js";
@@ -168,5 +169,30 @@ describe("OAuth2 refresh failures", () => {
     const visible = [(error as Error).message, JSON.stringify(error), String((error as Error).stack), ...lines].join("\n");
     for (const secret of SECRETS) expect(visible).not.toContain(secret);
     expect(visible).not.toContain(btoa(`${OAUTH.clientId}:${OAUTH.clientSecret}`));
+  });
+});
+
+describe("OAuth2 refresh bounds", () => {
+  it("an access_token with a line break is refused: it could not be sent, and fetch's error would quote it", async () => {
+    const server = fakeServer({ tokenBody: { access_token: "at_SECRET\r\nX-Evil: 1" } });
+    const fax = createFaxPlusClient({ fetch: server.fetch, token: "at_OLD", oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    const error = await fax.accounts.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/access_token contains a line break or NUL character$/);
+    expect(JSON.stringify(error)).not.toContain("at_SECRET");
+  });
+
+  it("a refresh slower than the call's deadline ends that call at the deadline with a TimeoutError", async () => {
+    const server = fakeServer({ delayMs: 400 });
+    const fax = createFaxPlusClient({ fetch: server.fetch, token: "at_OLD", oauth: OAUTH, baseUrl: "https://api.test/v3" });
+    const error = await fax.accounts.get(undefined, { deadline: 100 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(100);
+    expect((error as Error).message).toBe(
+      "OAuth2 token refresh at https://auth.test/token did not finish within the call's deadline of 100 ms",
+    );
+    // The refresh itself went on: the next call uses its token.
+    await expect(fax.accounts.get()).resolves.toMatchObject({ ok: true });
+    expect(server.refreshes()).toBe(1);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactHeaders, redactText, redactUrl, redactUrlsInText, SECRET_HEADERS, scrub } from "../../src/internal/redact.js";
+import {
+  REDACTED,
+  redactHeaders,
+  redactLocation,
+  redactText,
+  redactUrl,
+  redactUrlsInText,
+  SECRET_HEADERS,
+  scrub,
+} from "../../src/internal/redact.js";
 
 describe("SECRET_HEADERS", () => {
   it("lists the credential-bearing headers", () => {
@@ -79,8 +88,29 @@ describe("redactText", () => {
     ["a+b/c=", ["a+b/c="], "[redacted]"],
     ["prefix-LONGSECRET", ["LONG", "LONGSECRET"], "prefix-[redacted]"],
     ["$& $1 .*", ["$& $1 .*"], "[redacted]"],
+    // As sent: fetch trims a header value, so a token read from a file is sent without its newline.
+    ["Bearer tok_SECRET_123 rejected", ["tok_SECRET_123\n"], "Bearer [redacted] rejected"],
+    ["tok_SECRET_123\r\n", ["  tok_SECRET_123\r\n"], "[redacted]\r\n"],
+    // Echoed in JSON: quotes and backslashes escaped.
+    ['{"token":"tok\\"SECRET\\\\1"}', ['tok"SECRET\\1'], '{"token":"[redacted]"}'],
   ])("%j with %j → %j", (text, secrets, expected) => {
     expect(redactText(text, secrets)).toBe(expected);
+  });
+});
+
+describe("redactLocation", () => {
+  it.each([
+    ["https://me:pw@elsewhere.test/v3/login?session=abc#x", "https://elsewhere.test/v3/login"],
+    ["/v3/accounts/self?sig=1", "/v3/accounts/self"],
+    ["//user@elsewhere.test/a#frag", "//elsewhere.test/a"],
+    ["https://elsewhere.test/\u0001a\u007fb", "https://elsewhere.test/ab"],
+    [`https://elsewhere.test/${"a".repeat(300)}`, `https://elsewhere.test/${"a".repeat(200 - 23)}`],
+  ])("%j → %j", (location, expected) => {
+    expect(redactLocation(location)).toBe(expected);
+  });
+
+  it("scrubs the client's secrets from the path", () => {
+    expect(redactLocation("https://elsewhere.test/tok_SECRET_123/x", ["tok_SECRET_123"])).toBe("https://elsewhere.test/[redacted]/x");
   });
 });
 

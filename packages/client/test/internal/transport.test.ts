@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AbortError } from "../../src/errors/AbortError.js";
 import { ConnectionError } from "../../src/errors/ConnectionError.js";
+import { RedirectError } from "../../src/errors/RedirectError.js";
+import { ResponseTooLargeError } from "../../src/errors/ResponseTooLargeError.js";
 import { TimeoutError } from "../../src/errors/TimeoutError.js";
 import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
 
@@ -203,5 +205,52 @@ describe("createTransport: logging", () => {
       "debug → GET https://api.test/v3/x?access_token=[redacted]",
       "debug ← GET https://api.test/v3/x?access_token=[redacted] 200 in N ms",
     ]);
+  });
+});
+
+describe("createTransport: redirects, size and deadline", () => {
+  it("sends every attempt with redirect: manual, so fetch itself never follows one", async () => {
+    const modes: string[] = [];
+    const fetch = (async (request: Request) => {
+      modes.push(request.redirect);
+      return status(200);
+    }) as typeof globalThis.fetch;
+    await createTransport(fastOptions({ fetch }))(get());
+    expect(modes).toEqual(["manual"]);
+  });
+
+  it.each([301, 302, 303, 307, 308, 300, 304])("a %i is a RedirectError, not retried", async (code) => {
+    const { fetch, seen } = scripted([new Response(null, { status: code, headers: { location: "https://elsewhere.test/x?sig=1" } })]);
+    const error = await createTransport(fastOptions({ fetch }))(get()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as RedirectError).status).toBe(code);
+    expect((error as RedirectError).location).toBe("https://elsewhere.test/x");
+    expect(seen).toHaveLength(1);
+  });
+
+  it("a Content-Length over maxResponseBytes is a ResponseTooLargeError before the body is read", async () => {
+    const { fetch } = scripted([new Response("x".repeat(100), { headers: { "content-length": "100" } })]);
+    const error = await createTransport(fastOptions({ fetch, maxResponseBytes: 99 }))(get()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).maxBytes).toBe(99);
+  });
+
+  it("a retry whose wait would pass the deadline is not made: the last response is returned at once", async () => {
+    const { fetch, seen } = scripted([status(503, { "retry-after": "10" }), status(200)]);
+    const retried: unknown[] = [];
+    const response = await createTransport(fastOptions({ fetch, deadlineMs: 1000, onRetry: (info) => retried.push(info) }))(get());
+    expect(response.status).toBe(503);
+    expect(seen).toHaveLength(1);
+    expect(retried).toEqual([]);
+  });
+
+  it("past the deadline, nothing more is sent: a TimeoutError naming the deadline", async () => {
+    const { fetch, seen } = scripted([status(200)]);
+    const error = await createTransport(fastOptions({ fetch }))(get(), { deadlineMs: 50, deadlineAt: Date.now() - 1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self did not finish within its deadline of 50 ms");
+    expect(seen).toHaveLength(0);
   });
 });
