@@ -18,7 +18,7 @@ import { describe, expect, it } from "vitest";
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 /**
  * Regression guard on the initial load: the 8 kB target for the published package (issue 6).
- * Today's figure is just under it (about 8,170 B), of which openapi-fetch is about 2.6 kB. See the README.
+ * Today's figure is just under it (about 8,180 B), of which openapi-fetch is about 2.6 kB. See the README.
  */
 const BUDGET_BYTES = 8 * 1024;
 const NODE_BUILTINS = new Set(builtinModules);
