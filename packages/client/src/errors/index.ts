@@ -3,7 +3,7 @@ export { AuthenticationError } from "./AuthenticationError.js";
 export { BadRequestError } from "./BadRequestError.js";
 export { ConflictError } from "./ConflictError.js";
 export { ConnectionError } from "./ConnectionError.js";
-export { FaxPlusError, type FaxPlusErrorInit, type FaxPlusErrorJSON, RAW_BODY_LIMIT } from "./FaxPlusError.js";
+export { FaxPlusError, type FaxPlusErrorExtraJSON, type FaxPlusErrorInit, type FaxPlusErrorJSON, RAW_BODY_LIMIT } from "./FaxPlusError.js";
 export { NotFoundError } from "./NotFoundError.js";
 export { PaginationError, type PaginationErrorInit } from "./PaginationError.js";
 export { PermissionDeniedError } from "./PermissionDeniedError.js";

@@ -46,6 +46,8 @@ const PERMANENT_CODES = ["invalid_grant", "invalid_client", "unauthorized_client
 /** Backoff after a transient failure (5xx, network, a malformed answer): 1 s, doubling, at most 60 s. */
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 60_000;
+/** Longest delay setTimeout honours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The refresh-token grant (RFC 6749 §6) against `tokenUrl`: client credentials in HTTP Basic
@@ -156,8 +158,9 @@ export function createTokenRefresher(
 
   /** `pending`, or a `TimeoutError` when the caller's deadline passes first (the refresh itself goes on for the others). */
   function withinDeadline(pending: Promise<string>, call: TransportOverrides | undefined): Promise<string> {
-    const at = call?.deadlineAt;
-    if (at === undefined || at === Number.POSITIVE_INFINITY) return pending;
+    const left = (call?.deadlineAt ?? Number.POSITIVE_INFINITY) - Date.now();
+    // No deadline, or one beyond what a timer can hold (about 24.8 days; a longer delay would fire at once).
+    if (!(left < MAX_TIMER_MS)) return pending;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -174,7 +177,7 @@ export function createTokenRefresher(
               },
             ),
           ),
-        at - Date.now(),
+        left,
       );
     });
     const clear = () => clearTimeout(timer);
