@@ -71,7 +71,11 @@ export type Transport = (input: Request, overrides?: TransportOverrides) => Prom
  * retries run out on a status, that last response is returned (openapi-fetch turns it
  * into `error`); when they run out on a network failure, the typed error is thrown.
  * The body of the response is watched too: a read that waits longer than the timeout for
- * data errors with `TimeoutError` (see `guardBody`).
+ * data errors with `TimeoutError` (see `guardBody`). A call never outlives its deadline
+ * (`deadlineMs`, default 5 minutes): each attempt gets what is left of it, a retry whose wait
+ * would pass it is not made, and a body still arriving at it errors. A redirect is never
+ * followed (`RedirectError`), and a body over `maxResponseBytes` (default 32 MiB) is a
+ * `ResponseTooLargeError` — by `Content-Length` before it is read, else as it streams.
  *
  * @example
  * ```ts
