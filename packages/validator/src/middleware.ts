@@ -1,8 +1,10 @@
-import { FaxValidationError } from "./errors/FaxValidationError.js";
-import { operationByRoute } from "./internal/operation-lookup.js";
-import type { DriftReport, ResponseValidator } from "./internal/runtime.js";
-import { validateRequest } from "./validate-request.js";
-import { responseValidatorFor, validateResponse } from "./validate-response.js";
+import { loadOperationValidators } from "./internal/lazy-operation-validators.js";
+import type { OperationValidators } from "./internal/operation-lookup.js";
+import { operationIdByRoute } from "./internal/operation-routes.js";
+import type { DriftReport } from "./internal/runtime.js";
+
+// Everything below is imported only as types or lazily: this module is what an app loads
+// up front, so it holds the route lookup, the options and the drift reporter, no validator.
 
 /** Where drift was seen. */
 export interface DriftContext {
@@ -12,11 +14,15 @@ export interface DriftContext {
 
 /** Options of {@link validationMiddleware}. */
 export interface ValidationMiddlewareOptions {
-  /** Reject an invalid request before it is sent (throws `FaxValidationError`). Default: true. */
+  /**
+   * Reject an invalid request before it is sent (throws `FaxValidationError`). `false`
+   * skips requests entirely. Default: true.
+   */
   request?: boolean;
   /**
    * Responses: `strict` throws `FaxValidationError` when a body breaks the spec, `warn`
    * logs it and lets the response through, `off` skips the check. Default: `strict`.
+   * With `request: false` and `response: "off"` no validator is ever loaded.
    */
   response?: "strict" | "warn" | "off";
   /**
@@ -43,22 +49,17 @@ export interface ValidationMiddleware {
   onResponse(params: RequestParams & { response: Response }): Promise<undefined>;
 }
 
-/** Reads a JSON body from a copy of a message; `undefined` when empty. */
-async function readJson(message: Request | Response): Promise<{ value: unknown } | { error: string }> {
-  const text = await message.clone().text();
-  if (text === "") return { value: undefined };
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    return { error: `body is not valid JSON (${(error as Error).message.split("\n")[0]})` };
-  }
-}
-
-function definedOnly(record: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (record === undefined) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
-  return out;
+/**
+ * The operation openapi-fetch is calling, with its validators and the checks, both loaded
+ * on the operation's first call; `undefined` for a route the spec does not have (a custom
+ * path the client was pointed at: not ours to judge).
+ */
+async function loadChecks(request: Request, schemaPath: string) {
+  const operationId = operationIdByRoute(request.method, schemaPath);
+  const loading = operationId === undefined ? undefined : loadOperationValidators(operationId);
+  if (loading === undefined) return undefined;
+  const [op, checks] = await Promise.all([loading, import("./internal/call-checks.js")]);
+  return { op: op as OperationValidators, checks };
 }
 
 /**
@@ -66,11 +67,16 @@ function definedOnly(record: Record<string, unknown> | undefined): Record<string
  * is rejected before it leaves (the API would answer 400), and each response is checked
  * against what the spec documents for its status.
  *
+ * An operation's validators are loaded the first time that operation is called (a dynamic
+ * `import()`, its own chunk in an app bundle), so adding the middleware costs an app about
+ * 1 kB up front instead of every schema; that first call waits for the import. A side that
+ * is off (`request: false`, `response: "off"`) never loads anything for it.
+ *
  * @example
  * ```ts
  * import createClient from "openapi-fetch";
  * import type { paths } from "@faxkit/types";
- * import { validationMiddleware } from "@faxkit/validator";
+ * import { validationMiddleware } from "@faxkit/validator/middleware";
  *
  * const client = createClient<paths>({ baseUrl: "https://restapi.fax.plus/v3" });
  * client.use(validationMiddleware({ response: "warn", onDrift: (d) => metrics.count("spec_drift", d.length) }));
@@ -96,55 +102,20 @@ export function validationMiddleware(options: ValidationMiddlewareOptions = {}):
   return {
     async onRequest({ request, schemaPath, params }) {
       if (!checkRequests) return undefined;
-      const op = operationByRoute(request.method, schemaPath);
-      if (op === undefined) return undefined;
-      let body: unknown;
-      if (op.body !== null && request.body !== null) {
-        const read = await readJson(request);
-        if ("error" in read) {
-          throw new FaxValidationError([{ path: "/body", keyword: "json", schemaPath: "", message: `/body: ${read.error}` }], {
-            operationId: op.operationId,
-            part: "request",
-          });
-        }
-        body = read.value;
-      } else if (op.body === null && op.bodyContentType !== null && request.body !== null) {
-        // A body that is not JSON (a multipart upload) is not inspected, but it is there.
-        body = request.body;
-      }
-      const result = validateRequest(op.operationId, {
-        params: { path: definedOnly(params?.path), query: definedOnly(params?.query), header: definedOnly(params?.header) },
-        body,
-      });
-      if (!result.ok) throw new FaxValidationError(result.issues, { operationId: op.operationId, part: "request" });
+      const loaded = await loadChecks(request, schemaPath);
+      if (loaded !== undefined) await loaded.checks.checkOutgoing(loaded.op, { request, params });
       return undefined;
     },
 
     async onResponse({ request, response, schemaPath }) {
       if (responseMode === "off") return undefined;
-      const op = operationByRoute(request.method, schemaPath);
-      if (op === undefined) return undefined;
-      const validator = responseValidatorFor(op.responses as Record<string, ResponseValidator>, response.status);
-      let body: unknown;
-      if (validator?.kind === "json" || validator?.kind === "empty") {
-        const read = await readJson(response);
-        if ("error" in read) body = Symbol.for("faxkit.invalid-json");
-        else body = read.value;
-      }
-      const result =
-        typeof body === "symbol"
-          ? {
-              ok: false as const,
-              drift: [],
-              issues: [{ path: "/", keyword: "json", schemaPath: "", message: "/: response body is not valid JSON" }],
-            }
-          : validateResponse(op.operationId, response.status, body, { tolerateDrift });
-      if (result.drift.length > 0) onDrift(result.drift, { operationId: op.operationId, status: response.status });
-      if (!result.ok) {
-        const error = new FaxValidationError(result.issues, { operationId: op.operationId, part: `response ${response.status}` });
-        if (responseMode === "strict") throw error;
-        logger.warn(`faxkit: ${error.message}`);
-      }
+      const loaded = await loadChecks(request, schemaPath);
+      if (loaded === undefined) return undefined;
+      const { drift, error } = await loaded.checks.checkIncoming(loaded.op, response, tolerateDrift);
+      if (drift.length > 0) onDrift(drift, { operationId: loaded.op.operationId, status: response.status });
+      if (error === undefined) return undefined;
+      if (responseMode === "strict") throw error;
+      logger.warn(`faxkit: ${error.message}`);
       return undefined;
     },
   };
