@@ -57,8 +57,9 @@ export interface ArgumentProblem {
 /** {@link splitArguments}' work, reporting a problem instead of throwing (the messages are loaded only when needed). */
 function split(op: CalledOperation, args: unknown, userId: string): SplitArguments | ArgumentProblem {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return { problem: "type", key: args };
-  const params: SplitArguments["params"] = { path: {}, query: {}, header: {} };
-  const body: Record<string, unknown> = {};
+  // Null prototypes: an argument or parameter named `__proto__` is kept as data, never becomes a prototype.
+  const params: SplitArguments["params"] = { path: Object.create(null), query: Object.create(null), header: Object.create(null) };
+  const body: Record<string, unknown> = Object.create(null);
   let hasBody = false;
   for (const [key, value] of Object.entries((args ?? {}) as Record<string, unknown>)) {
     if (value === undefined) continue;

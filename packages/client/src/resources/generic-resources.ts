@@ -29,9 +29,10 @@ export type GenericResources = {
  * ```
  */
 export function buildGenericResources(ctx: ClientContext): GenericResources {
-  const api: Record<string, Record<string, unknown>> = {};
+  // Null prototypes: a group or method named `__proto__` (a config rename can make one) stays an own key.
+  const api: Record<string, Record<string, unknown>> = Object.create(null);
   for (const [group, methods] of Object.entries(resources)) {
-    const target: Record<string, unknown> = {};
+    const target: Record<string, unknown> = Object.create(null);
     for (const [method, operationId] of Object.entries(methods as Record<string, OperationId>)) {
       let op: CalledOperation | undefined; // expanded on the first call, then reused
       target[method] = (args?: unknown, options?: CallOptions) => {

@@ -223,6 +223,20 @@ describe("callOperation (through the resource API)", () => {
     expect(sent[0]?.headers.get("content-type")).toBe("application/json");
   });
 
+  it("an argument named __proto__ (from parsed JSON) is sent as data, never taken as the body's prototype", async () => {
+    const { fetch, sent } = recorder(() => Response.json({ results: [] }));
+    const args = JSON.parse('{"ids":["a"],"__proto__":{"is_read":true}}');
+    await client(fetch).faxes.bulkUpdate(args);
+    expect(JSON.parse(sent[0]?.body ?? "")).toEqual(JSON.parse('{"ids":["a"],"__proto__":{"is_read":true}}'));
+    expect(sent[0]?.body).toContain('"__proto__"');
+  });
+
+  it("the resource groups are plain own keys: no group or method is inherited from Object.prototype", () => {
+    const fax = client(recorder().fetch) as unknown as Record<string, Record<string, unknown>>;
+    expect(fax.accounts?.toString).toBeUndefined();
+    expect(Object.hasOwn(fax.accounts ?? {}, "get")).toBe(true);
+  });
+
   it("serialises query parameters and sends no body on a GET", async () => {
     const { fetch, sent } = recorder(() => Response.json({ data: { records: [] } }));
     await client(fetch).faxes.list({ category: "inbox", limit: 5 });
