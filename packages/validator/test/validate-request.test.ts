@@ -84,10 +84,12 @@ describe("validateRequest", () => {
     expect(() => validateRequest("sendPigeon", {})).toThrow('unknown operationId "sendPigeon"');
   });
 
-  it.each(["toString", "constructor", "__proto__", "hasOwnProperty"])(
-    "an operationId named like an Object.prototype member (%s) is unknown, not an inherited function",
-    (operationId) => {
-      expect(() => validateRequest(operationId, {})).toThrow(`unknown operationId "${operationId}"`);
-    },
-  );
+  it.each([
+    "toString",
+    "constructor",
+    "__proto__",
+    "hasOwnProperty",
+  ])("an operationId named like an Object.prototype member (%s) is unknown, not an inherited function", (operationId) => {
+    expect(() => validateRequest(operationId, {})).toThrow(`unknown operationId "${operationId}"`);
+  });
 });
