@@ -12,7 +12,8 @@ import { pathToFileURL } from "node:url";
 import { createFaxPlusClient, FaxPlusError } from "@faxkit/client";
 import { startMock } from "@faxkit/mock";
 import { specInfo } from "@faxkit/types";
-import { FaxValidationError, validationMiddleware } from "@faxkit/validator";
+import { FaxValidationError } from "@faxkit/validator";
+import { validationMiddleware } from "@faxkit/validator/middleware";
 
 /** Options of {@link runQuickstart}. */
 export interface QuickstartOptions {

@@ -159,6 +159,20 @@ describe("bundle of the main entry (@faxkit/client)", () => {
     console.log(report);
     expect(bundle.initialGzip, report).toBeLessThanOrEqual(BUDGET_BYTES);
   });
+
+  it("with validationMiddleware() on, grows the initial load by at most 2 kB gzip and loads no validator up front", async () => {
+    const base = await mainBundle();
+    const withMiddleware = await measure("test/fixtures/client-with-middleware.ts");
+    const initialInputs = withMiddleware.initial.flatMap((chunk) => Object.keys(chunk.inputs));
+    expect(initialInputs.filter((path) => path.includes("/dist/generated/"))).toEqual([]);
+    expect(initialInputs.filter((path) => path.endsWith("/dist/internal/runtime.js"))).toEqual([]);
+    const growth = withMiddleware.initialGzip - base.initialGzip;
+    console.log(
+      `@faxkit/client + validationMiddleware, initial load: ${withMiddleware.initialMin} B min, ${withMiddleware.initialGzip} B min+gzip ` +
+        `(+${withMiddleware.initialMin - base.initialMin} B min, +${growth} B gzip over the client alone)`,
+    );
+    expect(growth).toBeLessThanOrEqual(2 * 1024);
+  });
 });
 
 it("prints the webhooks entry's figure (@faxkit/client/webhooks) and bundles it for the browser", async () => {

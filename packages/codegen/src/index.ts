@@ -8,7 +8,7 @@ export { DEFAULT_CONFIG_FILE, loadConfig, resolveConfig } from "./config.js";
 export { bumpsByPackage, overallBump } from "./diff/bump.js";
 export { diffSpecs } from "./diff/diff-specs.js";
 export { renderDiffReport } from "./diff/render-report.js";
-export type { AffectedPackage, Bump, DiffRule, SpecChange } from "./diff/rules.js";
+export type { AffectedPackage, Bump, DiffRule, RuleId, SpecChange } from "./diff/rules.js";
 export { DIFF_RULES } from "./diff/rules.js";
 export type { OperationRecord } from "./emit/operation-table.js";
 export type { CodegenErrorCode, SourceLocation } from "./errors/CodegenError.js";

@@ -5,7 +5,8 @@
  * `#status` ends as `done`, or `error: …` when a step threw.
  */
 import { createFaxPlusClient } from "@faxkit/client";
-import { FaxValidationError, validationMiddleware } from "@faxkit/validator";
+import { FaxValidationError } from "@faxkit/validator";
+import { validationMiddleware } from "@faxkit/validator/middleware";
 
 /** IDs `bulkUpdateAll` sends: more than the API's 100 per request, so two chunks. */
 const BULK_ALL_IDS = 150;

@@ -1,6 +1,6 @@
 import { type CallOptions, createFaxPlusClient, type FaxPlusClient, type FileDownload, type OperationData } from "@faxkit/client";
 import { type OperationId, resources } from "@faxkit/types";
-import { validationMiddleware } from "@faxkit/validator";
+import { validationMiddleware } from "@faxkit/validator/middleware";
 import { type CaseEnv, caseOf, type FileCall, missingCaseAdvice, type ResourceOperationId } from "../cases/operations.js";
 
 export const TOKEN = "contract-test-token";
