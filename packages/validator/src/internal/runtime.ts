@@ -3,9 +3,9 @@
  * reporting, and the few helpers compiled code cannot inline. Internal: users import the
  * public API from the package root.
  *
- * Calling convention of a compiled check `(v, p, c) => boolean`: `p` is the JSON pointer
- * of `v`, or `null` in fast mode; `c.i` collects issues (null in fast mode). `run` calls a
- * check in fast mode first and walks the value again only when it is invalid.
+ * A compiled schema is a {@link Check}: a fast pass `test` that answers valid or not and
+ * builds nothing, and a collecting pass `collect` that is only run for a value `test`
+ * rejected, to report every issue with its path. `run` puts the two together.
  */
 import { FaxValidationError } from "../errors/FaxValidationError.js";
 
@@ -31,21 +31,36 @@ export interface DriftReport {
 /** Result of a validation: the value itself, or every issue found. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-/** Run context of compiled checks (kept terse: compiled code reads it on every node). */
+/** Run context of the collecting pass (kept terse: compiled code reads it on every node). */
 export interface Ctx {
-  /** Issues collected so far, or null in fast mode. */
-  i: ValidationIssue[] | null;
+  /** Issues collected so far. */
+  i: ValidationIssue[];
   /** Drift reports, or null unless drift-tolerant. */
   d: DriftReport[] | null;
-  /** Direction: 0 neutral, 1 request (readOnly rejected), 2 response (writeOnly rejected). */
-  r: 0 | 1 | 2;
-  /** Current `$ref` depth. */
+  /** Direction: 0 neutral, 1 request (readOnly rejected), 2 response (writeOnly rejected), 3 response tolerating drift. */
+  r: Direction;
+  /** Current depth of cyclic `$ref`s. */
   n: number;
 }
 
-/** A compiled check. */
-// biome-ignore lint/suspicious/noExplicitAny: compiled code inspects arbitrary values
-export type Check = (v: any, p: any, c: Ctx) => boolean;
+/** What compiled checks are told about the value's direction (see {@link Ctx.r}). */
+export type Direction = 0 | 1 | 2 | 3;
+
+/** A value of any JSON shape, as compiled checks take it (they narrow it themselves). */
+// biome-ignore lint/suspicious/noExplicitAny: compiled code inspects arbitrary values after checking their type
+export type Value = any;
+
+/**
+ * A compiled schema: two passes over a value.
+ * - `test(v, r, n)` the fast pass: straight-line checks that stop at the first failure and
+ *   build nothing (no path, no message); `r` the direction, `n` the depth of cyclic `$ref`s.
+ * - `collect(v, p, c)` the collecting pass, run only for a value `test` rejected: every issue
+ *   with its JSON pointer `p`, into `c.i` (and drift into `c.d`).
+ */
+export interface Check {
+  test(v: Value, r: number, n: number): boolean;
+  collect(v: Value, p: string, c: Ctx): boolean;
+}
 
 /** How one documented response status is checked. */
 export type ResponseValidator = { kind: "json"; check: Check } | { kind: "empty" | "other"; contentTypes: string[] };
@@ -59,38 +74,53 @@ export const MAX_ISSUES = 1000;
 /** Thrown (and caught by `run`) when the issue list is full, to stop walking a hostile value. */
 const ISSUE_LIMIT_REACHED = Symbol("faxkit.issue-limit");
 
-/** Records an issue (collect mode only). */
-export function fail(c: Ctx, p: string, keyword: string, schemaPath: string, message: string): void {
-  const issues = c.i as ValidationIssue[];
+/**
+ * Records an issue; always returns false, so compiled code can write `ok = fail(...)`.
+ * `got`, when given, is the actual value as the message shows it: `must be string (got integer)`.
+ */
+export function fail(c: Ctx, p: string, keyword: string, schemaPath: string, message: string, got?: unknown): false {
+  const issues = c.i;
   const path = p === "" ? "/" : p;
   if (issues.length >= MAX_ISSUES) {
     issues.push({ path: "/", keyword: "maxIssues", schemaPath: "", message: `/: more than ${MAX_ISSUES} issues; the rest are not listed` });
     throw ISSUE_LIMIT_REACHED;
   }
-  issues.push({ path, keyword, schemaPath, message: `${path}: ${message}` });
+  const text = got === undefined ? message : `${message} (got ${String(got)})`;
+  issues.push({ path, keyword, schemaPath, message: `${path}: ${text}` });
+  return false;
+}
+
+/** The issue of a cyclic `$ref` followed more than {@link MAX_DEPTH} times. */
+export function tooDeep(c: Ctx, p: string, schemaPath: string): false {
+  return fail(c, p, "$ref", schemaPath, `nesting is deeper than ${MAX_DEPTH} levels`);
 }
 
 /** Records drift (tolerant mode only). */
-export function drift(c: Ctx, p: string | null, keyword: string, value: unknown): void {
+export function drift(c: Ctx, p: string, keyword: string, value: unknown): void {
   (c.d as DriftReport[]).push({
-    path: p === null || p === "" ? "/" : p,
+    path: p === "" ? "/" : p,
     kind: keyword === "enum" ? "unknown-enum-value" : "unknown-property",
     value,
   });
 }
 
-/** Trivial checks and the fast-mode copy of a context (for anyOf/oneOf/not branches). */
-export const fast = {
-  any: (() => true) as Check,
-  none: ((_v, p, c) => {
-    if (c.i !== null) fail(c, p, "not", "", "no value is allowed here");
-    return false;
-  }) as Check,
-  ctx: (c: Ctx): Ctx => ({ i: null, d: c.d, r: c.r, n: c.n }),
-};
+/** The JSON pointer of a child: `token` is an array index or an already escaped property name. */
+export function joinPointer(p: string, token: string | number): string {
+  return `${p}/${token}`;
+}
 
 /** JSON objects only: arrays, Maps, Dates and class instances are not objects here. */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * {@link isPlainObject} for compiled code: a plain boolean, so the checked value keeps the
+ * `Value` type and its properties can be read without casts.
+ */
+export function isJsonObject(v: Value): boolean {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
@@ -172,6 +202,12 @@ export function firstDuplicate(items: unknown[]): [number, number] | null {
   return null;
 }
 
+/** The uniqueItems message for the first two equal items, or null when all differ. */
+export function duplicateItems(items: unknown[]): string | null {
+  const pair = firstDuplicate(items);
+  return pair === null ? null : `must not have duplicate items (items ${pair[0]} and ${pair[1]} are equal)`;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real calendar day (RFC 3339 §5.7: day ≤ days of that month, leap years included). */
@@ -204,22 +240,39 @@ function isDate(s: string): boolean {
   return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+// One export per format, so a bundle keeps only the formats its schemas use.
+/** format: email (deliberately loose; the lookahead after "@" keeps the domain part linear on hostile input). */
+export const formatEmail = (s: string): boolean => /^(?!\.)(?!.*\.\.)[^\s@]+(?<!\.)@(?=[^\s@]*$)[^\s@]+\.[^\s@]+$/.test(s);
+/** format: date-time (RFC 3339). */
+export const formatDateTime = (s: string): boolean => s.search(/[Tt]/) === 10 && isDate(s.slice(0, 10)) && isTime(s.slice(11));
+/** format: date (RFC 3339 full-date). */
+export const formatDate = isDate;
+/** format: time (RFC 3339 full-time). */
+export const formatTime = isTime;
+/** format: uri (the shape only: scheme, ":", no whitespace). */
+export const formatUri = (s: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s);
+/** format: uuid. */
+export const formatUuid = (s: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+/** format: ipv4 (dotted quad, no leading zeros). */
+export const formatIpv4 = (s: string): boolean =>
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(s);
+/** format: hostname (RFC 1123 labels, at most 253 characters). */
+export const formatHostname = (s: string): boolean =>
+  s.length <= 253 &&
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(s);
+/** format: byte (base64). */
+export const formatByte = (s: string): boolean => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s);
+
 const FORMATS: Record<string, (s: string) => boolean> = {
-  // The lookahead after "@" keeps the domain part linear on hostile input.
-  email: (s) => /^(?!\.)(?!.*\.\.)[^\s@]+(?<!\.)@(?=[^\s@]*$)[^\s@]+\.[^\s@]+$/.test(s),
-  "date-time": (s) => {
-    const t = s.search(/[Tt]/);
-    return t === 10 && isDate(s.slice(0, 10)) && isTime(s.slice(11));
-  },
-  date: isDate,
-  time: isTime,
-  uri: (s) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s),
-  uuid: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
-  ipv4: (s) => /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(s),
-  hostname: (s) =>
-    s.length <= 253 &&
-    /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(s),
-  byte: (s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s),
+  email: formatEmail,
+  "date-time": formatDateTime,
+  date: formatDate,
+  time: formatTime,
+  uri: formatUri,
+  uuid: formatUuid,
+  ipv4: formatIpv4,
+  hostname: formatHostname,
+  byte: formatByte,
 };
 
 /** String formats the spec uses; unknown formats (and binary, password) are annotations. */
@@ -233,12 +286,6 @@ export function escapeKey(key: string): string {
   return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
 }
 
-const FAST: Record<0 | 1 | 2, Ctx> = {
-  0: { i: null, d: null, r: 0, n: 0 },
-  1: { i: null, d: null, r: 1, n: 0 },
-  2: { i: null, d: null, r: 2, n: 0 },
-};
-
 /** Outcome of {@link run}. */
 export interface RunResult {
   ok: boolean;
@@ -248,52 +295,63 @@ export interface RunResult {
 
 const VALID: RunResult = Object.freeze({ ok: true, issues: [], drift: [] }) as RunResult;
 
-/**
- * Runs a compiled check: fast mode first, then (only for an invalid value, or in
- * drift-tolerant mode) a second walk that collects every issue. Never throws: a value
- * that makes validation itself fail (a throwing getter, a revoked Proxy) is an issue.
- */
-export function run(check: Check, value: unknown, direction: 0 | 1 | 2 = 0, tolerant = false, root = ""): RunResult {
-  if (!tolerant) {
-    const c = FAST[direction];
-    c.n = 0;
-    try {
-      if (check(value, null, c)) return VALID;
-    } catch {
-      // fall through to the collecting walk, which reports it
-    }
+/** The fast pass; a value that makes it throw (a throwing getter, a revoked Proxy) is not valid. */
+export function passes(check: Check, value: unknown, direction: Direction = 0): boolean {
+  try {
+    return check.test(value, direction, 0);
+  } catch {
+    return false;
   }
-  const c: Ctx = { i: [], d: tolerant ? [] : null, r: direction, n: 0 };
+}
+
+/** The collecting pass on its own: every issue of a value (none for a valid one). Never throws. */
+export function collectIssues(check: Check, value: unknown, direction: 0 | 1 | 2 = 0, tolerant = false, root = ""): RunResult {
+  const r: Direction = tolerant && direction === 2 ? 3 : direction;
+  const c: Ctx = { i: [], d: tolerant ? [] : null, r, n: 0 };
   let ok: boolean;
   try {
-    ok = check(value, root, c);
+    ok = check.collect(value, root, c);
   } catch (error) {
-    if (error !== ISSUE_LIMIT_REACHED && (c.i as ValidationIssue[]).length < MAX_ISSUES)
+    if (error !== ISSUE_LIMIT_REACHED && c.i.length < MAX_ISSUES)
       fail(c, root, "validation", "#", `could not be validated: ${(error as Error)?.message ?? String(error)}`);
     ok = false;
   }
-  const issues = c.i as ValidationIssue[];
-  if (!ok && issues.length === 0) fail(c, root, "validation", "#", "is not valid");
-  return { ok: ok && issues.length === 0, issues, drift: c.d ?? [] };
+  if (!ok && c.i.length === 0) fail(c, root, "validation", "#", "is not valid");
+  return { ok: ok && c.i.length === 0, issues: c.i, drift: c.d ?? [] };
 }
 
-/** Builds `validate.<Schema>`. */
+/**
+ * Runs a compiled check: the fast pass first, then (only for an invalid value, or in
+ * drift-tolerant mode, which must report what it tolerated) the collecting pass. Never throws.
+ */
+export function run(check: Check, value: unknown, direction: 0 | 1 | 2 = 0, tolerant = false, root = ""): RunResult {
+  if (!tolerant && passes(check, value, direction)) return VALID;
+  return collectIssues(check, value, direction, tolerant, root);
+}
+
+/** The result of `validate.X` for a value its fast pass rejected. */
+export function failure(check: Check, value: unknown): { ok: false; issues: ValidationIssue[] } {
+  return { ok: false, issues: collectIssues(check, value).issues };
+}
+
+/** The error `assert.X` throws for a value its fast pass rejected. */
+export function assertionError(check: Check, value: unknown, name: string): FaxValidationError {
+  return new FaxValidationError(collectIssues(check, value).issues, { schema: name });
+}
+
+/** Builds a `validate.<Schema>` function (generated code writes its own; this is for hand-made checks). */
 export function makeValidate<T>(check: Check, _name: string): (value: unknown) => ValidationResult<T> {
-  return (value) => {
-    const result = run(check, value);
-    return result.ok ? { ok: true, value: value as T } : { ok: false, issues: result.issues };
-  };
+  return (value) => (passes(check, value) ? { ok: true, value: value as T } : failure(check, value));
 }
 
-/** Builds `is.<Schema>`. */
+/** Builds an `is.<Schema>` type guard. */
 export function makeIs<T>(check: Check, _name: string): (value: unknown) => value is T {
-  return (value): value is T => run(check, value).ok;
+  return (value): value is T => passes(check, value);
 }
 
-/** Builds `assert.<Schema>`. */
+/** Builds an `assert.<Schema>` assertion. */
 export function makeAssert<T>(check: Check, name: string): (value: unknown) => asserts value is T {
   return (value: unknown): asserts value is T => {
-    const result = run(check, value);
-    if (!result.ok) throw new FaxValidationError(result.issues, { schema: name });
+    if (!passes(check, value)) throw assertionError(check, value, name);
   };
 }

@@ -331,9 +331,12 @@ describe.each(runningGroups)("%s", (_label, { group, rows }) => {
     if (valid) expect(result.issues).toEqual([]);
     else expectUsefulIssues(result.issues);
 
+    // The fast pass on its own agrees.
+    expect(check.test(data, 0, 0), `fast pass: ${context()}`).toBe(valid);
+
     // The collecting walk on its own (run() only takes it for invalid values).
     const c: Ctx = { i: [], d: null, r: 0, n: 0 };
-    const collected = check(data, "", c);
+    const collected = check.collect(data, "", c);
     const issues = c.i as ValidationIssue[];
     expect(collected, `collect mode: ${context()}\nissues ${JSON.stringify(issues)}`).toBe(valid);
     if (valid) expect(issues).toEqual([]);

@@ -44,7 +44,8 @@ export function createValidatorLoader(tag: string): ValidatorLoader {
       const file = join(dir, `v${counter++}.ts`);
       writeFileSync(file, `// @ts-nocheck -- emitted by emitStandaloneValidator\n${source}`);
       const module = (await import(/* @vite-ignore */ file)) as { check: Check };
-      if (typeof module.check !== "function") throw new Error(`the emitted module does not export a check function:\n${source}`);
+      if (typeof module.check?.test !== "function" || typeof module.check.collect !== "function")
+        throw new Error(`the emitted module does not export a check (test and collect):\n${source}`);
       return module.check;
     },
     get lastSource() {

@@ -5,30 +5,138 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
-import type { ResponseValidator } from "../../internal/runtime.js";
+
+import type { Check, Ctx, ResponseValidator, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.path === undefined) return false;
+  if (v.path !== undefined) {
+    if (!test2(v.path, r, n)) return false;
+  }
+  for (const k6 in v) {
+    if (k6 !== "path" && Object.hasOwn(v, k6) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.user_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/required", "must have required property 'user_id'"); }
-if (!(v.outbox_fax_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/required", "must have required property 'outbox_fax_id'"); }
-if (v.user_id !== undefined) { { const vtmp3: any = v.user_id; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/user_id", "type", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); break vL2; } } } }
-if (v.outbox_fax_id !== undefined) { { const vtmp5: any = v.outbox_fax_id; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/outbox_fax_id", "type", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/properties/outbox_fax_id/type", `must be string (got ${typeName(v)})`); break vL4; } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "user_id" || k === "outbox_fax_id") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/type", "must be object", typeName(v));
+  }
+  if (v.path === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/required", "must have required property 'path'");
+  }
+  if (v.path !== undefined) {
+    if (!collect2(v.path, joinPointer(p, "path"), c)) ok = false;
+  }
+  for (const k6 in v) {
+    if (k6 !== "path" && Object.hasOwn(v, k6)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k6)), "additionalProperties", v[k6]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k6)),
+          "additionalProperties",
+          "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test2(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.user_id === undefined || v.outbox_fax_id === undefined) return false;
+  if (v.user_id !== undefined) {
+    const v3 = v.user_id;
+    if (typeof v3 !== "string") return false;
+  }
+  if (v.outbox_fax_id !== undefined) {
+    const v4 = v.outbox_fax_id;
+    if (typeof v4 !== "string") return false;
+  }
+  for (const k5 in v) {
+    if (k5 !== "user_id" && k5 !== "outbox_fax_id" && Object.hasOwn(v, k5) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.path !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/required", "must have required property 'path'"); }
-if (v.path !== undefined) { if (!vs1(v.path, c.i === null ? null : p + "/path", c)) { if (c.i === null) return false; ok = false; } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "path") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/type", "must be object", typeName(v));
+  }
+  if (v.user_id === undefined) {
+    ok = fail(
+      c,
+      p,
+      "required",
+      ("#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/require" +
+        "d"),
+      "must have required property 'user_id'",
+    );
+  }
+  if (v.outbox_fax_id === undefined) {
+    ok = fail(
+      c,
+      p,
+      "required",
+      ("#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/require" +
+        "d"),
+      "must have required property 'outbox_fax_id'",
+    );
+  }
+  if (v.user_id !== undefined) {
+    const v3 = v.user_id;
+    if (typeof v3 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "user_id"),
+        "type",
+        ("#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/propert" +
+          "ies/user_id/type"),
+        "must be string",
+        typeName(v3),
+      );
+    }
+  }
+  if (v.outbox_fax_id !== undefined) {
+    const v4 = v.outbox_fax_id;
+    if (typeof v4 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "outbox_fax_id"),
+        "type",
+        ("#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/propert" +
+          "ies/outbox_fax_id/type"),
+        "must be string",
+        typeName(v4),
+      );
+    }
+  }
+  for (const k5 in v) {
+    if (k5 !== "user_id" && k5 !== "outbox_fax_id" && Object.hasOwn(v, k5)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k5)), "additionalProperties", v[k5]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k5)),
+          "additionalProperties",
+          ("#/paths/~1accounts~1{user_id}~1outbox~1{outbox_fax_id}/delete/parameters/properties/path/additio" +
+            "nalProperties"),
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
@@ -36,9 +144,9 @@ export const operationId = "deleteOutboxFax";
 export const method = "DELETE";
 export const path = "/accounts/{user_id}/outbox/{outbox_fax_id}";
 /** Checks `{ path, query, header }` parameter objects. */
-export const params: (v: any, p: any, c: Ctx) => boolean = vs0;
+export const params: Check = { test: test1, collect: collect1 };
 /** Checks the JSON request body; null when the operation takes none or not as JSON. */
-export const body: ((v: any, p: any, c: Ctx) => boolean) | null = null;
+export const body: Check | null = null;
 export const bodyRequired = false;
 export const bodyContentType: string | null = null;
 /** One validator per documented response status. */

@@ -5,30 +5,92 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
-import type { ResponseValidator } from "../../internal/runtime.js";
+
+import type { Check, Ctx, ResponseValidator, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as WebhookEventType_check } from "../schemas/WebhookEventType.js";
 import { check as WebhookList_check } from "../schemas/WebhookList.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.query === undefined) return false;
+  if (v.query !== undefined) {
+    if (!test2(v.query, r, n)) return false;
+  }
+  for (const k4 in v) {
+    if (k4 !== "query" && Object.hasOwn(v, k4) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/get/parameters/properties/query/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.event !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1hooks/get/parameters/properties/query/required", "must have required property 'event'"); }
-if (v.event !== undefined) { if (!WebhookEventType_check(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "event") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1hooks/get/parameters/properties/query/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1hooks/get/parameters/type", "must be object", typeName(v));
+  }
+  if (v.query === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1hooks/get/parameters/required", "must have required property 'query'");
+  }
+  if (v.query !== undefined) {
+    if (!collect2(v.query, joinPointer(p, "query"), c)) ok = false;
+  }
+  for (const k4 in v) {
+    if (k4 !== "query" && Object.hasOwn(v, k4)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k4)), "additionalProperties", v[k4]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k4)),
+          "additionalProperties",
+          "#/paths/~1hooks/get/parameters/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test2(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.event === undefined) return false;
+  if (v.event !== undefined) {
+    if (!WebhookEventType_check.test(v.event, r, n)) return false;
+  }
+  for (const k3 in v) {
+    if (k3 !== "event" && Object.hasOwn(v, k3) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1hooks/get/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.query !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1hooks/get/parameters/required", "must have required property 'query'"); }
-if (v.query !== undefined) { if (!vs1(v.query, c.i === null ? null : p + "/query", c)) { if (c.i === null) return false; ok = false; } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "query") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1hooks/get/parameters/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1hooks/get/parameters/properties/query/type", "must be object", typeName(v));
+  }
+  if (v.event === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1hooks/get/parameters/properties/query/required", "must have required property 'event'");
+  }
+  if (v.event !== undefined) {
+    if (!WebhookEventType_check.collect(v.event, joinPointer(p, "event"), c)) ok = false;
+  }
+  for (const k3 in v) {
+    if (k3 !== "event" && Object.hasOwn(v, k3)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k3)), "additionalProperties", v[k3]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k3)),
+          "additionalProperties",
+          "#/paths/~1hooks/get/parameters/properties/query/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
@@ -36,9 +98,9 @@ export const operationId = "getWebhooks";
 export const method = "GET";
 export const path = "/hooks";
 /** Checks `{ path, query, header }` parameter objects. */
-export const params: (v: any, p: any, c: Ctx) => boolean = vs0;
+export const params: Check = { test: test1, collect: collect1 };
 /** Checks the JSON request body; null when the operation takes none or not as JSON. */
-export const body: ((v: any, p: any, c: Ctx) => boolean) | null = null;
+export const body: Check | null = null;
 export const bodyRequired = false;
 export const bodyContentType: string | null = null;
 /** One validator per documented response status. */

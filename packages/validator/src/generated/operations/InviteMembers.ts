@@ -5,19 +5,41 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
-import type { ResponseValidator } from "../../internal/runtime.js";
+
+import type { Check, Ctx, ResponseValidator, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as MemberInvitationRequest_check } from "../schemas/MemberInvitationRequest.js";
 import { check as MemberInvitationResult_check } from "../schemas/MemberInvitationResult.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  for (const k2 in v) {
+    if (true && Object.hasOwn(v, k2) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1self~1member-invitations/post/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
-  for (const k in v) { if (!Object.hasOwn(v, k) || false) continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1self~1member-invitations/post/parameters/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1self~1member-invitations/post/parameters/type", "must be object", typeName(v));
+  }
+  for (const k2 in v) {
+    if (true && Object.hasOwn(v, k2)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k2)), "additionalProperties", v[k2]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k2)),
+          "additionalProperties",
+          "#/paths/~1accounts~1self~1member-invitations/post/parameters/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
@@ -25,9 +47,9 @@ export const operationId = "inviteMembers";
 export const method = "POST";
 export const path = "/accounts/self/member-invitations";
 /** Checks `{ path, query, header }` parameter objects. */
-export const params: (v: any, p: any, c: Ctx) => boolean = vs0;
+export const params: Check = { test: test1, collect: collect1 };
 /** Checks the JSON request body; null when the operation takes none or not as JSON. */
-export const body: ((v: any, p: any, c: Ctx) => boolean) | null = MemberInvitationRequest_check;
+export const body: Check | null = MemberInvitationRequest_check;
 export const bodyRequired = true;
 export const bodyContentType: string | null = "application/json";
 /** One validator per documented response status. */

@@ -5,47 +5,247 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
-import type { ResponseValidator } from "../../internal/runtime.js";
+
+import type { Check, Ctx, ResponseValidator, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as FaxCategory_check } from "../schemas/FaxCategory.js";
 import { check as FaxList_check } from "../schemas/FaxList.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+const pattern7 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
+const pattern9 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
+
+function test1(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.path === undefined) return false;
+  if (v.path !== undefined) {
+    if (!test2(v.path, r, n)) return false;
+  }
+  if (v.query !== undefined) {
+    if (!test5(v.query, r, n)) return false;
+  }
+  for (const k12 in v) {
+    if (k12 !== "path" && k12 !== "query" && Object.hasOwn(v, k12) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.user_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/required", "must have required property 'user_id'"); }
-if (v.user_id !== undefined) { { const vtmp3: any = v.user_id; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/user_id", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); break vL2; } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "user_id") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/type", "must be object", typeName(v));
+  }
+  if (v.path === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/required", "must have required property 'path'");
+  }
+  if (v.path !== undefined) {
+    if (!collect2(v.path, joinPointer(p, "path"), c)) ok = false;
+  }
+  if (v.query !== undefined) {
+    if (!collect5(v.query, joinPointer(p, "query"), c)) ok = false;
+  }
+  for (const k12 in v) {
+    if (k12 !== "path" && k12 !== "query" && Object.hasOwn(v, k12)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k12)), "additionalProperties", v[k12]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k12)),
+          "additionalProperties",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
-const vre6 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
+function test2(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.user_id === undefined) return false;
+  if (v.user_id !== undefined) {
+    const v3 = v.user_id;
+    if (typeof v3 !== "string") return false;
+  }
+  for (const k4 in v) {
+    if (k4 !== "user_id" && Object.hasOwn(v, k4) && r !== 3) return false;
+  }
+  return true;
+}
 
-const vre9 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
-
-function vs4(v: any, p: any, c: Ctx): boolean {
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.category !== undefined) { if (!FaxCategory_check(v.category, c.i === null ? null : p + "/category", c)) { if (c.i === null) return false; ok = false; } }
-if (v.after !== undefined) { { const vtmp7: any = v.after; vL5: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/after", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/type", `must be string (got ${typeName(v)})`); break vL5; } if (!vre6.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/after", "pattern", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\" (got " + show(v) + ")"); } } } }
-if (v.before !== undefined) { { const vtmp10: any = v.before; vL8: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/before", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/type", `must be string (got ${typeName(v)})`); break vL8; } if (!vre9.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/before", "pattern", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\" (got " + show(v) + ")"); } } } }
-if (v.limit !== undefined) { { const vtmp12: any = v.limit; vL11: { const v = vtmp12; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/limit", "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/type", `must be integer (got ${typeName(v)})`); break vL11; } if (v > 50) { if (c.i === null) return false; ok = false; fail(c, p + "/limit", "maximum", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/maximum", `must be <= 50 (got ${v})`); }
-if (v < 1) { if (c.i === null) return false; ok = false; fail(c, p + "/limit", "minimum", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/minimum", `must be >= 1 (got ${v})`); } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "category" || k === "after" || k === "before" || k === "limit") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/type", "must be object", typeName(v));
+  }
+  if (v.user_id === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/required", "must have required property 'user_id'");
+  }
+  if (v.user_id !== undefined) {
+    const v3 = v.user_id;
+    if (typeof v3 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "user_id"),
+        "type",
+        "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/properties/user_id/type",
+        "must be string",
+        typeName(v3),
+      );
+    }
+  }
+  for (const k4 in v) {
+    if (k4 !== "user_id" && Object.hasOwn(v, k4)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k4)), "additionalProperties", v[k4]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k4)),
+          "additionalProperties",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/path/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test5(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.category !== undefined) {
+    if (!FaxCategory_check.test(v.category, r, n)) return false;
+  }
+  if (v.after !== undefined) {
+    const v6 = v.after;
+    if (typeof v6 !== "string") return false;
+    if (!pattern7.test(v6)) return false;
+  }
+  if (v.before !== undefined) {
+    const v8 = v.before;
+    if (typeof v8 !== "string") return false;
+    if (!pattern9.test(v8)) return false;
+  }
+  if (v.limit !== undefined) {
+    const v10 = v.limit;
+    if (!Number.isInteger(v10)) return false;
+    if (v10 > 50) return false;
+    if (v10 < 1) return false;
+  }
+  for (const k11 in v) {
+    if (k11 !== "category" && k11 !== "after" && k11 !== "before" && k11 !== "limit" && Object.hasOwn(v, k11) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect5(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.path !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/required", "must have required property 'path'"); }
-if (v.path !== undefined) { if (!vs1(v.path, c.i === null ? null : p + "/path", c)) { if (c.i === null) return false; ok = false; } }
-if (v.query !== undefined) { if (!vs4(v.query, c.i === null ? null : p + "/query", c)) { if (c.i === null) return false; ok = false; } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "path" || k === "query") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/type", "must be object", typeName(v));
+  }
+  if (v.category !== undefined) {
+    if (!FaxCategory_check.collect(v.category, joinPointer(p, "category"), c)) ok = false;
+  }
+  if (v.after !== undefined) {
+    const v6 = v.after;
+    if (typeof v6 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "after"),
+        "type",
+        "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/type",
+        "must be string",
+        typeName(v6),
+      );
+    } else {
+      if (!pattern7.test(v6)) {
+        ok = fail(
+          c,
+          joinPointer(p, "after"),
+          "pattern",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/after/pattern",
+          "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\"",
+          show(v6),
+        );
+      }
+    }
+  }
+  if (v.before !== undefined) {
+    const v8 = v.before;
+    if (typeof v8 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "before"),
+        "type",
+        "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/type",
+        "must be string",
+        typeName(v8),
+      );
+    } else {
+      if (!pattern9.test(v8)) {
+        ok = fail(
+          c,
+          joinPointer(p, "before"),
+          "pattern",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/before/pattern",
+          "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$\"",
+          show(v8),
+        );
+      }
+    }
+  }
+  if (v.limit !== undefined) {
+    const v10 = v.limit;
+    if (!Number.isInteger(v10)) {
+      ok = fail(
+        c,
+        joinPointer(p, "limit"),
+        "type",
+        "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/type",
+        "must be integer",
+        typeName(v10),
+      );
+    } else {
+      if (v10 > 50) {
+        ok = fail(
+          c,
+          joinPointer(p, "limit"),
+          "maximum",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/maximum",
+          "must be <= 50",
+          v10,
+        );
+      }
+      if (v10 < 1) {
+        ok = fail(
+          c,
+          joinPointer(p, "limit"),
+          "minimum",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/properties/limit/minimum",
+          "must be >= 1",
+          v10,
+        );
+      }
+    }
+  }
+  for (const k11 in v) {
+    if (k11 !== "category" && k11 !== "after" && k11 !== "before" && k11 !== "limit" && Object.hasOwn(v, k11)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k11)), "additionalProperties", v[k11]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k11)),
+          "additionalProperties",
+          "#/paths/~1accounts~1{user_id}~1faxes/get/parameters/properties/query/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
@@ -53,9 +253,9 @@ export const operationId = "listFaxes";
 export const method = "GET";
 export const path = "/accounts/{user_id}/faxes";
 /** Checks `{ path, query, header }` parameter objects. */
-export const params: (v: any, p: any, c: Ctx) => boolean = vs0;
+export const params: Check = { test: test1, collect: collect1 };
 /** Checks the JSON request body; null when the operation takes none or not as JSON. */
-export const body: ((v: any, p: any, c: Ctx) => boolean) | null = null;
+export const body: Check | null = null;
 export const bodyRequired = false;
 export const bodyContentType: string | null = null;
 /** One validator per documented response status. */

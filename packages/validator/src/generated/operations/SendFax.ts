@@ -5,30 +5,103 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
-import type { ResponseValidator } from "../../internal/runtime.js";
+
+import type { Check, Ctx, ResponseValidator, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as PayloadOutbox_check } from "../schemas/PayloadOutbox.js";
 import { check as SendFaxResponse_check } from "../schemas/SendFaxResponse.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.path === undefined) return false;
+  if (v.path !== undefined) {
+    if (!test2(v.path, r, n)) return false;
+  }
+  for (const k5 in v) {
+    if (k5 !== "path" && Object.hasOwn(v, k5) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.user_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/required", "must have required property 'user_id'"); }
-if (v.user_id !== undefined) { { const vtmp3: any = v.user_id; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/user_id", "type", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/properties/user_id/type", `must be string (got ${typeName(v)})`); break vL2; } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "user_id") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/type", "must be object", typeName(v));
+  }
+  if (v.path === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/required", "must have required property 'path'");
+  }
+  if (v.path !== undefined) {
+    if (!collect2(v.path, joinPointer(p, "path"), c)) ok = false;
+  }
+  for (const k5 in v) {
+    if (k5 !== "path" && Object.hasOwn(v, k5)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k5)), "additionalProperties", v[k5]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k5)),
+          "additionalProperties",
+          "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test2(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.user_id === undefined) return false;
+  if (v.user_id !== undefined) {
+    const v3 = v.user_id;
+    if (typeof v3 !== "string") return false;
+  }
+  for (const k4 in v) {
+    if (k4 !== "user_id" && Object.hasOwn(v, k4) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.path !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/required", "must have required property 'path'"); }
-if (v.path !== undefined) { if (!vs1(v.path, c.i === null ? null : p + "/path", c)) { if (c.i === null) return false; ok = false; } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "path") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/type", "must be object", typeName(v));
+  }
+  if (v.user_id === undefined) {
+    ok = fail(c, p, "required", "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/required", "must have required property 'user_id'");
+  }
+  if (v.user_id !== undefined) {
+    const v3 = v.user_id;
+    if (typeof v3 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "user_id"),
+        "type",
+        "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/properties/user_id/type",
+        "must be string",
+        typeName(v3),
+      );
+    }
+  }
+  for (const k4 in v) {
+    if (k4 !== "user_id" && Object.hasOwn(v, k4)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k4)), "additionalProperties", v[k4]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k4)),
+          "additionalProperties",
+          "#/paths/~1accounts~1{user_id}~1outbox/post/parameters/properties/path/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
@@ -36,9 +109,9 @@ export const operationId = "sendFax";
 export const method = "POST";
 export const path = "/accounts/{user_id}/outbox";
 /** Checks `{ path, query, header }` parameter objects. */
-export const params: (v: any, p: any, c: Ctx) => boolean = vs0;
+export const params: Check = { test: test1, collect: collect1 };
 /** Checks the JSON request body; null when the operation takes none or not as JSON. */
-export const body: ((v: any, p: any, c: Ctx) => boolean) | null = PayloadOutbox_check;
+export const body: Check | null = PayloadOutbox_check;
 export const bodyRequired = true;
 export const bodyContentType: string | null = "application/json";
 /** One validator per documented response status. */

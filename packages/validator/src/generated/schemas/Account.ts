@@ -5,53 +5,233 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as AccountData_check } from "./AccountData.js";
 import { check as AccountNotifications_check } from "./AccountNotifications.js";
 import { check as AccountSettings_check } from "./AccountSettings.js";
 import { check as AccountStatus_check } from "./AccountStatus.js";
 import { check as AccountType_check } from "./AccountType.js";
 
-const vre2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+const pattern4 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
+const pattern12 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
-const vre5 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.account_type === undefined ||
+    v.creation_date === undefined ||
+    v.email === undefined ||
+    v.status === undefined ||
+    v.uid === undefined) return false;
+  if (v.account_data !== undefined) {
+    if (!AccountData_check.test(v.account_data, r, n)) return false;
+  }
+  if (v.account_type !== undefined) {
+    if (!AccountType_check.test(v.account_type, r, n)) return false;
+  }
+  if (v.creation_date !== undefined) {
+    const v1 = v.creation_date;
+    if (typeof v1 !== "string") return false;
+    if (!pattern2.test(v1)) return false;
+  }
+  if (v.email !== undefined) {
+    const v3 = v.email;
+    if (typeof v3 !== "string") return false;
+    if (!pattern4.test(v3)) return false;
+  }
+  if (v.last_password_modification_date !== undefined) {
+    const v5 = v.last_password_modification_date;
+    if (typeof v5 !== "string") return false;
+  }
+  if (v.lastname !== undefined) {
+    const v6 = v.lastname;
+    if (typeof v6 !== "string") return false;
+  }
+  if (v.member_of !== undefined) {
+    if (!test7(v.member_of, r, n)) return false;
+  }
+  if (v.name !== undefined) {
+    const v10 = v.name;
+    if (typeof v10 !== "string") return false;
+  }
+  if (v.notifications !== undefined) {
+    if (!AccountNotifications_check.test(v.notifications, r, n)) return false;
+  }
+  if (v.phone !== undefined) {
+    const v11 = v.phone;
+    if (typeof v11 !== "string") return false;
+    if (!pattern12.test(v11)) return false;
+  }
+  if (v.profile_image !== undefined) {
+    const v13 = v.profile_image;
+    if (typeof v13 !== "string") return false;
+  }
+  if (v.settings !== undefined) {
+    if (!AccountSettings_check.test(v.settings, r, n)) return false;
+  }
+  if (v.status !== undefined) {
+    if (!AccountStatus_check.test(v.status, r, n)) return false;
+  }
+  if (v.uid !== undefined) {
+    const v14 = v.uid;
+    if (typeof v14 !== "string") return false;
+  }
+  return true;
+}
 
-function vs11(v: any, p: any, c: Ctx): boolean {
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/properties/member_of/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp13: any = v[k]; vL12: { const v = vtmp13; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Account/properties/member_of/items/type", `must be string (got ${typeName(v)})`); break vL12; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/Account/type", "must be object", typeName(v));
+  }
+  if (v.account_type === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'account_type'");
+  }
+  if (v.creation_date === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'creation_date'");
+  }
+  if (v.email === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'email'");
+  }
+  if (v.status === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'status'");
+  }
+  if (v.uid === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'uid'");
+  }
+  if (v.account_data !== undefined) {
+    if (!AccountData_check.collect(v.account_data, joinPointer(p, "account_data"), c)) ok = false;
+  }
+  if (v.account_type !== undefined) {
+    if (!AccountType_check.collect(v.account_type, joinPointer(p, "account_type"), c)) ok = false;
+  }
+  if (v.creation_date !== undefined) {
+    const v1 = v.creation_date;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "creation_date"), "type", "#/components/schemas/Account/properties/creation_date/type", "must be string", typeName(v1));
+    } else {
+      if (!pattern2.test(v1)) {
+        ok = fail(
+          c,
+          joinPointer(p, "creation_date"),
+          "pattern",
+          "#/components/schemas/Account/properties/creation_date/pattern",
+          "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\"",
+          show(v1),
+        );
+      }
+    }
+  }
+  if (v.email !== undefined) {
+    const v3 = v.email;
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, "email"), "type", "#/components/schemas/Account/properties/email/type", "must be string", typeName(v3));
+    } else {
+      if (!pattern4.test(v3)) {
+        ok = fail(
+          c,
+          joinPointer(p, "email"),
+          "pattern",
+          "#/components/schemas/Account/properties/email/pattern",
+          "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\"",
+          show(v3),
+        );
+      }
+    }
+  }
+  if (v.last_password_modification_date !== undefined) {
+    const v5 = v.last_password_modification_date;
+    if (typeof v5 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "last_password_modification_date"),
+        "type",
+        "#/components/schemas/Account/properties/last_password_modification_date/type",
+        "must be string",
+        typeName(v5),
+      );
+    }
+  }
+  if (v.lastname !== undefined) {
+    const v6 = v.lastname;
+    if (typeof v6 !== "string") {
+      ok = fail(c, joinPointer(p, "lastname"), "type", "#/components/schemas/Account/properties/lastname/type", "must be string", typeName(v6));
+    }
+  }
+  if (v.member_of !== undefined) {
+    if (!collect7(v.member_of, joinPointer(p, "member_of"), c)) ok = false;
+  }
+  if (v.name !== undefined) {
+    const v10 = v.name;
+    if (typeof v10 !== "string") {
+      ok = fail(c, joinPointer(p, "name"), "type", "#/components/schemas/Account/properties/name/type", "must be string", typeName(v10));
+    }
+  }
+  if (v.notifications !== undefined) {
+    if (!AccountNotifications_check.collect(v.notifications, joinPointer(p, "notifications"), c)) ok = false;
+  }
+  if (v.phone !== undefined) {
+    const v11 = v.phone;
+    if (typeof v11 !== "string") {
+      ok = fail(c, joinPointer(p, "phone"), "type", "#/components/schemas/Account/properties/phone/type", "must be string", typeName(v11));
+    } else {
+      if (!pattern12.test(v11)) {
+        ok = fail(
+          c,
+          joinPointer(p, "phone"),
+          "pattern",
+          "#/components/schemas/Account/properties/phone/pattern",
+          "must match pattern \"^[+]?[0-9]{8,}$\"",
+          show(v11),
+        );
+      }
+    }
+  }
+  if (v.profile_image !== undefined) {
+    const v13 = v.profile_image;
+    if (typeof v13 !== "string") {
+      ok = fail(c, joinPointer(p, "profile_image"), "type", "#/components/schemas/Account/properties/profile_image/type", "must be string", typeName(v13));
+    }
+  }
+  if (v.settings !== undefined) {
+    if (!AccountSettings_check.collect(v.settings, joinPointer(p, "settings"), c)) ok = false;
+  }
+  if (v.status !== undefined) {
+    if (!AccountStatus_check.collect(v.status, joinPointer(p, "status"), c)) ok = false;
+  }
+  if (v.uid !== undefined) {
+    const v14 = v.uid;
+    if (typeof v14 !== "string") {
+      ok = fail(c, joinPointer(p, "uid"), "type", "#/components/schemas/Account/properties/uid/type", "must be string", typeName(v14));
+    }
+  }
   return ok;
 }
 
-const vre17 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
+function test7(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k8 = 0; k8 < v.length; k8++) {
+    const v9 = v[k8];
+    if (typeof v9 !== "string") return false;
+  }
+  return true;
+}
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function collect7(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Account/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.account_type !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'account_type'"); }
-if (!(v.creation_date !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'creation_date'"); }
-if (!(v.email !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'email'"); }
-if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'status'"); }
-if (!(v.uid !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Account/required", "must have required property 'uid'"); }
-if (v.account_data !== undefined) { if (!AccountData_check(v.account_data, c.i === null ? null : p + "/account_data", c)) { if (c.i === null) return false; ok = false; } }
-if (v.account_type !== undefined) { if (!AccountType_check(v.account_type, c.i === null ? null : p + "/account_type", c)) { if (c.i === null) return false; ok = false; } }
-if (v.creation_date !== undefined) { { const vtmp3: any = v.creation_date; vL1: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/creation_date", "type", "#/components/schemas/Account/properties/creation_date/type", `must be string (got ${typeName(v)})`); break vL1; } if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/creation_date", "pattern", "#/components/schemas/Account/properties/creation_date/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); } } } }
-if (v.email !== undefined) { { const vtmp6: any = v.email; vL4: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "type", "#/components/schemas/Account/properties/email/type", `must be string (got ${typeName(v)})`); break vL4; } if (!vre5.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "pattern", "#/components/schemas/Account/properties/email/pattern", "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\" (got " + show(v) + ")"); } } } }
-if (v.last_password_modification_date !== undefined) { { const vtmp8: any = v.last_password_modification_date; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/last_password_modification_date", "type", "#/components/schemas/Account/properties/last_password_modification_date/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
-if (v.lastname !== undefined) { { const vtmp10: any = v.lastname; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/lastname", "type", "#/components/schemas/Account/properties/lastname/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
-if (v.member_of !== undefined) { if (!vs11(v.member_of, c.i === null ? null : p + "/member_of", c)) { if (c.i === null) return false; ok = false; } }
-if (v.name !== undefined) { { const vtmp15: any = v.name; vL14: { const v = vtmp15; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name", "type", "#/components/schemas/Account/properties/name/type", `must be string (got ${typeName(v)})`); break vL14; } } } }
-if (v.notifications !== undefined) { if (!AccountNotifications_check(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.phone !== undefined) { { const vtmp18: any = v.phone; vL16: { const v = vtmp18; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "type", "#/components/schemas/Account/properties/phone/type", `must be string (got ${typeName(v)})`); break vL16; } if (!vre17.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "pattern", "#/components/schemas/Account/properties/phone/pattern", "must match pattern \"^[+]?[0-9]{8,}$\" (got " + show(v) + ")"); } } } }
-if (v.profile_image !== undefined) { { const vtmp20: any = v.profile_image; vL19: { const v = vtmp20; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/profile_image", "type", "#/components/schemas/Account/properties/profile_image/type", `must be string (got ${typeName(v)})`); break vL19; } } } }
-if (v.settings !== undefined) { if (!AccountSettings_check(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status !== undefined) { if (!AccountStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
-if (v.uid !== undefined) { { const vtmp22: any = v.uid; vL21: { const v = vtmp22; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/uid", "type", "#/components/schemas/Account/properties/uid/type", `must be string (got ${typeName(v)})`); break vL21; } } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Account/properties/member_of/type", "must be array", typeName(v));
+  }
+  for (let k8 = 0; k8 < v.length; k8++) {
+    const v9 = v[k8];
+    if (typeof v9 !== "string") {
+      ok = fail(c, joinPointer(p, k8), "type", "#/components/schemas/Account/properties/member_of/items/type", "must be string", typeName(v9));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against Account; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against Account: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

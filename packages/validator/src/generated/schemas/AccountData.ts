@@ -5,23 +5,86 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as FileType_check } from "./FileType.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.company_logo !== undefined) {
+    const v1 = v.company_logo;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.company_name !== undefined) {
+    const v2 = v.company_name;
+    if (typeof v2 !== "string") return false;
+  }
+  if (v.deactivation_reason !== undefined) {
+    const v3 = v.deactivation_reason;
+    if (typeof v3 !== "string") return false;
+  }
+  if (v.default_file_type !== undefined) {
+    if (!FileType_check.test(v.default_file_type, r, n)) return false;
+  }
+  if (v.role !== undefined) {
+    const v4 = v.role;
+    if (typeof v4 !== "string") return false;
+  }
+  if (v.save_history !== undefined) {
+    const v5 = v.save_history;
+    if (typeof v5 !== "boolean") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountData/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.company_logo !== undefined) { { const vtmp2: any = v.company_logo; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/company_logo", "type", "#/components/schemas/AccountData/properties/company_logo/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.company_name !== undefined) { { const vtmp4: any = v.company_name; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/company_name", "type", "#/components/schemas/AccountData/properties/company_name/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
-if (v.deactivation_reason !== undefined) { { const vtmp6: any = v.deactivation_reason; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/deactivation_reason", "type", "#/components/schemas/AccountData/properties/deactivation_reason/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
-if (v.default_file_type !== undefined) { if (!FileType_check(v.default_file_type, c.i === null ? null : p + "/default_file_type", c)) { if (c.i === null) return false; ok = false; } }
-if (v.role !== undefined) { { const vtmp8: any = v.role; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/role", "type", "#/components/schemas/AccountData/properties/role/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
-if (v.save_history !== undefined) { { const vtmp10: any = v.save_history; vL9: { const v = vtmp10; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/save_history", "type", "#/components/schemas/AccountData/properties/save_history/type", `must be boolean (got ${typeName(v)})`); break vL9; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountData/type", "must be object", typeName(v));
+  }
+  if (v.company_logo !== undefined) {
+    const v1 = v.company_logo;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "company_logo"), "type", "#/components/schemas/AccountData/properties/company_logo/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.company_name !== undefined) {
+    const v2 = v.company_name;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "company_name"), "type", "#/components/schemas/AccountData/properties/company_name/type", "must be string", typeName(v2));
+    }
+  }
+  if (v.deactivation_reason !== undefined) {
+    const v3 = v.deactivation_reason;
+    if (typeof v3 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "deactivation_reason"),
+        "type",
+        "#/components/schemas/AccountData/properties/deactivation_reason/type",
+        "must be string",
+        typeName(v3),
+      );
+    }
+  }
+  if (v.default_file_type !== undefined) {
+    if (!FileType_check.collect(v.default_file_type, joinPointer(p, "default_file_type"), c)) ok = false;
+  }
+  if (v.role !== undefined) {
+    const v4 = v.role;
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, "role"), "type", "#/components/schemas/AccountData/properties/role/type", "must be string", typeName(v4));
+    }
+  }
+  if (v.save_history !== undefined) {
+    const v5 = v.save_history;
+    if (typeof v5 !== "boolean") {
+      ok = fail(c, joinPointer(p, "save_history"), "type", "#/components/schemas/AccountData/properties/save_history/type", "must be boolean", typeName(v5));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountData; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountData: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

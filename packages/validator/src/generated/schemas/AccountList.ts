@@ -5,26 +5,52 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as Account_check } from "./Account.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.members === undefined) return false;
+  if (v.members !== undefined) {
+    if (!test1(v.members, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountList/properties/members/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!Account_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountList/type", "must be object", typeName(v));
+  }
+  if (v.members === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountList/required", "must have required property 'members'");
+  }
+  if (v.members !== undefined) {
+    if (!collect1(v.members, joinPointer(p, "members"), c)) ok = false;
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k2 = 0; k2 < v.length; k2++) {
+    if (!Account_check.test(v[k2], r, n)) return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountList/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.members !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountList/required", "must have required property 'members'"); }
-if (v.members !== undefined) { if (!vs1(v.members, c.i === null ? null : p + "/members", c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountList/properties/members/type", "must be array", typeName(v));
+  }
+  for (let k2 = 0; k2 < v.length; k2++) {
+    if (!Account_check.collect(v[k2], joinPointer(p, k2), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against AccountList; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountList: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,21 +5,40 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as AccountNotificationsBlacklist_check } from "./AccountNotificationsBlacklist.js";
 import { check as AccountNotificationsSettings_check } from "./AccountNotificationsSettings.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.settings === undefined) return false;
+  if (v.black_list !== undefined) {
+    if (!AccountNotificationsBlacklist_check.test(v.black_list, r, n)) return false;
+  }
+  if (v.settings !== undefined) {
+    if (!AccountNotificationsSettings_check.test(v.settings, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotifications/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.settings !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotifications/required", "must have required property 'settings'"); }
-if (v.black_list !== undefined) { if (!AccountNotificationsBlacklist_check(v.black_list, c.i === null ? null : p + "/black_list", c)) { if (c.i === null) return false; ok = false; } }
-if (v.settings !== undefined) { if (!AccountNotificationsSettings_check(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotifications/type", "must be object", typeName(v));
+  }
+  if (v.settings === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotifications/required", "must have required property 'settings'");
+  }
+  if (v.black_list !== undefined) {
+    if (!AccountNotificationsBlacklist_check.collect(v.black_list, joinPointer(p, "black_list"), c)) ok = false;
+  }
+  if (v.settings !== undefined) {
+    if (!AccountNotificationsSettings_check.collect(v.settings, joinPointer(p, "settings"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotifications; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotifications: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

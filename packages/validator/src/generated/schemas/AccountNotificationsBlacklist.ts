@@ -5,26 +5,55 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.uids === undefined) return false;
+  if (v.uids !== undefined) {
+    if (!test1(v.uids, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsBlacklist/properties/uids/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/AccountNotificationsBlacklist/properties/uids/items/type", `must be string (got ${typeName(v)})`); break vL2; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsBlacklist/type", "must be object", typeName(v));
+  }
+  if (v.uids === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsBlacklist/required", "must have required property 'uids'");
+  }
+  if (v.uids !== undefined) {
+    if (!collect1(v.uids, joinPointer(p, "uids"), c)) ok = false;
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsBlacklist/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.uids !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsBlacklist/required", "must have required property 'uids'"); }
-if (v.uids !== undefined) { if (!vs1(v.uids, c.i === null ? null : p + "/uids", c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsBlacklist/properties/uids/type", "must be array", typeName(v));
+  }
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, k2), "type", "#/components/schemas/AccountNotificationsBlacklist/properties/uids/items/type", "must be string", typeName(v3));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotificationsBlacklist; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotificationsBlacklist: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

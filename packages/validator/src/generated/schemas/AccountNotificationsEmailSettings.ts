@@ -5,36 +5,170 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as AccountNotificationsEmailSettingsAttachments_check } from "./AccountNotificationsEmailSettingsAttachments.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.low_credit === undefined ||
+    v.new_feature === undefined ||
+    v.receive_fax === undefined ||
+    v.send_fax === undefined ||
+    v.voicemail === undefined) return false;
+  if (v.addresses !== undefined) {
+    if (!test1(v.addresses, r, n)) return false;
+  }
+  if (v.attachments !== undefined) {
+    if (!AccountNotificationsEmailSettingsAttachments_check.test(v.attachments, r, n)) return false;
+  }
+  if (v.low_credit !== undefined) {
+    const v4 = v.low_credit;
+    if (typeof v4 !== "boolean") return false;
+  }
+  if (v.new_feature !== undefined) {
+    const v5 = v.new_feature;
+    if (typeof v5 !== "boolean") return false;
+  }
+  if (v.receive_fax !== undefined) {
+    const v6 = v.receive_fax;
+    if (typeof v6 !== "boolean") return false;
+  }
+  if (v.send_fax !== undefined) {
+    const v7 = v.send_fax;
+    if (typeof v7 !== "boolean") return false;
+  }
+  if (v.voicemail !== undefined) {
+    const v8 = v.voicemail;
+    if (typeof v8 !== "boolean") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/items/type", `must be string (got ${typeName(v)})`); break vL2; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/type", "must be object", typeName(v));
+  }
+  if (v.low_credit === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'low_credit'");
+  }
+  if (v.new_feature === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'new_feature'");
+  }
+  if (v.receive_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'receive_fax'");
+  }
+  if (v.send_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'send_fax'");
+  }
+  if (v.voicemail === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'voicemail'");
+  }
+  if (v.addresses !== undefined) {
+    if (!collect1(v.addresses, joinPointer(p, "addresses"), c)) ok = false;
+  }
+  if (v.attachments !== undefined) {
+    if (!AccountNotificationsEmailSettingsAttachments_check.collect(v.attachments, joinPointer(p, "attachments"), c)) ok = false;
+  }
+  if (v.low_credit !== undefined) {
+    const v4 = v.low_credit;
+    if (typeof v4 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "low_credit"),
+        "type",
+        "#/components/schemas/AccountNotificationsEmailSettings/properties/low_credit/type",
+        "must be boolean",
+        typeName(v4),
+      );
+    }
+  }
+  if (v.new_feature !== undefined) {
+    const v5 = v.new_feature;
+    if (typeof v5 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "new_feature"),
+        "type",
+        "#/components/schemas/AccountNotificationsEmailSettings/properties/new_feature/type",
+        "must be boolean",
+        typeName(v5),
+      );
+    }
+  }
+  if (v.receive_fax !== undefined) {
+    const v6 = v.receive_fax;
+    if (typeof v6 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "receive_fax"),
+        "type",
+        "#/components/schemas/AccountNotificationsEmailSettings/properties/receive_fax/type",
+        "must be boolean",
+        typeName(v6),
+      );
+    }
+  }
+  if (v.send_fax !== undefined) {
+    const v7 = v.send_fax;
+    if (typeof v7 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "send_fax"),
+        "type",
+        "#/components/schemas/AccountNotificationsEmailSettings/properties/send_fax/type",
+        "must be boolean",
+        typeName(v7),
+      );
+    }
+  }
+  if (v.voicemail !== undefined) {
+    const v8 = v.voicemail;
+    if (typeof v8 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "voicemail"),
+        "type",
+        "#/components/schemas/AccountNotificationsEmailSettings/properties/voicemail/type",
+        "must be boolean",
+        typeName(v8),
+      );
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.low_credit !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'low_credit'"); }
-if (!(v.new_feature !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'new_feature'"); }
-if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'receive_fax'"); }
-if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'send_fax'"); }
-if (!(v.voicemail !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsEmailSettings/required", "must have required property 'voicemail'"); }
-if (v.addresses !== undefined) { if (!vs1(v.addresses, c.i === null ? null : p + "/addresses", c)) { if (c.i === null) return false; ok = false; } }
-if (v.attachments !== undefined) { if (!AccountNotificationsEmailSettingsAttachments_check(v.attachments, c.i === null ? null : p + "/attachments", c)) { if (c.i === null) return false; ok = false; } }
-if (v.low_credit !== undefined) { { const vtmp5: any = v.low_credit; vL4: { const v = vtmp5; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/low_credit", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); break vL4; } } } }
-if (v.new_feature !== undefined) { { const vtmp7: any = v.new_feature; vL6: { const v = vtmp7; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/new_feature", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); break vL6; } } } }
-if (v.receive_fax !== undefined) { { const vtmp9: any = v.receive_fax; vL8: { const v = vtmp9; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/receive_fax", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); break vL8; } } } }
-if (v.send_fax !== undefined) { { const vtmp11: any = v.send_fax; vL10: { const v = vtmp11; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_fax", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); break vL10; } } } }
-if (v.voicemail !== undefined) { { const vtmp13: any = v.voicemail; vL12: { const v = vtmp13; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/voicemail", "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); break vL12; } } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/type", "must be array", typeName(v));
+  }
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, k2),
+        "type",
+        "#/components/schemas/AccountNotificationsEmailSettings/properties/addresses/items/type",
+        "must be string",
+        typeName(v3),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotificationsEmailSettings; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotificationsEmailSettings: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,27 +5,127 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.low_credit === undefined ||
+    v.new_feature === undefined ||
+    v.receive_fax === undefined ||
+    v.send_fax === undefined ||
+    v.voicemail === undefined) return false;
+  if (v.low_credit !== undefined) {
+    const v1 = v.low_credit;
+    if (typeof v1 !== "boolean") return false;
+  }
+  if (v.new_feature !== undefined) {
+    const v2 = v.new_feature;
+    if (typeof v2 !== "boolean") return false;
+  }
+  if (v.receive_fax !== undefined) {
+    const v3 = v.receive_fax;
+    if (typeof v3 !== "boolean") return false;
+  }
+  if (v.send_fax !== undefined) {
+    const v4 = v.send_fax;
+    if (typeof v4 !== "boolean") return false;
+  }
+  if (v.voicemail !== undefined) {
+    const v5 = v.voicemail;
+    if (typeof v5 !== "boolean") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.low_credit !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'low_credit'"); }
-if (!(v.new_feature !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'new_feature'"); }
-if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'receive_fax'"); }
-if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'send_fax'"); }
-if (!(v.voicemail !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'voicemail'"); }
-if (v.low_credit !== undefined) { { const vtmp2: any = v.low_credit; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/low_credit", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
-if (v.new_feature !== undefined) { { const vtmp4: any = v.new_feature; vL3: { const v = vtmp4; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/new_feature", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); break vL3; } } } }
-if (v.receive_fax !== undefined) { { const vtmp6: any = v.receive_fax; vL5: { const v = vtmp6; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/receive_fax", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); break vL5; } } } }
-if (v.send_fax !== undefined) { { const vtmp8: any = v.send_fax; vL7: { const v = vtmp8; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_fax", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); break vL7; } } } }
-if (v.voicemail !== undefined) { { const vtmp10: any = v.voicemail; vL9: { const v = vtmp10; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/voicemail", "type", "#/components/schemas/AccountNotificationsPushSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); break vL9; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsPushSettings/type", "must be object", typeName(v));
+  }
+  if (v.low_credit === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'low_credit'");
+  }
+  if (v.new_feature === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'new_feature'");
+  }
+  if (v.receive_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'receive_fax'");
+  }
+  if (v.send_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'send_fax'");
+  }
+  if (v.voicemail === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsPushSettings/required", "must have required property 'voicemail'");
+  }
+  if (v.low_credit !== undefined) {
+    const v1 = v.low_credit;
+    if (typeof v1 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "low_credit"),
+        "type",
+        "#/components/schemas/AccountNotificationsPushSettings/properties/low_credit/type",
+        "must be boolean",
+        typeName(v1),
+      );
+    }
+  }
+  if (v.new_feature !== undefined) {
+    const v2 = v.new_feature;
+    if (typeof v2 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "new_feature"),
+        "type",
+        "#/components/schemas/AccountNotificationsPushSettings/properties/new_feature/type",
+        "must be boolean",
+        typeName(v2),
+      );
+    }
+  }
+  if (v.receive_fax !== undefined) {
+    const v3 = v.receive_fax;
+    if (typeof v3 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "receive_fax"),
+        "type",
+        "#/components/schemas/AccountNotificationsPushSettings/properties/receive_fax/type",
+        "must be boolean",
+        typeName(v3),
+      );
+    }
+  }
+  if (v.send_fax !== undefined) {
+    const v4 = v.send_fax;
+    if (typeof v4 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "send_fax"),
+        "type",
+        "#/components/schemas/AccountNotificationsPushSettings/properties/send_fax/type",
+        "must be boolean",
+        typeName(v4),
+      );
+    }
+  }
+  if (v.voicemail !== undefined) {
+    const v5 = v.voicemail;
+    if (typeof v5 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "voicemail"),
+        "type",
+        "#/components/schemas/AccountNotificationsPushSettings/properties/voicemail/type",
+        "must be boolean",
+        typeName(v5),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotificationsPushSettings; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotificationsPushSettings: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,29 +5,67 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as AccountNotificationsEmailSettings_check } from "./AccountNotificationsEmailSettings.js";
 import { check as AccountNotificationsLanguage_check } from "./AccountNotificationsLanguage.js";
 import { check as AccountNotificationsPushSettings_check } from "./AccountNotificationsPushSettings.js";
 import { check as AccountNotificationsSlackSettings_check } from "./AccountNotificationsSlackSettings.js";
 import { check as AccountNotificationsSmsSettings_check } from "./AccountNotificationsSmsSettings.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.email === undefined || v.push_notifications === undefined || v.sms === undefined) return false;
+  if (v.email !== undefined) {
+    if (!AccountNotificationsEmailSettings_check.test(v.email, r, n)) return false;
+  }
+  if (v.language !== undefined) {
+    if (!AccountNotificationsLanguage_check.test(v.language, r, n)) return false;
+  }
+  if (v.push_notifications !== undefined) {
+    if (!AccountNotificationsPushSettings_check.test(v.push_notifications, r, n)) return false;
+  }
+  if (v.slack !== undefined) {
+    if (!AccountNotificationsSlackSettings_check.test(v.slack, r, n)) return false;
+  }
+  if (v.sms !== undefined) {
+    if (!AccountNotificationsSmsSettings_check.test(v.sms, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.email !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'email'"); }
-if (!(v.push_notifications !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'push_notifications'"); }
-if (!(v.sms !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'sms'"); }
-if (v.email !== undefined) { if (!AccountNotificationsEmailSettings_check(v.email, c.i === null ? null : p + "/email", c)) { if (c.i === null) return false; ok = false; } }
-if (v.language !== undefined) { if (!AccountNotificationsLanguage_check(v.language, c.i === null ? null : p + "/language", c)) { if (c.i === null) return false; ok = false; } }
-if (v.push_notifications !== undefined) { if (!AccountNotificationsPushSettings_check(v.push_notifications, c.i === null ? null : p + "/push_notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.slack !== undefined) { if (!AccountNotificationsSlackSettings_check(v.slack, c.i === null ? null : p + "/slack", c)) { if (c.i === null) return false; ok = false; } }
-if (v.sms !== undefined) { if (!AccountNotificationsSmsSettings_check(v.sms, c.i === null ? null : p + "/sms", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsSettings/type", "must be object", typeName(v));
+  }
+  if (v.email === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'email'");
+  }
+  if (v.push_notifications === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'push_notifications'");
+  }
+  if (v.sms === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSettings/required", "must have required property 'sms'");
+  }
+  if (v.email !== undefined) {
+    if (!AccountNotificationsEmailSettings_check.collect(v.email, joinPointer(p, "email"), c)) ok = false;
+  }
+  if (v.language !== undefined) {
+    if (!AccountNotificationsLanguage_check.collect(v.language, joinPointer(p, "language"), c)) ok = false;
+  }
+  if (v.push_notifications !== undefined) {
+    if (!AccountNotificationsPushSettings_check.collect(v.push_notifications, joinPointer(p, "push_notifications"), c)) ok = false;
+  }
+  if (v.slack !== undefined) {
+    if (!AccountNotificationsSlackSettings_check.collect(v.slack, joinPointer(p, "slack"), c)) ok = false;
+  }
+  if (v.sms !== undefined) {
+    if (!AccountNotificationsSmsSettings_check.collect(v.sms, joinPointer(p, "sms"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotificationsSettings; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotificationsSettings: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

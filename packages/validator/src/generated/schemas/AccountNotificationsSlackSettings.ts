@@ -5,23 +5,62 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as SlackNotificationMode_check } from "./SlackNotificationMode.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.receive_fax === undefined || v.send_fax === undefined || v.target_channel === undefined) return false;
+  if (v.receive_fax !== undefined) {
+    if (!SlackNotificationMode_check.test(v.receive_fax, r, n)) return false;
+  }
+  if (v.send_fax !== undefined) {
+    if (!SlackNotificationMode_check.test(v.send_fax, r, n)) return false;
+  }
+  if (v.target_channel !== undefined) {
+    const v1 = v.target_channel;
+    if (typeof v1 !== "string") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSlackSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'receive_fax'"); }
-if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'send_fax'"); }
-if (!(v.target_channel !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'target_channel'"); }
-if (v.receive_fax !== undefined) { if (!SlackNotificationMode_check(v.receive_fax, c.i === null ? null : p + "/receive_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_fax !== undefined) { if (!SlackNotificationMode_check(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.target_channel !== undefined) { { const vtmp2: any = v.target_channel; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/target_channel", "type", "#/components/schemas/AccountNotificationsSlackSettings/properties/target_channel/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsSlackSettings/type", "must be object", typeName(v));
+  }
+  if (v.receive_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'receive_fax'");
+  }
+  if (v.send_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'send_fax'");
+  }
+  if (v.target_channel === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSlackSettings/required", "must have required property 'target_channel'");
+  }
+  if (v.receive_fax !== undefined) {
+    if (!SlackNotificationMode_check.collect(v.receive_fax, joinPointer(p, "receive_fax"), c)) ok = false;
+  }
+  if (v.send_fax !== undefined) {
+    if (!SlackNotificationMode_check.collect(v.send_fax, joinPointer(p, "send_fax"), c)) ok = false;
+  }
+  if (v.target_channel !== undefined) {
+    const v1 = v.target_channel;
+    if (typeof v1 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "target_channel"),
+        "type",
+        "#/components/schemas/AccountNotificationsSlackSettings/properties/target_channel/type",
+        "must be string",
+        typeName(v1),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotificationsSlackSettings; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotificationsSlackSettings: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

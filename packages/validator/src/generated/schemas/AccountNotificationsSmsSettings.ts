@@ -5,35 +5,163 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs5(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.low_credit === undefined ||
+    v.new_feature === undefined ||
+    v.receive_fax === undefined ||
+    v.send_fax === undefined ||
+    v.voicemail === undefined) return false;
+  if (v.low_credit !== undefined) {
+    const v1 = v.low_credit;
+    if (typeof v1 !== "boolean") return false;
+  }
+  if (v.new_feature !== undefined) {
+    const v2 = v.new_feature;
+    if (typeof v2 !== "boolean") return false;
+  }
+  if (v.numbers !== undefined) {
+    if (!test3(v.numbers, r, n)) return false;
+  }
+  if (v.receive_fax !== undefined) {
+    const v6 = v.receive_fax;
+    if (typeof v6 !== "boolean") return false;
+  }
+  if (v.send_fax !== undefined) {
+    const v7 = v.send_fax;
+    if (typeof v7 !== "boolean") return false;
+  }
+  if (v.voicemail !== undefined) {
+    const v8 = v.voicemail;
+    if (typeof v8 !== "boolean") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/numbers/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp7: any = v[k]; vL6: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/numbers/items/type", `must be string (got ${typeName(v)})`); break vL6; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsSmsSettings/type", "must be object", typeName(v));
+  }
+  if (v.low_credit === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'low_credit'");
+  }
+  if (v.new_feature === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'new_feature'");
+  }
+  if (v.receive_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'receive_fax'");
+  }
+  if (v.send_fax === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'send_fax'");
+  }
+  if (v.voicemail === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'voicemail'");
+  }
+  if (v.low_credit !== undefined) {
+    const v1 = v.low_credit;
+    if (typeof v1 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "low_credit"),
+        "type",
+        "#/components/schemas/AccountNotificationsSmsSettings/properties/low_credit/type",
+        "must be boolean",
+        typeName(v1),
+      );
+    }
+  }
+  if (v.new_feature !== undefined) {
+    const v2 = v.new_feature;
+    if (typeof v2 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "new_feature"),
+        "type",
+        "#/components/schemas/AccountNotificationsSmsSettings/properties/new_feature/type",
+        "must be boolean",
+        typeName(v2),
+      );
+    }
+  }
+  if (v.numbers !== undefined) {
+    if (!collect3(v.numbers, joinPointer(p, "numbers"), c)) ok = false;
+  }
+  if (v.receive_fax !== undefined) {
+    const v6 = v.receive_fax;
+    if (typeof v6 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "receive_fax"),
+        "type",
+        "#/components/schemas/AccountNotificationsSmsSettings/properties/receive_fax/type",
+        "must be boolean",
+        typeName(v6),
+      );
+    }
+  }
+  if (v.send_fax !== undefined) {
+    const v7 = v.send_fax;
+    if (typeof v7 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "send_fax"),
+        "type",
+        "#/components/schemas/AccountNotificationsSmsSettings/properties/send_fax/type",
+        "must be boolean",
+        typeName(v7),
+      );
+    }
+  }
+  if (v.voicemail !== undefined) {
+    const v8 = v.voicemail;
+    if (typeof v8 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "voicemail"),
+        "type",
+        "#/components/schemas/AccountNotificationsSmsSettings/properties/voicemail/type",
+        "must be boolean",
+        typeName(v8),
+      );
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test3(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k4 = 0; k4 < v.length; k4++) {
+    const v5 = v[k4];
+    if (typeof v5 !== "string") return false;
+  }
+  return true;
+}
+
+function collect3(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountNotificationsSmsSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.low_credit !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'low_credit'"); }
-if (!(v.new_feature !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'new_feature'"); }
-if (!(v.receive_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'receive_fax'"); }
-if (!(v.send_fax !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'send_fax'"); }
-if (!(v.voicemail !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/AccountNotificationsSmsSettings/required", "must have required property 'voicemail'"); }
-if (v.low_credit !== undefined) { { const vtmp2: any = v.low_credit; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/low_credit", "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/low_credit/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
-if (v.new_feature !== undefined) { { const vtmp4: any = v.new_feature; vL3: { const v = vtmp4; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/new_feature", "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/new_feature/type", `must be boolean (got ${typeName(v)})`); break vL3; } } } }
-if (v.numbers !== undefined) { if (!vs5(v.numbers, c.i === null ? null : p + "/numbers", c)) { if (c.i === null) return false; ok = false; } }
-if (v.receive_fax !== undefined) { { const vtmp9: any = v.receive_fax; vL8: { const v = vtmp9; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/receive_fax", "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/receive_fax/type", `must be boolean (got ${typeName(v)})`); break vL8; } } } }
-if (v.send_fax !== undefined) { { const vtmp11: any = v.send_fax; vL10: { const v = vtmp11; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_fax", "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/send_fax/type", `must be boolean (got ${typeName(v)})`); break vL10; } } } }
-if (v.voicemail !== undefined) { { const vtmp13: any = v.voicemail; vL12: { const v = vtmp13; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/voicemail", "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/voicemail/type", `must be boolean (got ${typeName(v)})`); break vL12; } } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountNotificationsSmsSettings/properties/numbers/type", "must be array", typeName(v));
+  }
+  for (let k4 = 0; k4 < v.length; k4++) {
+    const v5 = v[k4];
+    if (typeof v5 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, k4),
+        "type",
+        "#/components/schemas/AccountNotificationsSmsSettings/properties/numbers/items/type",
+        "must be string",
+        typeName(v5),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountNotificationsSmsSettings; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountNotificationsSmsSettings: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

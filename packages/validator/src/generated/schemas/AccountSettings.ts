@@ -5,21 +5,73 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as AccountSettingsSendFax_check } from "./AccountSettingsSendFax.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.caller_id_name !== undefined) {
+    const v1 = v.caller_id_name;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.options !== undefined) {
+    const v2 = v.options;
+    if (!isJsonObject(v2)) return false;
+  }
+  if (v.send_fax !== undefined) {
+    if (!AccountSettingsSendFax_check.test(v.send_fax, r, n)) return false;
+  }
+  if (v.should_enhance !== undefined) {
+    const v3 = v.should_enhance;
+    if (typeof v3 !== "boolean") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/AccountSettings/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.caller_id_name !== undefined) { { const vtmp2: any = v.caller_id_name; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/caller_id_name", "type", "#/components/schemas/AccountSettings/properties/caller_id_name/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.options !== undefined) { { const vtmp4: any = v.options; vL3: { const v = vtmp4; if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p + "/options", "type", "#/components/schemas/AccountSettings/properties/options/type", `must be object (got ${typeName(v)})`); break vL3; } } } }
-if (v.send_fax !== undefined) { if (!AccountSettingsSendFax_check(v.send_fax, c.i === null ? null : p + "/send_fax", c)) { if (c.i === null) return false; ok = false; } }
-if (v.should_enhance !== undefined) { { const vtmp6: any = v.should_enhance; vL5: { const v = vtmp6; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/should_enhance", "type", "#/components/schemas/AccountSettings/properties/should_enhance/type", `must be boolean (got ${typeName(v)})`); break vL5; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/AccountSettings/type", "must be object", typeName(v));
+  }
+  if (v.caller_id_name !== undefined) {
+    const v1 = v.caller_id_name;
+    if (typeof v1 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "caller_id_name"),
+        "type",
+        "#/components/schemas/AccountSettings/properties/caller_id_name/type",
+        "must be string",
+        typeName(v1),
+      );
+    }
+  }
+  if (v.options !== undefined) {
+    const v2 = v.options;
+    if (!isJsonObject(v2)) {
+      ok = fail(c, joinPointer(p, "options"), "type", "#/components/schemas/AccountSettings/properties/options/type", "must be object", typeName(v2));
+    }
+  }
+  if (v.send_fax !== undefined) {
+    if (!AccountSettingsSendFax_check.collect(v.send_fax, joinPointer(p, "send_fax"), c)) ok = false;
+  }
+  if (v.should_enhance !== undefined) {
+    const v3 = v.should_enhance;
+    if (typeof v3 !== "boolean") {
+      ok = fail(
+        c,
+        joinPointer(p, "should_enhance"),
+        "type",
+        "#/components/schemas/AccountSettings/properties/should_enhance/type",
+        "must be boolean",
+        typeName(v3),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against AccountSettings; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against AccountSettings: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,18 +5,21 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Binary/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!checkFormat("binary", v)) { if (c.i === null) return false; ok = false; fail(c, p, "format", "#/components/schemas/Binary/format", "must be a valid binary (got " + show(v) + ")"); }
-  return ok;
+function test(v: Value, r: number, n: number): boolean {
+  if (typeof v !== "string") return false;
+  return true;
 }
 
-/** Checks a value against Binary; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+function collect(v: Value, p: string, c: Ctx): boolean {
+  if (typeof v !== "string") {
+    return fail(c, p, "type", "#/components/schemas/Binary/type", "must be string", typeName(v));
+  }
+  return true;
+}
+
+/** Checks a value against Binary: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

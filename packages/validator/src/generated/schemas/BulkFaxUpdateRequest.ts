@@ -5,48 +5,129 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { codePoints, drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.ids === undefined) return false;
+  if (v.ids !== undefined) {
+    if (!test1(v.ids, r, n)) return false;
+  }
+  if (v.is_read !== undefined) {
+    const v4 = v.is_read;
+    if (typeof v4 !== "boolean") return false;
+  }
+  if (v.comment !== undefined) {
+    const v5 = v.comment;
+    if (typeof v5 !== "string") return false;
+    if (v5.length > 100 && codePoints(v5) > 100) return false;
+  }
+  for (const k6 in v) {
+    if (k6 !== "ids" && k6 !== "is_read" && k6 !== "comment" && Object.hasOwn(v, k6) && r !== 3) return false;
+  }
+  if (!(v.is_read !== undefined || v.comment !== undefined)) return false;
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/type", `must be array (got ${typeName(v)})`); return ok; }
-  if (v.length > 100) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/maxItems", `must have at most 100 items (got ${v.length})`); }
-if (v.length < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minItems", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/minItems", `must have at least 1 item (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/type", `must be string (got ${typeName(v)})`); break vL2; } if (v.length > 32 && codePoints(v) > 32) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "maxLength", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/maxLength", `must be at most 32 characters (got ${codePoints(v)})`); } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/type", "must be object", typeName(v));
+  }
+  if (v.ids === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/required", "must have required property 'ids'");
+  }
+  if (v.ids !== undefined) {
+    if (!collect1(v.ids, joinPointer(p, "ids"), c)) ok = false;
+  }
+  if (v.is_read !== undefined) {
+    const v4 = v.is_read;
+    if (typeof v4 !== "boolean") {
+      ok = fail(c, joinPointer(p, "is_read"), "type", "#/components/schemas/BulkFaxUpdateRequest/properties/is_read/type", "must be boolean", typeName(v4));
+    }
+  }
+  if (v.comment !== undefined) {
+    const v5 = v.comment;
+    if (typeof v5 !== "string") {
+      ok = fail(c, joinPointer(p, "comment"), "type", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/type", "must be string", typeName(v5));
+    } else {
+      if (v5.length > 100 && codePoints(v5) > 100) {
+        ok = fail(
+          c,
+          joinPointer(p, "comment"),
+          "maxLength",
+          "#/components/schemas/BulkFaxUpdateRequest/properties/comment/maxLength",
+          "must be at most 100 characters",
+          codePoints(v5),
+        );
+      }
+    }
+  }
+  for (const k6 in v) {
+    if (k6 !== "ids" && k6 !== "is_read" && k6 !== "comment" && Object.hasOwn(v, k6)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k6)), "additionalProperties", v[k6]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k6)),
+          "additionalProperties",
+          "#/components/schemas/BulkFaxUpdateRequest/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
+  if (!(v.is_read !== undefined || v.comment !== undefined)) {
+    ok = fail(c, p, "anyOf", "#/components/schemas/BulkFaxUpdateRequest/anyOf", "must have at least one of the properties 'is_read', 'comment'");
+  }
   return ok;
 }
 
-function vs8(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if ((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
-if (!(v.is_read !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/anyOf/0/required", "must have required property 'is_read'"); }
+function test1(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length > 100) return false;
+  if (v.length < 1) return false;
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") return false;
+    if (v3.length > 32 && codePoints(v3) > 32) return false;
+  }
+  return true;
 }
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
+  let ok = true;
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/type", "must be array", typeName(v));
+  }
+  if (v.length > 100) {
+    ok = fail(c, p, "maxItems", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/maxItems", "must have at most 100 items", v.length);
+  }
+  if (v.length < 1) {
+    ok = fail(c, p, "minItems", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/minItems", "must have at least 1 item", v.length);
+  }
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, k2), "type", "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/type", "must be string", typeName(v3));
+    } else {
+      if (v3.length > 32 && codePoints(v3) > 32) {
+        ok = fail(
+          c,
+          joinPointer(p, k2),
+          "maxLength",
+          "#/components/schemas/BulkFaxUpdateRequest/properties/ids/items/maxLength",
+          "must be at most 32 characters",
+          codePoints(v3),
+        );
+      }
+    }
+  }
   return ok;
 }
 
-function vs9(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if ((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
-if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/anyOf/1/required", "must have required property 'comment'"); }
-}
-  return ok;
-}
-
-function vs0(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkFaxUpdateRequest/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.ids !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkFaxUpdateRequest/required", "must have required property 'ids'"); }
-if (v.ids !== undefined) { if (!vs1(v.ids, c.i === null ? null : p + "/ids", c)) { if (c.i === null) return false; ok = false; } }
-if (v.is_read !== undefined) { { const vtmp5: any = v.is_read; vL4: { const v = vtmp5; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_read", "type", "#/components/schemas/BulkFaxUpdateRequest/properties/is_read/type", `must be boolean (got ${typeName(v)})`); break vL4; } } } }
-if (v.comment !== undefined) { { const vtmp7: any = v.comment; vL6: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/type", `must be string (got ${typeName(v)})`); break vL6; } if (v.length > 100 && codePoints(v) > 100) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "maxLength", "#/components/schemas/BulkFaxUpdateRequest/properties/comment/maxLength", `must be at most 100 characters (got ${codePoints(v)})`); } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "ids" || k === "is_read" || k === "comment") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/BulkFaxUpdateRequest/additionalProperties", "is not allowed (unknown property)"); }
-  { const f = c.i === null ? c : fast.ctx(c); if (!(vs8(v, null, f) || vs9(v, null, f))) { if (c.i === null) return false; ok = false; fail(c, p, "anyOf", "#/components/schemas/BulkFaxUpdateRequest/anyOf", "must have at least one of the properties 'is_read', 'comment'"); } }
-  return ok;
-}
-
-/** Checks a value against BulkFaxUpdateRequest; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against BulkFaxUpdateRequest: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

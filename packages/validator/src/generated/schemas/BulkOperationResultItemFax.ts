@@ -5,22 +5,83 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.id === undefined || v.code === undefined) return false;
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.code !== undefined) {
+    const v2 = v.code;
+    if (!Number.isInteger(v2)) return false;
+    if (v2 !== 204 && v2 !== 403 && v2 !== 404 && v2 !== 409 && v2 !== 500 && !(r === 3 && typeof v2 !== "object")) return false;
+  }
+  for (const k3 in v) {
+    if (k3 !== "id" && k3 !== "code" && Object.hasOwn(v, k3) && r !== 3) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/BulkOperationResultItemFax/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOperationResultItemFax/required", "must have required property 'id'"); }
-if (!(v.code !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/BulkOperationResultItemFax/required", "must have required property 'code'"); }
-if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/BulkOperationResultItemFax/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.code !== undefined) { { const vtmp4: any = v.code; vL3: { const v = vtmp4; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/code", "type", "#/components/schemas/BulkOperationResultItemFax/properties/code/type", `must be integer (got ${typeName(v)})`); break vL3; } if (!(v === 204 || v === 403 || v === 404 || v === 409 || v === 500)) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p === null ? null : p + "/code", "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p + "/code", "enum", "#/components/schemas/BulkOperationResultItemFax/properties/code/enum", "must be one of 204, 403, 404, 409, 500 (got " + show(v) + ")"); } } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "id" || k === "code") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/BulkOperationResultItemFax/additionalProperties", "is not allowed (unknown property)"); }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/BulkOperationResultItemFax/type", "must be object", typeName(v));
+  }
+  if (v.id === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/BulkOperationResultItemFax/required", "must have required property 'id'");
+  }
+  if (v.code === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/BulkOperationResultItemFax/required", "must have required property 'code'");
+  }
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/BulkOperationResultItemFax/properties/id/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.code !== undefined) {
+    const v2 = v.code;
+    if (!Number.isInteger(v2)) {
+      ok = fail(c, joinPointer(p, "code"), "type", "#/components/schemas/BulkOperationResultItemFax/properties/code/type", "must be integer", typeName(v2));
+    } else {
+      if (v2 !== 204 && v2 !== 403 && v2 !== 404 && v2 !== 409 && v2 !== 500) {
+        if (c.r === 3 && typeof v2 !== "object") {
+          drift(c, joinPointer(p, "code"), "enum", v2);
+        } else {
+          ok = fail(
+            c,
+            joinPointer(p, "code"),
+            "enum",
+            "#/components/schemas/BulkOperationResultItemFax/properties/code/enum",
+            "must be one of 204, 403, 404, 409, 500",
+            show(v2),
+          );
+        }
+      }
+    }
+  }
+  for (const k3 in v) {
+    if (k3 !== "id" && k3 !== "code" && Object.hasOwn(v, k3)) {
+      if (c.r === 3) {
+        drift(c, joinPointer(p, escapeKey(k3)), "additionalProperties", v[k3]);
+      } else {
+        ok = fail(
+          c,
+          joinPointer(p, escapeKey(k3)),
+          "additionalProperties",
+          "#/components/schemas/BulkOperationResultItemFax/additionalProperties",
+          "is not allowed (unknown property)",
+        );
+      }
+    }
+  }
   return ok;
 }
 
-/** Checks a value against BulkOperationResultItemFax; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against BulkOperationResultItemFax: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

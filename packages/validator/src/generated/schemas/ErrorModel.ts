@@ -5,21 +5,60 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
-  let ok = true;
-  if ((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
-if (v.description !== undefined) { { const vtmp2: any = v.description; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/description", "type", "#/components/schemas/Error/properties/description/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.error !== undefined) { { const vtmp4: any = v.error; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/error", "type", "#/components/schemas/Error/properties/error/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
-for (const k in v) { if (!Object.hasOwn(v, k) || k === "description" || k === "error") continue; if (c.d !== null && c.r === 2) { drift(c, p === null ? null : p + "/" + escapeKey(k), "additionalProperties", v[k]); continue; } if (c.i === null) return false; ok = false; fail(c, p + "/" + escapeKey(k), "additionalProperties", "#/components/schemas/Error/additionalProperties", "is not allowed (unknown property)"); }
+function test(v: Value, r: number, n: number): boolean {
+  if (isJsonObject(v)) {
+    if (v.description !== undefined) {
+      const v1 = v.description;
+      if (typeof v1 !== "string") return false;
+    }
+    if (v.error !== undefined) {
+      const v2 = v.error;
+      if (typeof v2 !== "string") return false;
+    }
+    for (const k3 in v) {
+      if (k3 !== "description" && k3 !== "error" && Object.hasOwn(v, k3) && r !== 3) return false;
+    }
+  }
+  return true;
 }
+
+function collect(v: Value, p: string, c: Ctx): boolean {
+  let ok = true;
+  if (isJsonObject(v)) {
+    if (v.description !== undefined) {
+      const v1 = v.description;
+      if (typeof v1 !== "string") {
+        ok = fail(c, joinPointer(p, "description"), "type", "#/components/schemas/Error/properties/description/type", "must be string", typeName(v1));
+      }
+    }
+    if (v.error !== undefined) {
+      const v2 = v.error;
+      if (typeof v2 !== "string") {
+        ok = fail(c, joinPointer(p, "error"), "type", "#/components/schemas/Error/properties/error/type", "must be string", typeName(v2));
+      }
+    }
+    for (const k3 in v) {
+      if (k3 !== "description" && k3 !== "error" && Object.hasOwn(v, k3)) {
+        if (c.r === 3) {
+          drift(c, joinPointer(p, escapeKey(k3)), "additionalProperties", v[k3]);
+        } else {
+          ok = fail(
+            c,
+            joinPointer(p, escapeKey(k3)),
+            "additionalProperties",
+            "#/components/schemas/Error/additionalProperties",
+            "is not allowed (unknown property)",
+          );
+        }
+      }
+    }
+  }
   return ok;
 }
 
-/** Checks a value against Error; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against Error: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

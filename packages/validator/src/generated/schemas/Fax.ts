@@ -5,56 +5,322 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as FaxCostDetails_check } from "./FaxCostDetails.js";
 import { check as FaxCoverPage_check } from "./FaxCoverPage.js";
 import { check as FaxDirection_check } from "./FaxDirection.js";
 import { check as FaxStatus_check } from "./FaxStatus.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.comment === undefined ||
+    v.cost_details === undefined ||
+    v.id === undefined ||
+    v.owner_id === undefined ||
+    v.pages === undefined ||
+    v.status === undefined) return false;
+  if (v.comment !== undefined) {
+    const v1 = v.comment;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.cost !== undefined) {
+    const v2 = v.cost;
+    if (!Number.isInteger(v2)) return false;
+    if (v2 < 0) return false;
+  }
+  if (v.cost_details !== undefined) {
+    if (!FaxCostDetails_check.test(v.cost_details, r, n)) return false;
+  }
+  if (v.description !== undefined) {
+    const v3 = v.description;
+    if (typeof v3 !== "string") return false;
+  }
+  if (v.direction !== undefined) {
+    if (!FaxDirection_check.test(v.direction, r, n)) return false;
+  }
+  if (v.duration !== undefined) {
+    const v4 = v.duration;
+    if (!Number.isInteger(v4)) return false;
+    if (v4 < 0) return false;
+  }
+  if (v.file !== undefined) {
+    const v5 = v.file;
+    if (typeof v5 !== "string") return false;
+  }
+  if (v.file_name !== undefined) {
+    const v6 = v.file_name;
+    if (typeof v6 !== "string") return false;
+  }
+  if (v.from !== undefined) {
+    const v7 = v.from;
+    if (typeof v7 !== "string") return false;
+  }
+  if (v.header !== undefined) {
+    const v8 = v.header;
+    if (!(typeof v8 === "string" || v8 === null)) return false;
+  }
+  if (v.id !== undefined) {
+    const v9 = v.id;
+    if (typeof v9 !== "string") return false;
+  }
+  if (v.is_read !== undefined) {
+    const v10 = v.is_read;
+    if (typeof v10 !== "boolean") return false;
+  }
+  if (v.is_spam !== undefined) {
+    const v11 = v.is_spam;
+    if (typeof v11 !== "boolean") return false;
+  }
+  if (v.last_update !== undefined) {
+    const v12 = v.last_update;
+    if (typeof v12 !== "string") return false;
+  }
+  if (v.max_retry !== undefined) {
+    const v13 = v.max_retry;
+    if (!(Number.isInteger(v13) || v13 === null)) return false;
+    if (typeof v13 === "number") {
+      if (v13 > 3) return false;
+      if (v13 < 0) return false;
+    }
+  }
+  if (v.owner_id !== undefined) {
+    const v14 = v.owner_id;
+    if (typeof v14 !== "string") return false;
+  }
+  if (v.pages !== undefined) {
+    const v15 = v.pages;
+    if (!Number.isInteger(v15)) return false;
+    if (v15 < 0) return false;
+  }
+  if (v.retry_delay !== undefined) {
+    const v16 = v.retry_delay;
+    if (!(Number.isInteger(v16) || v16 === null)) return false;
+    if (typeof v16 === "number") {
+      if (v16 > 30) return false;
+      if (v16 < 0) return false;
+    }
+  }
+  if (v.scheduled_time !== undefined) {
+    const v17 = v.scheduled_time;
+    if (!(typeof v17 === "string" || v17 === null)) return false;
+  }
+  if (v.start_time !== undefined) {
+    const v18 = v.start_time;
+    if (typeof v18 !== "string") return false;
+  }
+  if (v.status !== undefined) {
+    if (!FaxStatus_check.test(v.status, r, n)) return false;
+  }
+  if (v.submit_time !== undefined) {
+    const v19 = v.submit_time;
+    if (!(typeof v19 === "string" || v19 === null)) return false;
+  }
+  if (v.to !== undefined) {
+    const v20 = v.to;
+    if (typeof v20 !== "string") return false;
+  }
+  if (v.cover_page !== undefined) {
+    if (!FaxCoverPage_check.test(v.cover_page, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Fax/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.comment !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'comment'"); }
-if (!(v.cost_details !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'cost_details'"); }
-if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'id'"); }
-if (!(v.owner_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'owner_id'"); }
-if (!(v.pages !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'pages'"); }
-if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'status'"); }
-if (v.comment !== undefined) { { const vtmp2: any = v.comment; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/comment", "type", "#/components/schemas/Fax/properties/comment/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.cost !== undefined) { { const vtmp4: any = v.cost; vL3: { const v = vtmp4; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/cost", "type", "#/components/schemas/Fax/properties/cost/type", `must be integer (got ${typeName(v)})`); break vL3; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/cost", "minimum", "#/components/schemas/Fax/properties/cost/minimum", `must be >= 0 (got ${v})`); } } } }
-if (v.cost_details !== undefined) { if (!FaxCostDetails_check(v.cost_details, c.i === null ? null : p + "/cost_details", c)) { if (c.i === null) return false; ok = false; } }
-if (v.description !== undefined) { { const vtmp6: any = v.description; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/description", "type", "#/components/schemas/Fax/properties/description/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
-if (v.direction !== undefined) { if (!FaxDirection_check(v.direction, c.i === null ? null : p + "/direction", c)) { if (c.i === null) return false; ok = false; } }
-if (v.duration !== undefined) { { const vtmp8: any = v.duration; vL7: { const v = vtmp8; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/duration", "type", "#/components/schemas/Fax/properties/duration/type", `must be integer (got ${typeName(v)})`); break vL7; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/duration", "minimum", "#/components/schemas/Fax/properties/duration/minimum", `must be >= 0 (got ${v})`); } } } }
-if (v.file !== undefined) { { const vtmp10: any = v.file; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file", "type", "#/components/schemas/Fax/properties/file/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
-if (v.file_name !== undefined) { { const vtmp12: any = v.file_name; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file_name", "type", "#/components/schemas/Fax/properties/file_name/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
-if (v.from !== undefined) { { const vtmp14: any = v.from; vL13: { const v = vtmp14; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from", "type", "#/components/schemas/Fax/properties/from/type", `must be string (got ${typeName(v)})`); break vL13; } } } }
-if (v.header !== undefined) { { const vtmp16: any = v.header; vL15: { const v = vtmp16; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/header", "type", "#/components/schemas/Fax/properties/header/type", `must be string or null (got ${typeName(v)})`); break vL15; } } } }
-if (v.id !== undefined) { { const vtmp18: any = v.id; vL17: { const v = vtmp18; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Fax/properties/id/type", `must be string (got ${typeName(v)})`); break vL17; } } } }
-if (v.is_read !== undefined) { { const vtmp20: any = v.is_read; vL19: { const v = vtmp20; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_read", "type", "#/components/schemas/Fax/properties/is_read/type", `must be boolean (got ${typeName(v)})`); break vL19; } } } }
-if (v.is_spam !== undefined) { { const vtmp22: any = v.is_spam; vL21: { const v = vtmp22; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_spam", "type", "#/components/schemas/Fax/properties/is_spam/type", `must be boolean (got ${typeName(v)})`); break vL21; } } } }
-if (v.last_update !== undefined) { { const vtmp24: any = v.last_update; vL23: { const v = vtmp24; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/last_update", "type", "#/components/schemas/Fax/properties/last_update/type", `must be string (got ${typeName(v)})`); break vL23; } } } }
-if (v.max_retry !== undefined) { { const vtmp26: any = v.max_retry; vL25: { const v = vtmp26; if (!(Number.isInteger(v) || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/max_retry", "type", "#/components/schemas/Fax/properties/max_retry/type", `must be integer or null (got ${typeName(v)})`); break vL25; } if (typeof v === "number") {
-if (v > 3) { if (c.i === null) return false; ok = false; fail(c, p + "/max_retry", "maximum", "#/components/schemas/Fax/properties/max_retry/maximum", `must be <= 3 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/max_retry", "minimum", "#/components/schemas/Fax/properties/max_retry/minimum", `must be >= 0 (got ${v})`); }
-} } } }
-if (v.owner_id !== undefined) { { const vtmp28: any = v.owner_id; vL27: { const v = vtmp28; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/owner_id", "type", "#/components/schemas/Fax/properties/owner_id/type", `must be string (got ${typeName(v)})`); break vL27; } } } }
-if (v.pages !== undefined) { { const vtmp30: any = v.pages; vL29: { const v = vtmp30; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/pages", "type", "#/components/schemas/Fax/properties/pages/type", `must be integer (got ${typeName(v)})`); break vL29; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/pages", "minimum", "#/components/schemas/Fax/properties/pages/minimum", `must be >= 0 (got ${v})`); } } } }
-if (v.retry_delay !== undefined) { { const vtmp32: any = v.retry_delay; vL31: { const v = vtmp32; if (!(Number.isInteger(v) || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/retry_delay", "type", "#/components/schemas/Fax/properties/retry_delay/type", `must be integer or null (got ${typeName(v)})`); break vL31; } if (typeof v === "number") {
-if (v > 30) { if (c.i === null) return false; ok = false; fail(c, p + "/retry_delay", "maximum", "#/components/schemas/Fax/properties/retry_delay/maximum", `must be <= 30 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/retry_delay", "minimum", "#/components/schemas/Fax/properties/retry_delay/minimum", `must be >= 0 (got ${v})`); }
-} } } }
-if (v.scheduled_time !== undefined) { { const vtmp34: any = v.scheduled_time; vL33: { const v = vtmp34; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/scheduled_time", "type", "#/components/schemas/Fax/properties/scheduled_time/type", `must be string or null (got ${typeName(v)})`); break vL33; } } } }
-if (v.start_time !== undefined) { { const vtmp36: any = v.start_time; vL35: { const v = vtmp36; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/start_time", "type", "#/components/schemas/Fax/properties/start_time/type", `must be string (got ${typeName(v)})`); break vL35; } } } }
-if (v.status !== undefined) { if (!FaxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
-if (v.submit_time !== undefined) { { const vtmp38: any = v.submit_time; vL37: { const v = vtmp38; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/submit_time", "type", "#/components/schemas/Fax/properties/submit_time/type", `must be string or null (got ${typeName(v)})`); break vL37; } } } }
-if (v.to !== undefined) { { const vtmp40: any = v.to; vL39: { const v = vtmp40; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/to", "type", "#/components/schemas/Fax/properties/to/type", `must be string (got ${typeName(v)})`); break vL39; } } } }
-if (v.cover_page !== undefined) { if (!FaxCoverPage_check(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/Fax/type", "must be object", typeName(v));
+  }
+  if (v.comment === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'comment'");
+  }
+  if (v.cost_details === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'cost_details'");
+  }
+  if (v.id === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'id'");
+  }
+  if (v.owner_id === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'owner_id'");
+  }
+  if (v.pages === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'pages'");
+  }
+  if (v.status === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Fax/required", "must have required property 'status'");
+  }
+  if (v.comment !== undefined) {
+    const v1 = v.comment;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "comment"), "type", "#/components/schemas/Fax/properties/comment/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.cost !== undefined) {
+    const v2 = v.cost;
+    if (!Number.isInteger(v2)) {
+      ok = fail(c, joinPointer(p, "cost"), "type", "#/components/schemas/Fax/properties/cost/type", "must be integer", typeName(v2));
+    } else {
+      if (v2 < 0) {
+        ok = fail(c, joinPointer(p, "cost"), "minimum", "#/components/schemas/Fax/properties/cost/minimum", "must be >= 0", v2);
+      }
+    }
+  }
+  if (v.cost_details !== undefined) {
+    if (!FaxCostDetails_check.collect(v.cost_details, joinPointer(p, "cost_details"), c)) ok = false;
+  }
+  if (v.description !== undefined) {
+    const v3 = v.description;
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, "description"), "type", "#/components/schemas/Fax/properties/description/type", "must be string", typeName(v3));
+    }
+  }
+  if (v.direction !== undefined) {
+    if (!FaxDirection_check.collect(v.direction, joinPointer(p, "direction"), c)) ok = false;
+  }
+  if (v.duration !== undefined) {
+    const v4 = v.duration;
+    if (!Number.isInteger(v4)) {
+      ok = fail(c, joinPointer(p, "duration"), "type", "#/components/schemas/Fax/properties/duration/type", "must be integer", typeName(v4));
+    } else {
+      if (v4 < 0) {
+        ok = fail(c, joinPointer(p, "duration"), "minimum", "#/components/schemas/Fax/properties/duration/minimum", "must be >= 0", v4);
+      }
+    }
+  }
+  if (v.file !== undefined) {
+    const v5 = v.file;
+    if (typeof v5 !== "string") {
+      ok = fail(c, joinPointer(p, "file"), "type", "#/components/schemas/Fax/properties/file/type", "must be string", typeName(v5));
+    }
+  }
+  if (v.file_name !== undefined) {
+    const v6 = v.file_name;
+    if (typeof v6 !== "string") {
+      ok = fail(c, joinPointer(p, "file_name"), "type", "#/components/schemas/Fax/properties/file_name/type", "must be string", typeName(v6));
+    }
+  }
+  if (v.from !== undefined) {
+    const v7 = v.from;
+    if (typeof v7 !== "string") {
+      ok = fail(c, joinPointer(p, "from"), "type", "#/components/schemas/Fax/properties/from/type", "must be string", typeName(v7));
+    }
+  }
+  if (v.header !== undefined) {
+    const v8 = v.header;
+    if (!(typeof v8 === "string" || v8 === null)) {
+      ok = fail(c, joinPointer(p, "header"), "type", "#/components/schemas/Fax/properties/header/type", "must be string or null", typeName(v8));
+    }
+  }
+  if (v.id !== undefined) {
+    const v9 = v.id;
+    if (typeof v9 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/Fax/properties/id/type", "must be string", typeName(v9));
+    }
+  }
+  if (v.is_read !== undefined) {
+    const v10 = v.is_read;
+    if (typeof v10 !== "boolean") {
+      ok = fail(c, joinPointer(p, "is_read"), "type", "#/components/schemas/Fax/properties/is_read/type", "must be boolean", typeName(v10));
+    }
+  }
+  if (v.is_spam !== undefined) {
+    const v11 = v.is_spam;
+    if (typeof v11 !== "boolean") {
+      ok = fail(c, joinPointer(p, "is_spam"), "type", "#/components/schemas/Fax/properties/is_spam/type", "must be boolean", typeName(v11));
+    }
+  }
+  if (v.last_update !== undefined) {
+    const v12 = v.last_update;
+    if (typeof v12 !== "string") {
+      ok = fail(c, joinPointer(p, "last_update"), "type", "#/components/schemas/Fax/properties/last_update/type", "must be string", typeName(v12));
+    }
+  }
+  if (v.max_retry !== undefined) {
+    const v13 = v.max_retry;
+    if (!(Number.isInteger(v13) || v13 === null)) {
+      ok = fail(c, joinPointer(p, "max_retry"), "type", "#/components/schemas/Fax/properties/max_retry/type", "must be integer or null", typeName(v13));
+    } else {
+      if (typeof v13 === "number") {
+        if (v13 > 3) {
+          ok = fail(c, joinPointer(p, "max_retry"), "maximum", "#/components/schemas/Fax/properties/max_retry/maximum", "must be <= 3", v13);
+        }
+        if (v13 < 0) {
+          ok = fail(c, joinPointer(p, "max_retry"), "minimum", "#/components/schemas/Fax/properties/max_retry/minimum", "must be >= 0", v13);
+        }
+      }
+    }
+  }
+  if (v.owner_id !== undefined) {
+    const v14 = v.owner_id;
+    if (typeof v14 !== "string") {
+      ok = fail(c, joinPointer(p, "owner_id"), "type", "#/components/schemas/Fax/properties/owner_id/type", "must be string", typeName(v14));
+    }
+  }
+  if (v.pages !== undefined) {
+    const v15 = v.pages;
+    if (!Number.isInteger(v15)) {
+      ok = fail(c, joinPointer(p, "pages"), "type", "#/components/schemas/Fax/properties/pages/type", "must be integer", typeName(v15));
+    } else {
+      if (v15 < 0) {
+        ok = fail(c, joinPointer(p, "pages"), "minimum", "#/components/schemas/Fax/properties/pages/minimum", "must be >= 0", v15);
+      }
+    }
+  }
+  if (v.retry_delay !== undefined) {
+    const v16 = v.retry_delay;
+    if (!(Number.isInteger(v16) || v16 === null)) {
+      ok = fail(c, joinPointer(p, "retry_delay"), "type", "#/components/schemas/Fax/properties/retry_delay/type", "must be integer or null", typeName(v16));
+    } else {
+      if (typeof v16 === "number") {
+        if (v16 > 30) {
+          ok = fail(c, joinPointer(p, "retry_delay"), "maximum", "#/components/schemas/Fax/properties/retry_delay/maximum", "must be <= 30", v16);
+        }
+        if (v16 < 0) {
+          ok = fail(c, joinPointer(p, "retry_delay"), "minimum", "#/components/schemas/Fax/properties/retry_delay/minimum", "must be >= 0", v16);
+        }
+      }
+    }
+  }
+  if (v.scheduled_time !== undefined) {
+    const v17 = v.scheduled_time;
+    if (!(typeof v17 === "string" || v17 === null)) {
+      ok = fail(
+        c,
+        joinPointer(p, "scheduled_time"),
+        "type",
+        "#/components/schemas/Fax/properties/scheduled_time/type",
+        "must be string or null",
+        typeName(v17),
+      );
+    }
+  }
+  if (v.start_time !== undefined) {
+    const v18 = v.start_time;
+    if (typeof v18 !== "string") {
+      ok = fail(c, joinPointer(p, "start_time"), "type", "#/components/schemas/Fax/properties/start_time/type", "must be string", typeName(v18));
+    }
+  }
+  if (v.status !== undefined) {
+    if (!FaxStatus_check.collect(v.status, joinPointer(p, "status"), c)) ok = false;
+  }
+  if (v.submit_time !== undefined) {
+    const v19 = v.submit_time;
+    if (!(typeof v19 === "string" || v19 === null)) {
+      ok = fail(c, joinPointer(p, "submit_time"), "type", "#/components/schemas/Fax/properties/submit_time/type", "must be string or null", typeName(v19));
+    }
+  }
+  if (v.to !== undefined) {
+    const v20 = v.to;
+    if (typeof v20 !== "string") {
+      ok = fail(c, joinPointer(p, "to"), "type", "#/components/schemas/Fax/properties/to/type", "must be string", typeName(v20));
+    }
+  }
+  if (v.cover_page !== undefined) {
+    if (!FaxCoverPage_check.collect(v.cover_page, joinPointer(p, "cover_page"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against Fax; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against Fax: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

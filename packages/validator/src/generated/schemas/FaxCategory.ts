@@ -5,18 +5,30 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { drift, fail, show, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (typeof v !== "string") return false;
+  if (v !== "inbox" && v !== "sent" && v !== "spam" && !(r === 3 && typeof v !== "object")) return false;
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCategory/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!(v === "inbox" || v === "sent" || v === "spam")) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p, "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p, "enum", "#/components/schemas/FaxCategory/enum", "must be one of \"inbox\", \"sent\", \"spam\" (got " + show(v) + ")"); } }
+  if (typeof v !== "string") {
+    return fail(c, p, "type", "#/components/schemas/FaxCategory/type", "must be string", typeName(v));
+  }
+  if (v !== "inbox" && v !== "sent" && v !== "spam") {
+    if (c.r === 3 && typeof v !== "object") {
+      drift(c, p, "enum", v);
+    } else {
+      ok = fail(c, p, "enum", "#/components/schemas/FaxCategory/enum", "must be one of \"inbox\", \"sent\", \"spam\"", show(v));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against FaxCategory; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against FaxCategory: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,19 +5,49 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.multiplier !== undefined) {
+    const v1 = v.multiplier;
+    if (!Number.isFinite(v1)) return false;
+  }
+  if (v.notification_cost !== undefined) {
+    const v2 = v.notification_cost;
+    if (!Number.isFinite(v2)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxCostDetails/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.multiplier !== undefined) { { const vtmp2: any = v.multiplier; vL1: { const v = vtmp2; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/multiplier", "type", "#/components/schemas/FaxCostDetails/properties/multiplier/type", `must be number (got ${typeName(v)})`); break vL1; } } } }
-if (v.notification_cost !== undefined) { { const vtmp4: any = v.notification_cost; vL3: { const v = vtmp4; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/notification_cost", "type", "#/components/schemas/FaxCostDetails/properties/notification_cost/type", `must be number (got ${typeName(v)})`); break vL3; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/FaxCostDetails/type", "must be object", typeName(v));
+  }
+  if (v.multiplier !== undefined) {
+    const v1 = v.multiplier;
+    if (!Number.isFinite(v1)) {
+      ok = fail(c, joinPointer(p, "multiplier"), "type", "#/components/schemas/FaxCostDetails/properties/multiplier/type", "must be number", typeName(v1));
+    }
+  }
+  if (v.notification_cost !== undefined) {
+    const v2 = v.notification_cost;
+    if (!Number.isFinite(v2)) {
+      ok = fail(
+        c,
+        joinPointer(p, "notification_cost"),
+        "type",
+        "#/components/schemas/FaxCostDetails/properties/notification_cost/type",
+        "must be number",
+        typeName(v2),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against FaxCostDetails; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against FaxCostDetails: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,18 +5,69 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { drift, fail, show, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+const enum1 = /* @__PURE__ */ new Set([
+    "success",
+    "partially_sent",
+    "partially_received",
+    "insufficient_credit",
+    "failed",
+    "failed_internal_process_error",
+    "failed_user_busy",
+    "failed_no_answer",
+    "failed_unallocated_number",
+    "failed_office_converter_issue",
+    "failed_separate_file_pages_issue",
+    "failed_render_header_issue",
+    "failed_invalid_number_format",
+    "failed_mimetype_not_supported",
+    "failed_destination_not_supported",
+    "failed_image_preparation",
+    "failed_to_send",
+    "failed_normal_temporary_failure",
+    "failed_unknown_converter_issue",
+    "failed_normal_clearing",
+    "failed_convert_to_tiff_issue",
+    "failed_fs_49",
+    "failed_fs_2"
+  ]);
+
+function test(v: Value, r: number, n: number): boolean {
+  if (typeof v !== "string") return false;
+  if (!enum1.has(v) && !(r === 3 && typeof v !== "object")) return false;
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/FaxStatus/type", `must be string (got ${typeName(v)})`); return ok; }
-  if (!(v === "success" || v === "partially_sent" || v === "partially_received" || v === "insufficient_credit" || v === "failed" || v === "failed_internal_process_error" || v === "failed_user_busy" || v === "failed_no_answer" || v === "failed_unallocated_number" || v === "failed_office_converter_issue" || v === "failed_separate_file_pages_issue" || v === "failed_render_header_issue" || v === "failed_invalid_number_format" || v === "failed_mimetype_not_supported" || v === "failed_destination_not_supported" || v === "failed_image_preparation" || v === "failed_to_send" || v === "failed_normal_temporary_failure" || v === "failed_unknown_converter_issue" || v === "failed_normal_clearing" || v === "failed_convert_to_tiff_issue" || v === "failed_fs_49" || v === "failed_fs_2")) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p, "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p, "enum", "#/components/schemas/FaxStatus/enum", "must be one of \"success\", \"partially_sent\", \"partially_received\", \"insufficient_credit\", \"failed\", \"failed_internal_process_error\", \"failed_user_busy\", \"failed_no_answer\", \"failed_unallocated_number\", \"failed_office_converter_issue\", \"failed_separate_file_pages_issue\", \"failed_render_header_issue\", \"failed_invalid_number_format\", \"failed_mimetype_not_supported\", \"failed_destination_not_supported\", \"failed_image_preparation\", \"failed_to_send\", \"failed_normal_temporary_failure\", \"failed_unknown_converter_issue\", \"failed_normal_clearing\", \"failed_convert_to_tiff_issue\", \"failed_fs_49\", \"failed_fs_2\" (got " + show(v) + ")"); } }
+  if (typeof v !== "string") {
+    return fail(c, p, "type", "#/components/schemas/FaxStatus/type", "must be string", typeName(v));
+  }
+  if (!enum1.has(v)) {
+    if (c.r === 3 && typeof v !== "object") {
+      drift(c, p, "enum", v);
+    } else {
+      ok = fail(
+        c,
+        p,
+        "enum",
+        "#/components/schemas/FaxStatus/enum",
+        ("must be one of \"success\", \"partially_sent\", \"partially_received\", \"insufficient_credit\", \"failed" +
+          "\", \"failed_internal_process_error\", \"failed_user_busy\", \"failed_no_answer\", \"failed_unallocated_" +
+          "number\", \"failed_office_converter_issue\", \"failed_separate_file_pages_issue\", \"failed_render_hea" +
+          "der_issue\", \"failed_invalid_number_format\", \"failed_mimetype_not_supported\", \"failed_destination" +
+          "_not_supported\", \"failed_image_preparation\", \"failed_to_send\", \"failed_normal_temporary_failure\"" +
+          ", \"failed_unknown_converter_issue\", \"failed_normal_clearing\", \"failed_convert_to_tiff_issue\", \"f" +
+          "ailed_fs_49\", \"failed_fs_2\""),
+        show(v),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against FaxStatus; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against FaxStatus: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

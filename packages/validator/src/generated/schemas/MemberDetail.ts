@@ -5,19 +5,47 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.quota !== undefined) {
+    const v1 = v.quota;
+    if (!Number.isInteger(v1)) return false;
+    if (v1 < 0) return false;
+  }
+  if (v.role !== undefined) {
+    const v2 = v.role;
+    if (typeof v2 !== "string") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/MemberDetail/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.quota !== undefined) { { const vtmp2: any = v.quota; vL1: { const v = vtmp2; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/quota", "type", "#/components/schemas/MemberDetail/properties/quota/type", `must be integer (got ${typeName(v)})`); break vL1; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/quota", "minimum", "#/components/schemas/MemberDetail/properties/quota/minimum", `must be >= 0 (got ${v})`); } } } }
-if (v.role !== undefined) { { const vtmp4: any = v.role; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/role", "type", "#/components/schemas/MemberDetail/properties/role/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/MemberDetail/type", "must be object", typeName(v));
+  }
+  if (v.quota !== undefined) {
+    const v1 = v.quota;
+    if (!Number.isInteger(v1)) {
+      ok = fail(c, joinPointer(p, "quota"), "type", "#/components/schemas/MemberDetail/properties/quota/type", "must be integer", typeName(v1));
+    } else {
+      if (v1 < 0) {
+        ok = fail(c, joinPointer(p, "quota"), "minimum", "#/components/schemas/MemberDetail/properties/quota/minimum", "must be >= 0", v1);
+      }
+    }
+  }
+  if (v.role !== undefined) {
+    const v2 = v.role;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "role"), "type", "#/components/schemas/MemberDetail/properties/role/type", "must be string", typeName(v2));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against MemberDetail; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against MemberDetail: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

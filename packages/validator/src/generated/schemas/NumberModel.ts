@@ -5,49 +5,189 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as NumberNotificationsInner_check } from "./NumberNotificationsInner.js";
 import { check as NumberStatus_check } from "./NumberStatus.js";
 
-function vs3(v: any, p: any, c: Ctx): boolean {
+const pattern11 = /* @__PURE__ */ new RegExp("^[+][0-9]{8,}$", "u");
+
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.acquired_date === undefined ||
+    v.assigned_to === undefined ||
+    v.id === undefined ||
+    v.number === undefined ||
+    v.owner_id === undefined ||
+    v.status === undefined) return false;
+  if (v.acquired_date !== undefined) {
+    const v1 = v.acquired_date;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.assigned_to !== undefined) {
+    if (!test2(v.assigned_to, r, n)) return false;
+  }
+  if (v.expiration_date !== undefined) {
+    const v5 = v.expiration_date;
+    if (!(typeof v5 === "string" || v5 === null)) return false;
+  }
+  if (v.id !== undefined) {
+    const v6 = v.id;
+    if (typeof v6 !== "string") return false;
+  }
+  if (v.is_canceled !== undefined) {
+    const v7 = v.is_canceled;
+    if (typeof v7 !== "boolean") return false;
+  }
+  if (v.notifications !== undefined) {
+    if (!test8(v.notifications, r, n)) return false;
+  }
+  if (v.number !== undefined) {
+    const v10 = v.number;
+    if (typeof v10 !== "string") return false;
+    if (!pattern11.test(v10)) return false;
+  }
+  if (v.owner_id !== undefined) {
+    const v12 = v.owner_id;
+    if (typeof v12 !== "string") return false;
+  }
+  if (v.status !== undefined) {
+    if (!NumberStatus_check.test(v.status, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/assigned_to/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp5: any = v[k]; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Number/properties/assigned_to/items/type", `must be string (got ${typeName(v)})`); break vL4; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/Number/type", "must be object", typeName(v));
+  }
+  if (v.acquired_date === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'acquired_date'");
+  }
+  if (v.assigned_to === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'assigned_to'");
+  }
+  if (v.id === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'id'");
+  }
+  if (v.number === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'number'");
+  }
+  if (v.owner_id === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'owner_id'");
+  }
+  if (v.status === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'status'");
+  }
+  if (v.acquired_date !== undefined) {
+    const v1 = v.acquired_date;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "acquired_date"), "type", "#/components/schemas/Number/properties/acquired_date/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.assigned_to !== undefined) {
+    if (!collect2(v.assigned_to, joinPointer(p, "assigned_to"), c)) ok = false;
+  }
+  if (v.expiration_date !== undefined) {
+    const v5 = v.expiration_date;
+    if (!(typeof v5 === "string" || v5 === null)) {
+      ok = fail(
+        c,
+        joinPointer(p, "expiration_date"),
+        "type",
+        "#/components/schemas/Number/properties/expiration_date/type",
+        "must be string or null",
+        typeName(v5),
+      );
+    }
+  }
+  if (v.id !== undefined) {
+    const v6 = v.id;
+    if (typeof v6 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/Number/properties/id/type", "must be string", typeName(v6));
+    }
+  }
+  if (v.is_canceled !== undefined) {
+    const v7 = v.is_canceled;
+    if (typeof v7 !== "boolean") {
+      ok = fail(c, joinPointer(p, "is_canceled"), "type", "#/components/schemas/Number/properties/is_canceled/type", "must be boolean", typeName(v7));
+    }
+  }
+  if (v.notifications !== undefined) {
+    if (!collect8(v.notifications, joinPointer(p, "notifications"), c)) ok = false;
+  }
+  if (v.number !== undefined) {
+    const v10 = v.number;
+    if (typeof v10 !== "string") {
+      ok = fail(c, joinPointer(p, "number"), "type", "#/components/schemas/Number/properties/number/type", "must be string", typeName(v10));
+    } else {
+      if (!pattern11.test(v10)) {
+        ok = fail(
+          c,
+          joinPointer(p, "number"),
+          "pattern",
+          "#/components/schemas/Number/properties/number/pattern",
+          "must match pattern \"^[+][0-9]{8,}$\"",
+          show(v10),
+        );
+      }
+    }
+  }
+  if (v.owner_id !== undefined) {
+    const v12 = v.owner_id;
+    if (typeof v12 !== "string") {
+      ok = fail(c, joinPointer(p, "owner_id"), "type", "#/components/schemas/Number/properties/owner_id/type", "must be string", typeName(v12));
+    }
+  }
+  if (v.status !== undefined) {
+    if (!NumberStatus_check.collect(v.status, joinPointer(p, "status"), c)) ok = false;
+  }
   return ok;
 }
 
-function vs12(v: any, p: any, c: Ctx): boolean {
+function test2(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k3 = 0; k3 < v.length; k3++) {
+    const v4 = v[k3];
+    if (typeof v4 !== "string") return false;
+  }
+  return true;
+}
+
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/properties/notifications/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!NumberNotificationsInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Number/properties/assigned_to/type", "must be array", typeName(v));
+  }
+  for (let k3 = 0; k3 < v.length; k3++) {
+    const v4 = v[k3];
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, k3), "type", "#/components/schemas/Number/properties/assigned_to/items/type", "must be string", typeName(v4));
+    }
+  }
   return ok;
 }
 
-const vre14 = /* @__PURE__ */ new RegExp("^[+][0-9]{8,}$", "u");
+function test8(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k9 = 0; k9 < v.length; k9++) {
+    if (!NumberNotificationsInner_check.test(v[k9], r, n)) return false;
+  }
+  return true;
+}
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function collect8(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Number/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.acquired_date !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'acquired_date'"); }
-if (!(v.assigned_to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'assigned_to'"); }
-if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'id'"); }
-if (!(v.number !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'number'"); }
-if (!(v.owner_id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'owner_id'"); }
-if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Number/required", "must have required property 'status'"); }
-if (v.acquired_date !== undefined) { { const vtmp2: any = v.acquired_date; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/acquired_date", "type", "#/components/schemas/Number/properties/acquired_date/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.assigned_to !== undefined) { if (!vs3(v.assigned_to, c.i === null ? null : p + "/assigned_to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.expiration_date !== undefined) { { const vtmp7: any = v.expiration_date; vL6: { const v = vtmp7; if (!(typeof v === "string" || v === null)) { if (c.i === null) return false; ok = false; fail(c, p + "/expiration_date", "type", "#/components/schemas/Number/properties/expiration_date/type", `must be string or null (got ${typeName(v)})`); break vL6; } } } }
-if (v.id !== undefined) { { const vtmp9: any = v.id; vL8: { const v = vtmp9; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Number/properties/id/type", `must be string (got ${typeName(v)})`); break vL8; } } } }
-if (v.is_canceled !== undefined) { { const vtmp11: any = v.is_canceled; vL10: { const v = vtmp11; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/is_canceled", "type", "#/components/schemas/Number/properties/is_canceled/type", `must be boolean (got ${typeName(v)})`); break vL10; } } } }
-if (v.notifications !== undefined) { if (!vs12(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.number !== undefined) { { const vtmp15: any = v.number; vL13: { const v = vtmp15; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/number", "type", "#/components/schemas/Number/properties/number/type", `must be string (got ${typeName(v)})`); break vL13; } if (!vre14.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/number", "pattern", "#/components/schemas/Number/properties/number/pattern", "must match pattern \"^[+][0-9]{8,}$\" (got " + show(v) + ")"); } } } }
-if (v.owner_id !== undefined) { { const vtmp17: any = v.owner_id; vL16: { const v = vtmp17; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/owner_id", "type", "#/components/schemas/Number/properties/owner_id/type", `must be string (got ${typeName(v)})`); break vL16; } } } }
-if (v.status !== undefined) { if (!NumberStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Number/properties/notifications/type", "must be array", typeName(v));
+  }
+  for (let k9 = 0; k9 < v.length; k9++) {
+    if (!NumberNotificationsInner_check.collect(v[k9], joinPointer(p, k9), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against Number; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against Number: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

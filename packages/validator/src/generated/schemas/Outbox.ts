@@ -5,79 +5,330 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as OutboxComment_check } from "./OutboxComment.js";
 import { check as OutboxCoverPage_check } from "./OutboxCoverPage.js";
 import { check as OutboxFileChangesInner_check } from "./OutboxFileChangesInner.js";
 import { check as OutboxInitiatedFrom_check } from "./OutboxInitiatedFrom.js";
 import { check as OutboxOptions_check } from "./OutboxOptions.js";
-import { check as OutboxStatusChangesInner_check } from "./OutboxStatusChangesInner.js";
 import { check as OutboxStatus_check } from "./OutboxStatus.js";
+import { check as OutboxStatusChangesInner_check } from "./OutboxStatusChangesInner.js";
 import { check as RetryOptions_check } from "./RetryOptions.js";
 
-function vs7(v: any, p: any, c: Ctx): boolean {
+const pattern12 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.id === undefined || v.status === undefined || v.uid === undefined) return false;
+  if (v.comment !== undefined) {
+    if (!OutboxComment_check.test(v.comment, r, n)) return false;
+  }
+  if (v.contact_name !== undefined) {
+    const v1 = v.contact_name;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.designated_src !== undefined) {
+    const v2 = v.designated_src;
+    if (typeof v2 !== "string") return false;
+  }
+  if (v.extra_info !== undefined) {
+    const v3 = v.extra_info;
+    if (!isJsonObject(v3)) return false;
+  }
+  if (v.file_changes !== undefined) {
+    if (!test4(v.file_changes, r, n)) return false;
+  }
+  if (v.files !== undefined) {
+    if (!test6(v.files, r, n)) return false;
+  }
+  if (v.id !== undefined) {
+    const v9 = v.id;
+    if (typeof v9 !== "string") return false;
+  }
+  if (v.initiated_from !== undefined) {
+    if (!OutboxInitiatedFrom_check.test(v.initiated_from, r, n)) return false;
+  }
+  if (v.ip !== undefined) {
+    const v10 = v.ip;
+    if (typeof v10 !== "string") return false;
+  }
+  if (v.last_updated_status_time !== undefined) {
+    const v11 = v.last_updated_status_time;
+    if (typeof v11 !== "string") return false;
+    if (!pattern12.test(v11)) return false;
+  }
+  if (v.options !== undefined) {
+    if (!OutboxOptions_check.test(v.options, r, n)) return false;
+  }
+  if (v.page_count !== undefined) {
+    const v13 = v.page_count;
+    if (!Number.isInteger(v13)) return false;
+    if (v13 < 0) return false;
+  }
+  if (v.retry !== undefined) {
+    if (!RetryOptions_check.test(v.retry, r, n)) return false;
+  }
+  if (v.send_time !== undefined) {
+    const v14 = v.send_time;
+    if (typeof v14 !== "string") return false;
+  }
+  if (v.should_enhance !== undefined) {
+    const v15 = v.should_enhance;
+    if (typeof v15 !== "boolean") return false;
+  }
+  if (v.src !== undefined) {
+    const v16 = v.src;
+    if (typeof v16 !== "string") return false;
+  }
+  if (v.status !== undefined) {
+    if (!OutboxStatus_check.test(v.status, r, n)) return false;
+  }
+  if (v.status_changes !== undefined) {
+    if (!test17(v.status_changes, r, n)) return false;
+  }
+  if (v.submit_time !== undefined) {
+    const v19 = v.submit_time;
+    if (typeof v19 !== "string") return false;
+  }
+  if (v.to !== undefined) {
+    if (!test20(v.to, r, n)) return false;
+  }
+  if (v.uid !== undefined) {
+    const v23 = v.uid;
+    if (typeof v23 !== "string") return false;
+  }
+  if (v.cover_page !== undefined) {
+    if (!OutboxCoverPage_check.test(v.cover_page, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/file_changes/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!OutboxFileChangesInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/Outbox/type", "must be object", typeName(v));
+  }
+  if (v.id === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'id'");
+  }
+  if (v.status === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'status'");
+  }
+  if (v.uid === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'uid'");
+  }
+  if (v.comment !== undefined) {
+    if (!OutboxComment_check.collect(v.comment, joinPointer(p, "comment"), c)) ok = false;
+  }
+  if (v.contact_name !== undefined) {
+    const v1 = v.contact_name;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "contact_name"), "type", "#/components/schemas/Outbox/properties/contact_name/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.designated_src !== undefined) {
+    const v2 = v.designated_src;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "designated_src"), "type", "#/components/schemas/Outbox/properties/designated_src/type", "must be string", typeName(v2));
+    }
+  }
+  if (v.extra_info !== undefined) {
+    const v3 = v.extra_info;
+    if (!isJsonObject(v3)) {
+      ok = fail(c, joinPointer(p, "extra_info"), "type", "#/components/schemas/Outbox/properties/extra_info/type", "must be object", typeName(v3));
+    }
+  }
+  if (v.file_changes !== undefined) {
+    if (!collect4(v.file_changes, joinPointer(p, "file_changes"), c)) ok = false;
+  }
+  if (v.files !== undefined) {
+    if (!collect6(v.files, joinPointer(p, "files"), c)) ok = false;
+  }
+  if (v.id !== undefined) {
+    const v9 = v.id;
+    if (typeof v9 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/Outbox/properties/id/type", "must be string", typeName(v9));
+    }
+  }
+  if (v.initiated_from !== undefined) {
+    if (!OutboxInitiatedFrom_check.collect(v.initiated_from, joinPointer(p, "initiated_from"), c)) ok = false;
+  }
+  if (v.ip !== undefined) {
+    const v10 = v.ip;
+    if (typeof v10 !== "string") {
+      ok = fail(c, joinPointer(p, "ip"), "type", "#/components/schemas/Outbox/properties/ip/type", "must be string", typeName(v10));
+    }
+  }
+  if (v.last_updated_status_time !== undefined) {
+    const v11 = v.last_updated_status_time;
+    if (typeof v11 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "last_updated_status_time"),
+        "type",
+        "#/components/schemas/Outbox/properties/last_updated_status_time/type",
+        "must be string",
+        typeName(v11),
+      );
+    } else {
+      if (!pattern12.test(v11)) {
+        ok = fail(
+          c,
+          joinPointer(p, "last_updated_status_time"),
+          "pattern",
+          "#/components/schemas/Outbox/properties/last_updated_status_time/pattern",
+          "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\"",
+          show(v11),
+        );
+      }
+    }
+  }
+  if (v.options !== undefined) {
+    if (!OutboxOptions_check.collect(v.options, joinPointer(p, "options"), c)) ok = false;
+  }
+  if (v.page_count !== undefined) {
+    const v13 = v.page_count;
+    if (!Number.isInteger(v13)) {
+      ok = fail(c, joinPointer(p, "page_count"), "type", "#/components/schemas/Outbox/properties/page_count/type", "must be integer", typeName(v13));
+    } else {
+      if (v13 < 0) {
+        ok = fail(c, joinPointer(p, "page_count"), "minimum", "#/components/schemas/Outbox/properties/page_count/minimum", "must be >= 0", v13);
+      }
+    }
+  }
+  if (v.retry !== undefined) {
+    if (!RetryOptions_check.collect(v.retry, joinPointer(p, "retry"), c)) ok = false;
+  }
+  if (v.send_time !== undefined) {
+    const v14 = v.send_time;
+    if (typeof v14 !== "string") {
+      ok = fail(c, joinPointer(p, "send_time"), "type", "#/components/schemas/Outbox/properties/send_time/type", "must be string", typeName(v14));
+    }
+  }
+  if (v.should_enhance !== undefined) {
+    const v15 = v.should_enhance;
+    if (typeof v15 !== "boolean") {
+      ok = fail(c, joinPointer(p, "should_enhance"), "type", "#/components/schemas/Outbox/properties/should_enhance/type", "must be boolean", typeName(v15));
+    }
+  }
+  if (v.src !== undefined) {
+    const v16 = v.src;
+    if (typeof v16 !== "string") {
+      ok = fail(c, joinPointer(p, "src"), "type", "#/components/schemas/Outbox/properties/src/type", "must be string", typeName(v16));
+    }
+  }
+  if (v.status !== undefined) {
+    if (!OutboxStatus_check.collect(v.status, joinPointer(p, "status"), c)) ok = false;
+  }
+  if (v.status_changes !== undefined) {
+    if (!collect17(v.status_changes, joinPointer(p, "status_changes"), c)) ok = false;
+  }
+  if (v.submit_time !== undefined) {
+    const v19 = v.submit_time;
+    if (typeof v19 !== "string") {
+      ok = fail(c, joinPointer(p, "submit_time"), "type", "#/components/schemas/Outbox/properties/submit_time/type", "must be string", typeName(v19));
+    }
+  }
+  if (v.to !== undefined) {
+    if (!collect20(v.to, joinPointer(p, "to"), c)) ok = false;
+  }
+  if (v.uid !== undefined) {
+    const v23 = v.uid;
+    if (typeof v23 !== "string") {
+      ok = fail(c, joinPointer(p, "uid"), "type", "#/components/schemas/Outbox/properties/uid/type", "must be string", typeName(v23));
+    }
+  }
+  if (v.cover_page !== undefined) {
+    if (!OutboxCoverPage_check.collect(v.cover_page, joinPointer(p, "cover_page"), c)) ok = false;
+  }
   return ok;
 }
 
-function vs8(v: any, p: any, c: Ctx): boolean {
+function test4(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k5 = 0; k5 < v.length; k5++) {
+    if (!OutboxFileChangesInner_check.test(v[k5], r, n)) return false;
+  }
+  return true;
+}
+
+function collect4(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp10: any = v[k]; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Outbox/properties/files/items/type", `must be string (got ${typeName(v)})`); break vL9; } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Outbox/properties/file_changes/type", "must be array", typeName(v));
+  }
+  for (let k5 = 0; k5 < v.length; k5++) {
+    if (!OutboxFileChangesInner_check.collect(v[k5], joinPointer(p, k5), c)) ok = false;
+  }
   return ok;
 }
 
-const vre16 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+function test6(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k7 = 0; k7 < v.length; k7++) {
+    const v8 = v[k7];
+    if (typeof v8 !== "string") return false;
+  }
+  return true;
+}
 
-function vs26(v: any, p: any, c: Ctx): boolean {
+function collect6(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/status_changes/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!OutboxStatusChangesInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Outbox/properties/files/type", "must be array", typeName(v));
+  }
+  for (let k7 = 0; k7 < v.length; k7++) {
+    const v8 = v[k7];
+    if (typeof v8 !== "string") {
+      ok = fail(c, joinPointer(p, k7), "type", "#/components/schemas/Outbox/properties/files/items/type", "must be string", typeName(v8));
+    }
+  }
   return ok;
 }
 
-function vs29(v: any, p: any, c: Ctx): boolean {
+function test17(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k18 = 0; k18 < v.length; k18++) {
+    if (!OutboxStatusChangesInner_check.test(v[k18], r, n)) return false;
+  }
+  return true;
+}
+
+function collect17(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/properties/to/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp31: any = v[k]; vL30: { const v = vtmp31; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/Outbox/properties/to/items/type", `must be string (got ${typeName(v)})`); break vL30; } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Outbox/properties/status_changes/type", "must be array", typeName(v));
+  }
+  for (let k18 = 0; k18 < v.length; k18++) {
+    if (!OutboxStatusChangesInner_check.collect(v[k18], joinPointer(p, k18), c)) ok = false;
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test20(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k21 = 0; k21 < v.length; k21++) {
+    const v22 = v[k21];
+    if (typeof v22 !== "string") return false;
+  }
+  return true;
+}
+
+function collect20(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Outbox/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.id !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'id'"); }
-if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'status'"); }
-if (!(v.uid !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Outbox/required", "must have required property 'uid'"); }
-if (v.comment !== undefined) { if (!OutboxComment_check(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
-if (v.contact_name !== undefined) { { const vtmp2: any = v.contact_name; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/contact_name", "type", "#/components/schemas/Outbox/properties/contact_name/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.designated_src !== undefined) { { const vtmp4: any = v.designated_src; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/designated_src", "type", "#/components/schemas/Outbox/properties/designated_src/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
-if (v.extra_info !== undefined) { { const vtmp6: any = v.extra_info; vL5: { const v = vtmp6; if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p + "/extra_info", "type", "#/components/schemas/Outbox/properties/extra_info/type", `must be object (got ${typeName(v)})`); break vL5; } } } }
-if (v.file_changes !== undefined) { if (!vs7(v.file_changes, c.i === null ? null : p + "/file_changes", c)) { if (c.i === null) return false; ok = false; } }
-if (v.files !== undefined) { if (!vs8(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
-if (v.id !== undefined) { { const vtmp12: any = v.id; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Outbox/properties/id/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
-if (v.initiated_from !== undefined) { if (!OutboxInitiatedFrom_check(v.initiated_from, c.i === null ? null : p + "/initiated_from", c)) { if (c.i === null) return false; ok = false; } }
-if (v.ip !== undefined) { { const vtmp14: any = v.ip; vL13: { const v = vtmp14; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/ip", "type", "#/components/schemas/Outbox/properties/ip/type", `must be string (got ${typeName(v)})`); break vL13; } } } }
-if (v.last_updated_status_time !== undefined) { { const vtmp17: any = v.last_updated_status_time; vL15: { const v = vtmp17; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/last_updated_status_time", "type", "#/components/schemas/Outbox/properties/last_updated_status_time/type", `must be string (got ${typeName(v)})`); break vL15; } if (!vre16.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/last_updated_status_time", "pattern", "#/components/schemas/Outbox/properties/last_updated_status_time/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); } } } }
-if (v.options !== undefined) { if (!OutboxOptions_check(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
-if (v.page_count !== undefined) { { const vtmp19: any = v.page_count; vL18: { const v = vtmp19; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/page_count", "type", "#/components/schemas/Outbox/properties/page_count/type", `must be integer (got ${typeName(v)})`); break vL18; } if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/page_count", "minimum", "#/components/schemas/Outbox/properties/page_count/minimum", `must be >= 0 (got ${v})`); } } } }
-if (v.retry !== undefined) { if (!RetryOptions_check(v.retry, c.i === null ? null : p + "/retry", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_time !== undefined) { { const vtmp21: any = v.send_time; vL20: { const v = vtmp21; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_time", "type", "#/components/schemas/Outbox/properties/send_time/type", `must be string (got ${typeName(v)})`); break vL20; } } } }
-if (v.should_enhance !== undefined) { { const vtmp23: any = v.should_enhance; vL22: { const v = vtmp23; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/should_enhance", "type", "#/components/schemas/Outbox/properties/should_enhance/type", `must be boolean (got ${typeName(v)})`); break vL22; } } } }
-if (v.src !== undefined) { { const vtmp25: any = v.src; vL24: { const v = vtmp25; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/src", "type", "#/components/schemas/Outbox/properties/src/type", `must be string (got ${typeName(v)})`); break vL24; } } } }
-if (v.status !== undefined) { if (!OutboxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
-if (v.status_changes !== undefined) { if (!vs26(v.status_changes, c.i === null ? null : p + "/status_changes", c)) { if (c.i === null) return false; ok = false; } }
-if (v.submit_time !== undefined) { { const vtmp28: any = v.submit_time; vL27: { const v = vtmp28; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/submit_time", "type", "#/components/schemas/Outbox/properties/submit_time/type", `must be string (got ${typeName(v)})`); break vL27; } } } }
-if (v.to !== undefined) { if (!vs29(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.uid !== undefined) { { const vtmp33: any = v.uid; vL32: { const v = vtmp33; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/uid", "type", "#/components/schemas/Outbox/properties/uid/type", `must be string (got ${typeName(v)})`); break vL32; } } } }
-if (v.cover_page !== undefined) { if (!OutboxCoverPage_check(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/Outbox/properties/to/type", "must be array", typeName(v));
+  }
+  for (let k21 = 0; k21 < v.length; k21++) {
+    const v22 = v[k21];
+    if (typeof v22 !== "string") {
+      ok = fail(c, joinPointer(p, k21), "type", "#/components/schemas/Outbox/properties/to/items/type", "must be string", typeName(v22));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against Outbox; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against Outbox: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

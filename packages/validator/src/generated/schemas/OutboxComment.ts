@@ -5,26 +5,61 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs1(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.tags !== undefined) {
+    if (!test1(v.tags, r, n)) return false;
+  }
+  if (v.text !== undefined) {
+    const v4 = v.text;
+    if (typeof v4 !== "string") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/properties/tags/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { const vtmp3: any = v[k]; vL2: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/OutboxComment/properties/tags/items/type", `must be string (got ${typeName(v)})`); break vL2; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxComment/type", "must be object", typeName(v));
+  }
+  if (v.tags !== undefined) {
+    if (!collect1(v.tags, joinPointer(p, "tags"), c)) ok = false;
+  }
+  if (v.text !== undefined) {
+    const v4 = v.text;
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, "text"), "type", "#/components/schemas/OutboxComment/properties/text/type", "must be string", typeName(v4));
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test1(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") return false;
+  }
+  return true;
+}
+
+function collect1(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxComment/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.tags !== undefined) { if (!vs1(v.tags, c.i === null ? null : p + "/tags", c)) { if (c.i === null) return false; ok = false; } }
-if (v.text !== undefined) { { const vtmp5: any = v.text; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/text", "type", "#/components/schemas/OutboxComment/properties/text/type", `must be string (got ${typeName(v)})`); break vL4; } } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxComment/properties/tags/type", "must be array", typeName(v));
+  }
+  for (let k2 = 0; k2 < v.length; k2++) {
+    const v3 = v[k2];
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, k2), "type", "#/components/schemas/OutboxComment/properties/tags/items/type", "must be string", typeName(v3));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against OutboxComment; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against OutboxComment: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

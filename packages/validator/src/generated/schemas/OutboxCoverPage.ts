@@ -5,32 +5,98 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as CoverPageFlags_check } from "./CoverPageFlags.js";
 
-function vs7(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.name_to === undefined || v.name_from === undefined || v.subject === undefined) return false;
+  if (v.name_to !== undefined) {
+    const v1 = v.name_to;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.name_from !== undefined) {
+    const v2 = v.name_from;
+    if (typeof v2 !== "string") return false;
+  }
+  if (v.subject !== undefined) {
+    const v3 = v.subject;
+    if (typeof v3 !== "string") return false;
+  }
+  if (v.flags !== undefined) {
+    if (!test4(v.flags, r, n)) return false;
+  }
+  if (v.message !== undefined) {
+    const v6 = v.message;
+    if (typeof v6 !== "string") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxCoverPage/properties/flags/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!CoverPageFlags_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxCoverPage/type", "must be object", typeName(v));
+  }
+  if (v.name_to === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/OutboxCoverPage/required", "must have required property 'name_to'");
+  }
+  if (v.name_from === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/OutboxCoverPage/required", "must have required property 'name_from'");
+  }
+  if (v.subject === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/OutboxCoverPage/required", "must have required property 'subject'");
+  }
+  if (v.name_to !== undefined) {
+    const v1 = v.name_to;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "name_to"), "type", "#/components/schemas/OutboxCoverPage/properties/name_to/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.name_from !== undefined) {
+    const v2 = v.name_from;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "name_from"), "type", "#/components/schemas/OutboxCoverPage/properties/name_from/type", "must be string", typeName(v2));
+    }
+  }
+  if (v.subject !== undefined) {
+    const v3 = v.subject;
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, "subject"), "type", "#/components/schemas/OutboxCoverPage/properties/subject/type", "must be string", typeName(v3));
+    }
+  }
+  if (v.flags !== undefined) {
+    if (!collect4(v.flags, joinPointer(p, "flags"), c)) ok = false;
+  }
+  if (v.message !== undefined) {
+    const v6 = v.message;
+    if (typeof v6 !== "string") {
+      ok = fail(c, joinPointer(p, "message"), "type", "#/components/schemas/OutboxCoverPage/properties/message/type", "must be string", typeName(v6));
+    }
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test4(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k5 = 0; k5 < v.length; k5++) {
+    if (!CoverPageFlags_check.test(v[k5], r, n)) return false;
+  }
+  return true;
+}
+
+function collect4(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxCoverPage/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.name_to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxCoverPage/required", "must have required property 'name_to'"); }
-if (!(v.name_from !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxCoverPage/required", "must have required property 'name_from'"); }
-if (!(v.subject !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxCoverPage/required", "must have required property 'subject'"); }
-if (v.name_to !== undefined) { { const vtmp2: any = v.name_to; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name_to", "type", "#/components/schemas/OutboxCoverPage/properties/name_to/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.name_from !== undefined) { { const vtmp4: any = v.name_from; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name_from", "type", "#/components/schemas/OutboxCoverPage/properties/name_from/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
-if (v.subject !== undefined) { { const vtmp6: any = v.subject; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/subject", "type", "#/components/schemas/OutboxCoverPage/properties/subject/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
-if (v.flags !== undefined) { if (!vs7(v.flags, c.i === null ? null : p + "/flags", c)) { if (c.i === null) return false; ok = false; } }
-if (v.message !== undefined) { { const vtmp9: any = v.message; vL8: { const v = vtmp9; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/message", "type", "#/components/schemas/OutboxCoverPage/properties/message/type", `must be string (got ${typeName(v)})`); break vL8; } } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxCoverPage/properties/flags/type", "must be array", typeName(v));
+  }
+  for (let k5 = 0; k5 < v.length; k5++) {
+    if (!CoverPageFlags_check.collect(v[k5], joinPointer(p, k5), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against OutboxCoverPage; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against OutboxCoverPage: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,26 +5,58 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as OutboxFileChangesInnerFilesInner_check } from "./OutboxFileChangesInnerFilesInner.js";
 
-function vs3(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.at !== undefined) {
+    const v1 = v.at;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.files !== undefined) {
+    if (!test2(v.files, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
-  for (let k = 0; k < v.length; k++) { if (!OutboxFileChangesInnerFilesInner_check(v[k], c.i === null ? null : p + "/" + k, c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/type", "must be object", typeName(v));
+  }
+  if (v.at !== undefined) {
+    const v1 = v.at;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "at"), "type", "#/components/schemas/OutboxFileChangesInner/properties/at/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.files !== undefined) {
+    if (!collect2(v.files, joinPointer(p, "files"), c)) ok = false;
+  }
   return ok;
 }
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test2(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let k3 = 0; k3 < v.length; k3++) {
+    if (!OutboxFileChangesInnerFilesInner_check.test(v[k3], r, n)) return false;
+  }
+  return true;
+}
+
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.at !== undefined) { { const vtmp2: any = v.at; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/at", "type", "#/components/schemas/OutboxFileChangesInner/properties/at/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.files !== undefined) { if (!vs3(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxFileChangesInner/properties/files/type", "must be array", typeName(v));
+  }
+  for (let k3 = 0; k3 < v.length; k3++) {
+    if (!OutboxFileChangesInnerFilesInner_check.collect(v[k3], joinPointer(p, k3), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against OutboxFileChangesInner; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against OutboxFileChangesInner: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,19 +5,39 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as RetryOptions_check } from "./RetryOptions.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.enhancement !== undefined) {
+    const v1 = v.enhancement;
+    if (typeof v1 !== "boolean") return false;
+  }
+  if (v.retry !== undefined) {
+    if (!RetryOptions_check.test(v.retry, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxOptions/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.enhancement !== undefined) { { const vtmp2: any = v.enhancement; vL1: { const v = vtmp2; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/enhancement", "type", "#/components/schemas/OutboxOptions/properties/enhancement/type", `must be boolean (got ${typeName(v)})`); break vL1; } } } }
-if (v.retry !== undefined) { if (!RetryOptions_check(v.retry, c.i === null ? null : p + "/retry", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxOptions/type", "must be object", typeName(v));
+  }
+  if (v.enhancement !== undefined) {
+    const v1 = v.enhancement;
+    if (typeof v1 !== "boolean") {
+      ok = fail(c, joinPointer(p, "enhancement"), "type", "#/components/schemas/OutboxOptions/properties/enhancement/type", "must be boolean", typeName(v1));
+    }
+  }
+  if (v.retry !== undefined) {
+    if (!RetryOptions_check.collect(v.retry, joinPointer(p, "retry"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against OutboxOptions; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against OutboxOptions: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

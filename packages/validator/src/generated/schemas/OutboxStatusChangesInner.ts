@@ -5,23 +5,60 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as OutboxStatus_check } from "./OutboxStatus.js";
 
-const vre2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.at === undefined || v.status === undefined) return false;
+  if (v.at !== undefined) {
+    const v1 = v.at;
+    if (typeof v1 !== "string") return false;
+    if (!pattern2.test(v1)) return false;
+  }
+  if (v.status !== undefined) {
+    if (!OutboxStatus_check.test(v.status, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/OutboxStatusChangesInner/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.at !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxStatusChangesInner/required", "must have required property 'at'"); }
-if (!(v.status !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/OutboxStatusChangesInner/required", "must have required property 'status'"); }
-if (v.at !== undefined) { { const vtmp3: any = v.at; vL1: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/at", "type", "#/components/schemas/OutboxStatusChangesInner/properties/at/type", `must be string (got ${typeName(v)})`); break vL1; } if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/at", "pattern", "#/components/schemas/OutboxStatusChangesInner/properties/at/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\" (got " + show(v) + ")"); } } } }
-if (v.status !== undefined) { if (!OutboxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/OutboxStatusChangesInner/type", "must be object", typeName(v));
+  }
+  if (v.at === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/OutboxStatusChangesInner/required", "must have required property 'at'");
+  }
+  if (v.status === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/OutboxStatusChangesInner/required", "must have required property 'status'");
+  }
+  if (v.at !== undefined) {
+    const v1 = v.at;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "at"), "type", "#/components/schemas/OutboxStatusChangesInner/properties/at/type", "must be string", typeName(v1));
+    } else {
+      if (!pattern2.test(v1)) {
+        ok = fail(
+          c,
+          joinPointer(p, "at"),
+          "pattern",
+          "#/components/schemas/OutboxStatusChangesInner/properties/at/pattern",
+          "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\"",
+          show(v1),
+        );
+      }
+    }
+  }
+  if (v.status !== undefined) {
+    if (!OutboxStatus_check.collect(v.status, joinPointer(p, "status"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against OutboxStatusChangesInner; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against OutboxStatusChangesInner: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

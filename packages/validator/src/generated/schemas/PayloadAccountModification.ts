@@ -5,31 +5,134 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as AccountData_check } from "./AccountData.js";
 import { check as AccountNotifications_check } from "./AccountNotifications.js";
 import { check as AccountSettings_check } from "./AccountSettings.js";
 
-const vre2 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
+const pattern2 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$", "u");
+const pattern6 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
-const vre9 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.account_data !== undefined) {
+    if (!AccountData_check.test(v.account_data, r, n)) return false;
+  }
+  if (v.email !== undefined) {
+    const v1 = v.email;
+    if (typeof v1 !== "string") return false;
+    if (!pattern2.test(v1)) return false;
+  }
+  if (v.lastname !== undefined) {
+    const v3 = v.lastname;
+    if (typeof v3 !== "string") return false;
+  }
+  if (v.name !== undefined) {
+    const v4 = v.name;
+    if (typeof v4 !== "string") return false;
+  }
+  if (v.notifications !== undefined) {
+    if (!AccountNotifications_check.test(v.notifications, r, n)) return false;
+  }
+  if (v.phone !== undefined) {
+    const v5 = v.phone;
+    if (typeof v5 !== "string") return false;
+    if (!pattern6.test(v5)) return false;
+  }
+  if (v.profile_image !== undefined) {
+    const v7 = v.profile_image;
+    if (typeof v7 !== "string") return false;
+  }
+  if (v.settings !== undefined) {
+    if (!AccountSettings_check.test(v.settings, r, n)) return false;
+  }
+  return true;
+}
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadAccountModification/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.account_data !== undefined) { if (!AccountData_check(v.account_data, c.i === null ? null : p + "/account_data", c)) { if (c.i === null) return false; ok = false; } }
-if (v.email !== undefined) { { const vtmp3: any = v.email; vL1: { const v = vtmp3; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "type", "#/components/schemas/PayloadAccountModification/properties/email/type", `must be string (got ${typeName(v)})`); break vL1; } if (!vre2.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/email", "pattern", "#/components/schemas/PayloadAccountModification/properties/email/pattern", "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\" (got " + show(v) + ")"); } } } }
-if (v.lastname !== undefined) { { const vtmp5: any = v.lastname; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/lastname", "type", "#/components/schemas/PayloadAccountModification/properties/lastname/type", `must be string (got ${typeName(v)})`); break vL4; } } } }
-if (v.name !== undefined) { { const vtmp7: any = v.name; vL6: { const v = vtmp7; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/name", "type", "#/components/schemas/PayloadAccountModification/properties/name/type", `must be string (got ${typeName(v)})`); break vL6; } } } }
-if (v.notifications !== undefined) { if (!AccountNotifications_check(v.notifications, c.i === null ? null : p + "/notifications", c)) { if (c.i === null) return false; ok = false; } }
-if (v.phone !== undefined) { { const vtmp10: any = v.phone; vL8: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "type", "#/components/schemas/PayloadAccountModification/properties/phone/type", `must be string (got ${typeName(v)})`); break vL8; } if (!vre9.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/phone", "pattern", "#/components/schemas/PayloadAccountModification/properties/phone/pattern", "must match pattern \"^[+]?[0-9]{8,}$\" (got " + show(v) + ")"); } } } }
-if (v.profile_image !== undefined) { { const vtmp12: any = v.profile_image; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/profile_image", "type", "#/components/schemas/PayloadAccountModification/properties/profile_image/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
-if (v.settings !== undefined) { if (!AccountSettings_check(v.settings, c.i === null ? null : p + "/settings", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/PayloadAccountModification/type", "must be object", typeName(v));
+  }
+  if (v.account_data !== undefined) {
+    if (!AccountData_check.collect(v.account_data, joinPointer(p, "account_data"), c)) ok = false;
+  }
+  if (v.email !== undefined) {
+    const v1 = v.email;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "email"), "type", "#/components/schemas/PayloadAccountModification/properties/email/type", "must be string", typeName(v1));
+    } else {
+      if (!pattern2.test(v1)) {
+        ok = fail(
+          c,
+          joinPointer(p, "email"),
+          "pattern",
+          "#/components/schemas/PayloadAccountModification/properties/email/pattern",
+          "must match pattern \"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$\"",
+          show(v1),
+        );
+      }
+    }
+  }
+  if (v.lastname !== undefined) {
+    const v3 = v.lastname;
+    if (typeof v3 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "lastname"),
+        "type",
+        "#/components/schemas/PayloadAccountModification/properties/lastname/type",
+        "must be string",
+        typeName(v3),
+      );
+    }
+  }
+  if (v.name !== undefined) {
+    const v4 = v.name;
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, "name"), "type", "#/components/schemas/PayloadAccountModification/properties/name/type", "must be string", typeName(v4));
+    }
+  }
+  if (v.notifications !== undefined) {
+    if (!AccountNotifications_check.collect(v.notifications, joinPointer(p, "notifications"), c)) ok = false;
+  }
+  if (v.phone !== undefined) {
+    const v5 = v.phone;
+    if (typeof v5 !== "string") {
+      ok = fail(c, joinPointer(p, "phone"), "type", "#/components/schemas/PayloadAccountModification/properties/phone/type", "must be string", typeName(v5));
+    } else {
+      if (!pattern6.test(v5)) {
+        ok = fail(
+          c,
+          joinPointer(p, "phone"),
+          "pattern",
+          "#/components/schemas/PayloadAccountModification/properties/phone/pattern",
+          "must match pattern \"^[+]?[0-9]{8,}$\"",
+          show(v5),
+        );
+      }
+    }
+  }
+  if (v.profile_image !== undefined) {
+    const v7 = v.profile_image;
+    if (typeof v7 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "profile_image"),
+        "type",
+        "#/components/schemas/PayloadAccountModification/properties/profile_image/type",
+        "must be string",
+        typeName(v7),
+      );
+    }
+  }
+  if (v.settings !== undefined) {
+    if (!AccountSettings_check.collect(v.settings, joinPointer(p, "settings"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against PayloadAccountModification; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against PayloadAccountModification: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

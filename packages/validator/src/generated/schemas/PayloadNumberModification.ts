@@ -5,19 +5,43 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.assigned_to === undefined) return false;
+  if (v.assigned_to !== undefined) {
+    const v1 = v.assigned_to;
+    if (typeof v1 !== "string") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadNumberModification/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.assigned_to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadNumberModification/required", "must have required property 'assigned_to'"); }
-if (v.assigned_to !== undefined) { { const vtmp2: any = v.assigned_to; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/assigned_to", "type", "#/components/schemas/PayloadNumberModification/properties/assigned_to/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/PayloadNumberModification/type", "must be object", typeName(v));
+  }
+  if (v.assigned_to === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/PayloadNumberModification/required", "must have required property 'assigned_to'");
+  }
+  if (v.assigned_to !== undefined) {
+    const v1 = v.assigned_to;
+    if (typeof v1 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "assigned_to"),
+        "type",
+        "#/components/schemas/PayloadNumberModification/properties/assigned_to/type",
+        "must be string",
+        typeName(v1),
+      );
+    }
+  }
   return ok;
 }
 
-/** Checks a value against PayloadNumberModification; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against PayloadNumberModification: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

@@ -5,49 +5,173 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 import { check as OutboxComment_check } from "./OutboxComment.js";
 import { check as OutboxCoverPage_check } from "./OutboxCoverPage.js";
 import { check as OutboxOptions_check } from "./OutboxOptions.js";
 
-function vs3(v: any, p: any, c: Ctx): boolean {
+const pattern10 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
+
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.from === undefined || v.to === undefined || v.files === undefined) return false;
+  if (v.from !== undefined) {
+    const v1 = v.from;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.to !== undefined) {
+    if (!test2(v.to, r, n)) return false;
+  }
+  if (v.files !== undefined) {
+    if (!test5(v.files, r, n)) return false;
+  }
+  if (v.from_fax !== undefined) {
+    const v8 = v.from_fax;
+    if (typeof v8 !== "string") return false;
+  }
+  if (v.comment !== undefined) {
+    if (!OutboxComment_check.test(v.comment, r, n)) return false;
+  }
+  if (v.options !== undefined) {
+    if (!OutboxOptions_check.test(v.options, r, n)) return false;
+  }
+  if (v.send_time !== undefined) {
+    const v9 = v.send_time;
+    if (typeof v9 !== "string") return false;
+    if (!pattern10.test(v9)) return false;
+  }
+  if (v.return_ids !== undefined) {
+    const v11 = v.return_ids;
+    if (typeof v11 !== "boolean") return false;
+  }
+  if (v.cover_page !== undefined) {
+    if (!OutboxCoverPage_check.test(v.cover_page, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/to/type", `must be array (got ${typeName(v)})`); return ok; }
-  if (v.length < 1) { if (c.i === null) return false; ok = false; fail(c, p, "minItems", "#/components/schemas/PayloadOutbox/properties/to/minItems", `must have at least 1 item (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { const vtmp5: any = v[k]; vL4: { const v = vtmp5; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/PayloadOutbox/properties/to/items/type", `must be string (got ${typeName(v)})`); break vL4; } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/PayloadOutbox/type", "must be object", typeName(v));
+  }
+  if (v.from === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'from'");
+  }
+  if (v.to === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'to'");
+  }
+  if (v.files === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'files'");
+  }
+  if (v.from !== undefined) {
+    const v1 = v.from;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "from"), "type", "#/components/schemas/PayloadOutbox/properties/from/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.to !== undefined) {
+    if (!collect2(v.to, joinPointer(p, "to"), c)) ok = false;
+  }
+  if (v.files !== undefined) {
+    if (!collect5(v.files, joinPointer(p, "files"), c)) ok = false;
+  }
+  if (v.from_fax !== undefined) {
+    const v8 = v.from_fax;
+    if (typeof v8 !== "string") {
+      ok = fail(c, joinPointer(p, "from_fax"), "type", "#/components/schemas/PayloadOutbox/properties/from_fax/type", "must be string", typeName(v8));
+    }
+  }
+  if (v.comment !== undefined) {
+    if (!OutboxComment_check.collect(v.comment, joinPointer(p, "comment"), c)) ok = false;
+  }
+  if (v.options !== undefined) {
+    if (!OutboxOptions_check.collect(v.options, joinPointer(p, "options"), c)) ok = false;
+  }
+  if (v.send_time !== undefined) {
+    const v9 = v.send_time;
+    if (typeof v9 !== "string") {
+      ok = fail(c, joinPointer(p, "send_time"), "type", "#/components/schemas/PayloadOutbox/properties/send_time/type", "must be string", typeName(v9));
+    } else {
+      if (!pattern10.test(v9)) {
+        ok = fail(
+          c,
+          joinPointer(p, "send_time"),
+          "pattern",
+          "#/components/schemas/PayloadOutbox/properties/send_time/pattern",
+          "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}\"",
+          show(v9),
+        );
+      }
+    }
+  }
+  if (v.return_ids !== undefined) {
+    const v11 = v.return_ids;
+    if (typeof v11 !== "boolean") {
+      ok = fail(c, joinPointer(p, "return_ids"), "type", "#/components/schemas/PayloadOutbox/properties/return_ids/type", "must be boolean", typeName(v11));
+    }
+  }
+  if (v.cover_page !== undefined) {
+    if (!OutboxCoverPage_check.collect(v.cover_page, joinPointer(p, "cover_page"), c)) ok = false;
+  }
   return ok;
 }
 
-function vs6(v: any, p: any, c: Ctx): boolean {
+function test2(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length < 1) return false;
+  for (let k3 = 0; k3 < v.length; k3++) {
+    const v4 = v[k3];
+    if (typeof v4 !== "string") return false;
+  }
+  return true;
+}
+
+function collect2(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!(Array.isArray(v))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/files/type", `must be array (got ${typeName(v)})`); return ok; }
-  if (v.length > 10) { if (c.i === null) return false; ok = false; fail(c, p, "maxItems", "#/components/schemas/PayloadOutbox/properties/files/maxItems", `must have at most 10 items (got ${v.length})`); }
-for (let k = 0; k < v.length; k++) { const vtmp8: any = v[k]; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/" + k, "type", "#/components/schemas/PayloadOutbox/properties/files/items/type", `must be string (got ${typeName(v)})`); break vL7; } } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/to/type", "must be array", typeName(v));
+  }
+  if (v.length < 1) {
+    ok = fail(c, p, "minItems", "#/components/schemas/PayloadOutbox/properties/to/minItems", "must have at least 1 item", v.length);
+  }
+  for (let k3 = 0; k3 < v.length; k3++) {
+    const v4 = v[k3];
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, k3), "type", "#/components/schemas/PayloadOutbox/properties/to/items/type", "must be string", typeName(v4));
+    }
+  }
   return ok;
 }
 
-const vre12 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
+function test5(v: Value, r: number, n: number): boolean {
+  if (!Array.isArray(v)) return false;
+  if (v.length > 10) return false;
+  for (let k6 = 0; k6 < v.length; k6++) {
+    const v7 = v[k6];
+    if (typeof v7 !== "string") return false;
+  }
+  return true;
+}
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function collect5(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/PayloadOutbox/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.from !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'from'"); }
-if (!(v.to !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'to'"); }
-if (!(v.files !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/PayloadOutbox/required", "must have required property 'files'"); }
-if (v.from !== undefined) { { const vtmp2: any = v.from; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from", "type", "#/components/schemas/PayloadOutbox/properties/from/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.to !== undefined) { if (!vs3(v.to, c.i === null ? null : p + "/to", c)) { if (c.i === null) return false; ok = false; } }
-if (v.files !== undefined) { if (!vs6(v.files, c.i === null ? null : p + "/files", c)) { if (c.i === null) return false; ok = false; } }
-if (v.from_fax !== undefined) { { const vtmp10: any = v.from_fax; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from_fax", "type", "#/components/schemas/PayloadOutbox/properties/from_fax/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
-if (v.comment !== undefined) { if (!OutboxComment_check(v.comment, c.i === null ? null : p + "/comment", c)) { if (c.i === null) return false; ok = false; } }
-if (v.options !== undefined) { if (!OutboxOptions_check(v.options, c.i === null ? null : p + "/options", c)) { if (c.i === null) return false; ok = false; } }
-if (v.send_time !== undefined) { { const vtmp13: any = v.send_time; vL11: { const v = vtmp13; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/send_time", "type", "#/components/schemas/PayloadOutbox/properties/send_time/type", `must be string (got ${typeName(v)})`); break vL11; } if (!vre12.test(v)) { if (c.i === null) return false; ok = false; fail(c, p + "/send_time", "pattern", "#/components/schemas/PayloadOutbox/properties/send_time/pattern", "must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}\" (got " + show(v) + ")"); } } } }
-if (v.return_ids !== undefined) { { const vtmp15: any = v.return_ids; vL14: { const v = vtmp15; if (!(typeof v === "boolean")) { if (c.i === null) return false; ok = false; fail(c, p + "/return_ids", "type", "#/components/schemas/PayloadOutbox/properties/return_ids/type", `must be boolean (got ${typeName(v)})`); break vL14; } } } }
-if (v.cover_page !== undefined) { if (!OutboxCoverPage_check(v.cover_page, c.i === null ? null : p + "/cover_page", c)) { if (c.i === null) return false; ok = false; } }
+  if (!Array.isArray(v)) {
+    return fail(c, p, "type", "#/components/schemas/PayloadOutbox/properties/files/type", "must be array", typeName(v));
+  }
+  if (v.length > 10) {
+    ok = fail(c, p, "maxItems", "#/components/schemas/PayloadOutbox/properties/files/maxItems", "must have at most 10 items", v.length);
+  }
+  for (let k6 = 0; k6 < v.length; k6++) {
+    const v7 = v[k6];
+    if (typeof v7 !== "string") {
+      ok = fail(c, joinPointer(p, k6), "type", "#/components/schemas/PayloadOutbox/properties/files/items/type", "must be string", typeName(v7));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against PayloadOutbox; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against PayloadOutbox: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

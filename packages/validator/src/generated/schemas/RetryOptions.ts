@@ -5,21 +5,60 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.count !== undefined) {
+    const v1 = v.count;
+    if (!Number.isInteger(v1)) return false;
+    if (v1 > 3) return false;
+    if (v1 < 0) return false;
+  }
+  if (v.delay !== undefined) {
+    const v2 = v.delay;
+    if (!Number.isInteger(v2)) return false;
+    if (v2 > 30) return false;
+    if (v2 < 0) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/RetryOptions/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.count !== undefined) { { const vtmp2: any = v.count; vL1: { const v = vtmp2; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/count", "type", "#/components/schemas/RetryOptions/properties/count/type", `must be integer (got ${typeName(v)})`); break vL1; } if (v > 3) { if (c.i === null) return false; ok = false; fail(c, p + "/count", "maximum", "#/components/schemas/RetryOptions/properties/count/maximum", `must be <= 3 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/count", "minimum", "#/components/schemas/RetryOptions/properties/count/minimum", `must be >= 0 (got ${v})`); } } } }
-if (v.delay !== undefined) { { const vtmp4: any = v.delay; vL3: { const v = vtmp4; if (!(Number.isInteger(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/delay", "type", "#/components/schemas/RetryOptions/properties/delay/type", `must be integer (got ${typeName(v)})`); break vL3; } if (v > 30) { if (c.i === null) return false; ok = false; fail(c, p + "/delay", "maximum", "#/components/schemas/RetryOptions/properties/delay/maximum", `must be <= 30 (got ${v})`); }
-if (v < 0) { if (c.i === null) return false; ok = false; fail(c, p + "/delay", "minimum", "#/components/schemas/RetryOptions/properties/delay/minimum", `must be >= 0 (got ${v})`); } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/RetryOptions/type", "must be object", typeName(v));
+  }
+  if (v.count !== undefined) {
+    const v1 = v.count;
+    if (!Number.isInteger(v1)) {
+      ok = fail(c, joinPointer(p, "count"), "type", "#/components/schemas/RetryOptions/properties/count/type", "must be integer", typeName(v1));
+    } else {
+      if (v1 > 3) {
+        ok = fail(c, joinPointer(p, "count"), "maximum", "#/components/schemas/RetryOptions/properties/count/maximum", "must be <= 3", v1);
+      }
+      if (v1 < 0) {
+        ok = fail(c, joinPointer(p, "count"), "minimum", "#/components/schemas/RetryOptions/properties/count/minimum", "must be >= 0", v1);
+      }
+    }
+  }
+  if (v.delay !== undefined) {
+    const v2 = v.delay;
+    if (!Number.isInteger(v2)) {
+      ok = fail(c, joinPointer(p, "delay"), "type", "#/components/schemas/RetryOptions/properties/delay/type", "must be integer", typeName(v2));
+    } else {
+      if (v2 > 30) {
+        ok = fail(c, joinPointer(p, "delay"), "maximum", "#/components/schemas/RetryOptions/properties/delay/maximum", "must be <= 30", v2);
+      }
+      if (v2 < 0) {
+        ok = fail(c, joinPointer(p, "delay"), "minimum", "#/components/schemas/RetryOptions/properties/delay/minimum", "must be >= 0", v2);
+      }
+    }
+  }
   return ok;
 }
 
-/** Checks a value against RetryOptions; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against RetryOptions: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

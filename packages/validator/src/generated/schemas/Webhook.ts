@@ -5,22 +5,56 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as WebhookEventType_check } from "./WebhookEventType.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.target === undefined || v.event === undefined) return false;
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.target !== undefined) {
+    const v2 = v.target;
+    if (typeof v2 !== "string") return false;
+  }
+  if (v.event !== undefined) {
+    if (!WebhookEventType_check.test(v.event, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/Webhook/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (!(v.target !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Webhook/required", "must have required property 'target'"); }
-if (!(v.event !== undefined)) { if (c.i === null) return false; ok = false; fail(c, p, "required", "#/components/schemas/Webhook/required", "must have required property 'event'"); }
-if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/Webhook/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.target !== undefined) { { const vtmp4: any = v.target; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/target", "type", "#/components/schemas/Webhook/properties/target/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
-if (v.event !== undefined) { if (!WebhookEventType_check(v.event, c.i === null ? null : p + "/event", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/Webhook/type", "must be object", typeName(v));
+  }
+  if (v.target === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Webhook/required", "must have required property 'target'");
+  }
+  if (v.event === undefined) {
+    ok = fail(c, p, "required", "#/components/schemas/Webhook/required", "must have required property 'event'");
+  }
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/Webhook/properties/id/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.target !== undefined) {
+    const v2 = v.target;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "target"), "type", "#/components/schemas/Webhook/properties/target/type", "must be string", typeName(v2));
+    }
+  }
+  if (v.event !== undefined) {
+    if (!WebhookEventType_check.collect(v.event, joinPointer(p, "event"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against Webhook; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against Webhook: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

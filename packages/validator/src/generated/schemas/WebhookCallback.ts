@@ -5,20 +5,36 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as WebhookCallbackData_check } from "./WebhookCallbackData.js";
 import { check as WebhookCallbackHook_check } from "./WebhookCallbackHook.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.hook !== undefined) {
+    if (!WebhookCallbackHook_check.test(v.hook, r, n)) return false;
+  }
+  if (v.data !== undefined) {
+    if (!WebhookCallbackData_check.test(v.data, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallback/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.hook !== undefined) { if (!WebhookCallbackHook_check(v.hook, c.i === null ? null : p + "/hook", c)) { if (c.i === null) return false; ok = false; } }
-if (v.data !== undefined) { if (!WebhookCallbackData_check(v.data, c.i === null ? null : p + "/data", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/WebhookCallback/type", "must be object", typeName(v));
+  }
+  if (v.hook !== undefined) {
+    if (!WebhookCallbackHook_check.collect(v.hook, joinPointer(p, "hook"), c)) ok = false;
+  }
+  if (v.data !== undefined) {
+    if (!WebhookCallbackData_check.collect(v.data, joinPointer(p, "data"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against WebhookCallback; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against WebhookCallback: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

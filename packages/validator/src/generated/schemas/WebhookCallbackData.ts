@@ -5,29 +5,146 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
+
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 import { check as FaxStatus_check } from "./FaxStatus.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.uid !== undefined) {
+    const v2 = v.uid;
+    if (typeof v2 !== "string") return false;
+  }
+  if (v.pages !== undefined) {
+    const v3 = v.pages;
+    if (!Number.isFinite(v3)) return false;
+  }
+  if (v.from !== undefined) {
+    const v4 = v.from;
+    if (typeof v4 !== "string") return false;
+  }
+  if (v.to !== undefined) {
+    const v5 = v.to;
+    if (typeof v5 !== "string") return false;
+  }
+  if (v.from_number !== undefined) {
+    const v6 = v.from_number;
+    if (typeof v6 !== "string") return false;
+  }
+  if (v.to_number !== undefined) {
+    const v7 = v.to_number;
+    if (typeof v7 !== "string") return false;
+  }
+  if (v.start_time !== undefined) {
+    const v8 = v.start_time;
+    if (typeof v8 !== "string") return false;
+  }
+  if (v.file !== undefined) {
+    const v9 = v.file;
+    if (typeof v9 !== "string") return false;
+  }
+  if (v.file_name !== undefined) {
+    const v10 = v.file_name;
+    if (typeof v10 !== "string") return false;
+  }
+  if (v.cost !== undefined) {
+    const v11 = v.cost;
+    if (!Number.isFinite(v11)) return false;
+  }
+  if (v.status !== undefined) {
+    if (!FaxStatus_check.test(v.status, r, n)) return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackData/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/WebhookCallbackData/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.uid !== undefined) { { const vtmp4: any = v.uid; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/uid", "type", "#/components/schemas/WebhookCallbackData/properties/uid/type", `must be string (got ${typeName(v)})`); break vL3; } } } }
-if (v.pages !== undefined) { { const vtmp6: any = v.pages; vL5: { const v = vtmp6; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/pages", "type", "#/components/schemas/WebhookCallbackData/properties/pages/type", `must be number (got ${typeName(v)})`); break vL5; } } } }
-if (v.from !== undefined) { { const vtmp8: any = v.from; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from", "type", "#/components/schemas/WebhookCallbackData/properties/from/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
-if (v.to !== undefined) { { const vtmp10: any = v.to; vL9: { const v = vtmp10; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/to", "type", "#/components/schemas/WebhookCallbackData/properties/to/type", `must be string (got ${typeName(v)})`); break vL9; } } } }
-if (v.from_number !== undefined) { { const vtmp12: any = v.from_number; vL11: { const v = vtmp12; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/from_number", "type", "#/components/schemas/WebhookCallbackData/properties/from_number/type", `must be string (got ${typeName(v)})`); break vL11; } } } }
-if (v.to_number !== undefined) { { const vtmp14: any = v.to_number; vL13: { const v = vtmp14; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/to_number", "type", "#/components/schemas/WebhookCallbackData/properties/to_number/type", `must be string (got ${typeName(v)})`); break vL13; } } } }
-if (v.start_time !== undefined) { { const vtmp16: any = v.start_time; vL15: { const v = vtmp16; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/start_time", "type", "#/components/schemas/WebhookCallbackData/properties/start_time/type", `must be string (got ${typeName(v)})`); break vL15; } } } }
-if (v.file !== undefined) { { const vtmp18: any = v.file; vL17: { const v = vtmp18; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file", "type", "#/components/schemas/WebhookCallbackData/properties/file/type", `must be string (got ${typeName(v)})`); break vL17; } } } }
-if (v.file_name !== undefined) { { const vtmp20: any = v.file_name; vL19: { const v = vtmp20; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/file_name", "type", "#/components/schemas/WebhookCallbackData/properties/file_name/type", `must be string (got ${typeName(v)})`); break vL19; } } } }
-if (v.cost !== undefined) { { const vtmp22: any = v.cost; vL21: { const v = vtmp22; if (!(typeof v === "number" && Number.isFinite(v))) { if (c.i === null) return false; ok = false; fail(c, p + "/cost", "type", "#/components/schemas/WebhookCallbackData/properties/cost/type", `must be number (got ${typeName(v)})`); break vL21; } } } }
-if (v.status !== undefined) { if (!FaxStatus_check(v.status, c.i === null ? null : p + "/status", c)) { if (c.i === null) return false; ok = false; } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/WebhookCallbackData/type", "must be object", typeName(v));
+  }
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/WebhookCallbackData/properties/id/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.uid !== undefined) {
+    const v2 = v.uid;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "uid"), "type", "#/components/schemas/WebhookCallbackData/properties/uid/type", "must be string", typeName(v2));
+    }
+  }
+  if (v.pages !== undefined) {
+    const v3 = v.pages;
+    if (!Number.isFinite(v3)) {
+      ok = fail(c, joinPointer(p, "pages"), "type", "#/components/schemas/WebhookCallbackData/properties/pages/type", "must be number", typeName(v3));
+    }
+  }
+  if (v.from !== undefined) {
+    const v4 = v.from;
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, "from"), "type", "#/components/schemas/WebhookCallbackData/properties/from/type", "must be string", typeName(v4));
+    }
+  }
+  if (v.to !== undefined) {
+    const v5 = v.to;
+    if (typeof v5 !== "string") {
+      ok = fail(c, joinPointer(p, "to"), "type", "#/components/schemas/WebhookCallbackData/properties/to/type", "must be string", typeName(v5));
+    }
+  }
+  if (v.from_number !== undefined) {
+    const v6 = v.from_number;
+    if (typeof v6 !== "string") {
+      ok = fail(
+        c,
+        joinPointer(p, "from_number"),
+        "type",
+        "#/components/schemas/WebhookCallbackData/properties/from_number/type",
+        "must be string",
+        typeName(v6),
+      );
+    }
+  }
+  if (v.to_number !== undefined) {
+    const v7 = v.to_number;
+    if (typeof v7 !== "string") {
+      ok = fail(c, joinPointer(p, "to_number"), "type", "#/components/schemas/WebhookCallbackData/properties/to_number/type", "must be string", typeName(v7));
+    }
+  }
+  if (v.start_time !== undefined) {
+    const v8 = v.start_time;
+    if (typeof v8 !== "string") {
+      ok = fail(c, joinPointer(p, "start_time"), "type", "#/components/schemas/WebhookCallbackData/properties/start_time/type", "must be string", typeName(v8));
+    }
+  }
+  if (v.file !== undefined) {
+    const v9 = v.file;
+    if (typeof v9 !== "string") {
+      ok = fail(c, joinPointer(p, "file"), "type", "#/components/schemas/WebhookCallbackData/properties/file/type", "must be string", typeName(v9));
+    }
+  }
+  if (v.file_name !== undefined) {
+    const v10 = v.file_name;
+    if (typeof v10 !== "string") {
+      ok = fail(c, joinPointer(p, "file_name"), "type", "#/components/schemas/WebhookCallbackData/properties/file_name/type", "must be string", typeName(v10));
+    }
+  }
+  if (v.cost !== undefined) {
+    const v11 = v.cost;
+    if (!Number.isFinite(v11)) {
+      ok = fail(c, joinPointer(p, "cost"), "type", "#/components/schemas/WebhookCallbackData/properties/cost/type", "must be number", typeName(v11));
+    }
+  }
+  if (v.status !== undefined) {
+    if (!FaxStatus_check.collect(v.status, joinPointer(p, "status"), c)) ok = false;
+  }
   return ok;
 }
 
-/** Checks a value against WebhookCallbackData; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against WebhookCallbackData: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

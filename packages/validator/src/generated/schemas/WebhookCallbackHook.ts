@@ -5,21 +5,78 @@
  * with overlays: openapi/overlays/01-bulk-update-faxes.yaml, openapi/overlays/02-bulk-update-outbox.yaml, openapi/overlays/03-list-faxes-time-window.yaml, openapi/overlays/04-send-fax.yaml, openapi/overlays/05-required-request-bodies.yaml, openapi/overlays/06-email-pattern.yaml.
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
-// biome-ignore-all lint: generated code
-/* eslint-disable */
-import { fail, drift, fast, isPlainObject, typeName, show, codePoints, deepEqual, firstDuplicate, checkFormat, escapeKey, MAX_DEPTH } from "../../internal/runtime.js";
-import type { Ctx } from "../../internal/runtime.js";
 
+import type { Check, Ctx, Value } from "../../internal/runtime.js";
+import { drift, fail, isJsonObject, joinPointer, show, typeName } from "../../internal/runtime.js";
 
-function vs0(v: any, p: any, c: Ctx): boolean {
+function test(v: Value, r: number, n: number): boolean {
+  if (!isJsonObject(v)) return false;
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") return false;
+  }
+  if (v.event !== undefined) {
+    const v2 = v.event;
+    if (typeof v2 !== "string") return false;
+    if (v2 !== "fax_sent" && v2 !== "fax_received" && v2 !== "fax_page_received" && !(r === 3 && typeof v2 !== "object")) return false;
+  }
+  if (v.event_time !== undefined) {
+    const v3 = v.event_time;
+    if (typeof v3 !== "string") return false;
+  }
+  if (v.target !== undefined) {
+    const v4 = v.target;
+    if (typeof v4 !== "string") return false;
+  }
+  return true;
+}
+
+function collect(v: Value, p: string, c: Ctx): boolean {
   let ok = true;
-  if (!((typeof v === "object" && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)))) { if (c.i === null) return false; ok = false; fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/type", `must be object (got ${typeName(v)})`); return ok; }
-  if (v.id !== undefined) { { const vtmp2: any = v.id; vL1: { const v = vtmp2; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/id", "type", "#/components/schemas/WebhookCallbackHook/properties/id/type", `must be string (got ${typeName(v)})`); break vL1; } } } }
-if (v.event !== undefined) { { const vtmp4: any = v.event; vL3: { const v = vtmp4; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/event", "type", "#/components/schemas/WebhookCallbackHook/properties/event/type", `must be string (got ${typeName(v)})`); break vL3; } if (!(v === "fax_sent" || v === "fax_received" || v === "fax_page_received")) { if (c.d !== null && c.r === 2 && typeof v !== "object") drift(c, p === null ? null : p + "/event", "enum", v); else { if (c.i === null) return false; ok = false; fail(c, p + "/event", "enum", "#/components/schemas/WebhookCallbackHook/properties/event/enum", "must be one of \"fax_sent\", \"fax_received\", \"fax_page_received\" (got " + show(v) + ")"); } } } } }
-if (v.event_time !== undefined) { { const vtmp6: any = v.event_time; vL5: { const v = vtmp6; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/event_time", "type", "#/components/schemas/WebhookCallbackHook/properties/event_time/type", `must be string (got ${typeName(v)})`); break vL5; } } } }
-if (v.target !== undefined) { { const vtmp8: any = v.target; vL7: { const v = vtmp8; if (!(typeof v === "string")) { if (c.i === null) return false; ok = false; fail(c, p + "/target", "type", "#/components/schemas/WebhookCallbackHook/properties/target/type", `must be string (got ${typeName(v)})`); break vL7; } } } }
+  if (!isJsonObject(v)) {
+    return fail(c, p, "type", "#/components/schemas/WebhookCallbackHook/type", "must be object", typeName(v));
+  }
+  if (v.id !== undefined) {
+    const v1 = v.id;
+    if (typeof v1 !== "string") {
+      ok = fail(c, joinPointer(p, "id"), "type", "#/components/schemas/WebhookCallbackHook/properties/id/type", "must be string", typeName(v1));
+    }
+  }
+  if (v.event !== undefined) {
+    const v2 = v.event;
+    if (typeof v2 !== "string") {
+      ok = fail(c, joinPointer(p, "event"), "type", "#/components/schemas/WebhookCallbackHook/properties/event/type", "must be string", typeName(v2));
+    } else {
+      if (v2 !== "fax_sent" && v2 !== "fax_received" && v2 !== "fax_page_received") {
+        if (c.r === 3 && typeof v2 !== "object") {
+          drift(c, joinPointer(p, "event"), "enum", v2);
+        } else {
+          ok = fail(
+            c,
+            joinPointer(p, "event"),
+            "enum",
+            "#/components/schemas/WebhookCallbackHook/properties/event/enum",
+            "must be one of \"fax_sent\", \"fax_received\", \"fax_page_received\"",
+            show(v2),
+          );
+        }
+      }
+    }
+  }
+  if (v.event_time !== undefined) {
+    const v3 = v.event_time;
+    if (typeof v3 !== "string") {
+      ok = fail(c, joinPointer(p, "event_time"), "type", "#/components/schemas/WebhookCallbackHook/properties/event_time/type", "must be string", typeName(v3));
+    }
+  }
+  if (v.target !== undefined) {
+    const v4 = v.target;
+    if (typeof v4 !== "string") {
+      ok = fail(c, joinPointer(p, "target"), "type", "#/components/schemas/WebhookCallbackHook/properties/target/type", "must be string", typeName(v4));
+    }
+  }
   return ok;
 }
 
-/** Checks a value against WebhookCallbackHook; see the runtime for the calling convention. */
-export const check: (v: any, p: any, c: Ctx) => boolean = vs0;
+/** Checks a value against WebhookCallbackHook: `test` the fast pass, `collect` every issue (see `Check`). */
+export const check: Check = { test, collect };

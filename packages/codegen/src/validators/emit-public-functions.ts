@@ -1,0 +1,108 @@
+import type { Provenance } from "../emit/banner.js";
+import { tsBanner } from "../emit/banner.js";
+import { quoteDocLine } from "../quote/doc-text.js";
+import { quoteJsString } from "../quote/js-string.js";
+import { quotePropertyKey } from "../quote/property-key.js";
+import { Code, code, Name } from "./codegen/code.js";
+import { ModuleBuilder } from "./codegen/module.js";
+import { ImportedName, R } from "./codegen/names.js";
+import { importedCheck, type SchemaTable, specifierFrom } from "./module-compiler.js";
+
+/** One generated module: path relative to the validators folder, and its source. */
+export interface ValidatorModule {
+  path: string;
+  content: string;
+}
+
+type Kind = "validate" | "is" | "assert";
+
+const DOCS: Record<Kind, (name: string, id: string) => string[]> = {
+  validate: (name, id) => [
+    `Validates a value against the ${name} schema: \`{ ok: true, value }\` or \`{ ok: false, issues }\` with every issue.`,
+    "",
+    "@example",
+    "```ts",
+    `const result = validate.${id}(input);`,
+    "if (!result.ok) console.error(result.issues.map((i) => i.message));",
+    "```",
+  ],
+  is: (name, id) => [`Type guard for the ${name} schema.`, "", "@example", "```ts", `if (is.${id}(input)) use(input);`, "```"],
+  assert: (name, id) => [
+    `Asserts a value matches the ${name} schema; throws \`FaxValidationError\` carrying every issue.`,
+    "",
+    "@example",
+    "```ts",
+    `assert.${id}(input); // input is now typed`,
+    "```",
+  ],
+};
+
+/**
+ * `validate.ts` / `is.ts` / `assert.ts`: one exported function per component schema that runs
+ * the schema's fast pass itself (no shared wrapper, so each call site stays monomorphic) and
+ * the collecting pass only for a value it rejects. Function declarations: a bundler keeps
+ * only those used.
+ */
+export function emitPublicFunctions(
+  kind: Kind,
+  names: string[],
+  schemas: SchemaTable,
+  provenance: Provenance,
+  targets: { runtime: string; types: string },
+): ValidatorModule {
+  const path = `${kind}.ts`;
+  const module = new ModuleBuilder(specifierFrom(path, targets.runtime));
+  const T = new ImportedName("*", specifierFrom(path, targets.types), "T", true);
+  for (const name of names) {
+    const id = schemas.typeOf(name);
+    const type = code`${T}.${new Name(id)}`;
+    const check = importedCheck(name, schemas, path);
+    const test = code`${check}.test(value, 0, 0)`;
+    const w = module.section();
+    w.line(
+      new Code(
+        `/**\n${DOCS[kind](quoteDocLine(name), id)
+          .map((line) => (line === "" ? " *" : ` * ${line}`))
+          .join("\n")}\n */`,
+      ),
+    );
+    if (kind === "is") {
+      w.function(code`export function ${new Name(id)}(value: unknown): value is ${type}`, (f) =>
+        f.try(
+          (t) => t.line(code`return ${test};`),
+          (c) => c.line(code`return false;`),
+        ),
+      );
+      continue;
+    }
+    const returns = kind === "validate" ? code`${R.ValidationResult}<${type}>` : code`asserts value is ${type}`;
+    w.function(code`export function ${new Name(id)}(value: unknown): ${returns}`, (f) => {
+      f.try(
+        (t) => t.line(kind === "validate" ? code`if (${test}) return { ok: true, value: value as ${type} };` : code`if (${test}) return;`),
+        (c) => c.line(code`// a throwing getter or a revoked Proxy: the collecting pass reports it`),
+      );
+      f.line(
+        kind === "validate" ? code`return ${R.failure}(${check}, value);` : code`throw ${R.assertionError}(${check}, value, ${name});`,
+      );
+    });
+  }
+  return {
+    path,
+    content: module.render(tsBanner(provenance, `\`${kind}.<Schema>\` for every component schema; bundlers keep only those used.`)),
+  };
+}
+
+/** `operations.ts`: operationId → that operation's validators (importing it loads them all, by design). */
+export function emitOperationIndex(
+  ids: string[],
+  moduleOf: (id: string) => { local: string; file: string },
+  provenance: Provenance,
+): ValidatorModule {
+  let out = tsBanner(provenance, "Validators of every operation, keyed by operationId (importing this loads them all).");
+  out += "\n";
+  for (const id of ids) out += `import * as ${moduleOf(id).local} from ${quoteJsString(`./operations/${moduleOf(id).file}.js`)};\n`;
+  out += "\n/** operationId → { params, body, bodyRequired, responses } */\nexport const operationValidators = {\n";
+  for (const id of ids) out += `  ${quotePropertyKey(id)}: ${moduleOf(id).local},\n`;
+  out += "} as const;\n\nexport type ValidatedOperationId = keyof typeof operationValidators;\n";
+  return { path: "operations.ts", content: out };
+}
