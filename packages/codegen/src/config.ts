@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CodegenError } from "./errors/CodegenError.js";
 import { displayPath, readSourceDocument } from "./load/source-document.js";
 
@@ -17,7 +17,7 @@ import { displayPath, readSourceDocument } from "./load/source-document.js";
  *     "types": "packages/types/src/generated",
  *     "resolvedSpec": "openapi/dist/faxplus.resolved.json"
  *   },
- *   "operationTable": { "scopesFrom": "personal_access_token" }
+ *   "operationTable": { "scopesFrom": "personal_access_token", "interfaces": "@faxkit/types" }
  * }
  * ```
  */
@@ -38,12 +38,23 @@ export interface CodegenConfigFile {
   validators?: {
     /** Runtime module, relative to the validators folder or a package name (default `@faxkit/validator/runtime`). */
     runtime?: string;
-    /** Module whose type aliases name each schema (default `@faxkit/types`). */
+    /**
+     * Module whose type aliases name each schema, relative to the validators folder or a package
+     * name. Default: the `aliases.ts` generated in the same run, by relative path from
+     * `outputs.validators` to `outputs.types` (so any spec's validators use its own types).
+     */
     types?: string;
   };
   operationTable?: {
     /** Security scheme whose scopes fill each operation's `scopes` (e.g. a PAT scheme). */
     scopesFrom?: string;
+    /**
+     * Module that exports the `OperationMeta` and `OperationCall` interfaces (@faxkit/types does),
+     * relative to the types folder or a package name. When given, `operations.ts` and
+     * `resources.ts` import them (type only) and check their tables against them; when absent
+     * the tables are plain `as const` data, so the output needs nothing else installed.
+     */
+    interfaces?: string;
   };
   /** Write the resource map (`resources.ts` beside the types): which client method calls which operation. */
   resources?: {
@@ -62,6 +73,8 @@ export interface ResolvedConfig {
   outputs: { types: string; resolvedSpec: string | undefined; validators: string | undefined };
   validators: { runtime: string; types: string };
   scopesFrom: string | undefined;
+  /** Module specifier of the operation interfaces (`operationTable.interfaces`); `undefined`: tables are not checked against them. */
+  operationInterfaces: string | undefined;
   /** Method-name overrides for the resource map, by operationId; `undefined`: no resource map is written. */
   resourceRenames: Record<string, string> | undefined;
 }
@@ -104,6 +117,8 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
   const table = raw.operationTable;
   if (table !== undefined && !(isRecord(table) && (table.scopesFrom === undefined || typeof table.scopesFrom === "string")))
     throw invalid("`operationTable.scopesFrom` must be the name of a security scheme.");
+  if (isRecord(table) && table.interfaces !== undefined && (typeof table.interfaces !== "string" || table.interfaces === ""))
+    throw invalid("`operationTable.interfaces` must be a module specifier (such as `@faxkit/types`) when given.");
   const resources = raw.resources;
   const rename = isRecord(resources) ? resources.rename : undefined;
   if (
@@ -139,11 +154,21 @@ export async function resolveConfig(raw: unknown, configFile: string): Promise<R
     },
     validators: {
       runtime: typeof validators.runtime === "string" ? validators.runtime : "@faxkit/validator/runtime",
-      types: typeof validators.types === "string" ? validators.types : "@faxkit/types",
+      types: typeof validators.types === "string" ? validators.types : aliasesFrom(root, raw.outputs.types, raw.outputs.validators),
     },
     scopesFrom: isRecord(table) ? (table.scopesFrom as string | undefined) : undefined,
+    operationInterfaces: isRecord(table) ? (table.interfaces as string | undefined) : undefined,
     resourceRenames: resources === undefined ? undefined : { ...((rename as Record<string, string> | undefined) ?? {}) },
   };
+}
+
+/** The generated aliases module as seen from the validators folder (`../types/aliases.js`). */
+function aliasesFrom(root: string, types: string, validators: unknown): string {
+  const from = resolve(root, typeof validators === "string" ? validators : types);
+  const rel = relative(from, join(resolve(root, types), "aliases.js"))
+    .split(sep)
+    .join("/");
+  return rel.startsWith(".") ? rel : `./${rel}`;
 }
 
 /** A folder becomes its `.yaml`/`.yml`/`.json` files sorted by name; a file stays itself. */

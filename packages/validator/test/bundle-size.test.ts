@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { expect, it } from "vitest";
 
@@ -9,7 +10,7 @@ import { expect, it } from "vitest";
  */
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 
-async function minifiedSize(contents: string): Promise<number> {
+async function minified(contents: string): Promise<Uint8Array> {
   const result = await build({
     stdin: { contents, resolveDir: packageRoot, loader: "ts" },
     bundle: true,
@@ -19,7 +20,11 @@ async function minifiedSize(contents: string): Promise<number> {
     platform: "neutral",
     logLevel: "silent",
   });
-  return (result.outputFiles[0] as { contents: Uint8Array }).contents.length;
+  return (result.outputFiles[0] as { contents: Uint8Array }).contents;
+}
+
+async function minifiedSize(contents: string): Promise<number> {
+  return (await minified(contents)).length;
 }
 
 it("one validator's bundle is at most 1/10 of all validators'", async () => {
@@ -46,4 +51,15 @@ it("a validator with $refs pulls in exactly the schemas it references", async ()
   // FaxList → FaxListData → Fax: using FaxList already contains Fax's validator.
   expect(list).toBeGreaterThan(fax);
   expect(both - list).toBeLessThan(200);
+});
+
+it("one validator's bundle is at most 2 kB gzip (its checks, the runtime helpers it uses, nothing else)", async () => {
+  const bytes = await minified(
+    `import { BulkFaxUpdateRequest } from "@faxkit/validator/validate"; console.log(BulkFaxUpdateRequest(globalThis.input));`,
+  );
+  const gzip = gzipSync(bytes).length;
+  console.log(`BulkFaxUpdateRequest alone: ${bytes.length} B minified, ${gzip} B gzip`);
+  expect(gzip).toBeLessThanOrEqual(2048);
+  // Only the formats a schema uses are bundled: BulkFaxUpdateRequest uses none.
+  expect(new TextDecoder().decode(bytes)).not.toMatch(/\[0-9a-f\]\{8\}-/);
 });

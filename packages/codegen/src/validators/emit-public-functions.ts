@@ -4,7 +4,7 @@ import { quoteDocLine } from "../quote/doc-text.js";
 import { quoteJsString } from "../quote/js-string.js";
 import { quotePropertyKey } from "../quote/property-key.js";
 import { Code, code, Name } from "./codegen/code.js";
-import { ModuleBuilder } from "./codegen/module.js";
+import { ModuleBuilder, wrapCommentLines } from "./codegen/module.js";
 import { ImportedName, R } from "./codegen/names.js";
 import { importedCheck, type SchemaTable, specifierFrom } from "./module-compiler.js";
 
@@ -78,7 +78,10 @@ export function emitPublicFunctions(
     const returns = kind === "validate" ? code`${R.ValidationResult}<${type}>` : code`asserts value is ${type}`;
     w.function(code`export function ${new Name(id)}(value: unknown): ${returns}`, (f) => {
       f.try(
-        (t) => t.line(kind === "validate" ? code`if (${test}) return { ok: true, value: value as ${type} };` : code`if (${test}) return;`),
+        (t) =>
+          kind === "validate"
+            ? t.if(test, (then) => then.line(code`return { ok: true, value: value as ${type} };`))
+            : t.line(code`if (${test}) return;`),
         (c) => c.line(code`// a throwing getter or a revoked Proxy: the collecting pass reports it`),
       );
       f.line(
@@ -98,7 +101,7 @@ export function emitOperationIndex(
   moduleOf: (id: string) => { local: string; file: string },
   provenance: Provenance,
 ): ValidatorModule {
-  let out = tsBanner(provenance, "Validators of every operation, keyed by operationId (importing this loads them all).");
+  let out = wrapCommentLines(tsBanner(provenance, "Validators of every operation, keyed by operationId (importing this loads them all)."));
   out += "\n";
   for (const id of ids) out += `import * as ${moduleOf(id).local} from ${quoteJsString(`./operations/${moduleOf(id).file}.js`)};\n`;
   out += "\n/** operationId → { params, body, bodyRequired, responses } */\nexport const operationValidators = {\n";

@@ -33,7 +33,7 @@ export class ModuleBuilder {
   render(header: string): string {
     const writers = [this.constants, ...this.sections].filter((w) => !w.empty);
     const imports = this.importLines(writers.flatMap((w) => w.imports));
-    const parts = [header.trimEnd(), imports.join("\n"), ...writers.map(String)].filter((part) => part !== "");
+    const parts = [wrapCommentLines(header.trimEnd()), imports.join("\n"), ...writers.map(String)].filter((part) => part !== "");
     return `${parts.join("\n\n")}\n`;
   }
 
@@ -70,4 +70,27 @@ function importLine(type: boolean, names: string[], from: string): string {
   const oneLine = `${keyword} { ${names.join(", ")} } from ${quoteJsString(from)};`;
   if (oneLine.length <= MAX_LINE) return oneLine;
   return `${keyword} {\n${names.map((name) => `  ${name},`).join("\n")}\n} from ${quoteJsString(from)};`;
+}
+
+/**
+ * Breaks the long lines of a block comment (a banner listing many overlays) after a comma or
+ * space, continuing with ` * `: comment text only, so nothing it says changes meaning.
+ */
+export function wrapCommentLines(comment: string): string {
+  return comment
+    .split("\n")
+    .flatMap((line) => {
+      if (line.length <= MAX_LINE || !line.startsWith(" * ")) return [line];
+      const out: string[] = [];
+      let rest = line;
+      while (rest.length > MAX_LINE) {
+        const cut = rest.lastIndexOf(" ", MAX_LINE);
+        if (cut <= 3) break;
+        out.push(rest.slice(0, cut));
+        rest = ` * ${rest.slice(cut + 1)}`;
+      }
+      out.push(rest);
+      return out;
+    })
+    .join("\n");
 }
