@@ -1,14 +1,10 @@
 /**
- * @faxkit/client — the typed Fax.Plus REST API v3 client: a resource API over every
- * operation (typed arguments, typed data, typed errors) and openapi-fetch's path-typed
- * methods, over one authenticated transport with per-attempt timeouts and retries.
+ * @faxkit/client — the typed Fax.Plus REST API v3 client.
  *
  * @example
  * ```ts
  * import { createFaxPlusClient } from "@faxkit/client";
  * const fax = createFaxPlusClient({ token: process.env.FAXPLUS_TOKEN });
- * for await (const record of fax.faxes.listAll({ category: "inbox" })) console.log(record.id);
- * const { data } = await fax.GET("/accounts/{user_id}/faxes", { params: { path: { user_id: "self" } } });
  * ```
  */
 export { createFaxPlusClient, DEFAULT_BASE_URL, type FaxPlusClient, type FaxPlusClientOptions } from "./client.js";

@@ -1,13 +1,10 @@
 /**
- * `@faxkit/client/node`: what only Node can do — documents from file paths. The main entry
- * (`@faxkit/client`) stays free of Node built-ins; import the rest (errors, types) from there.
+ * `@faxkit/client/node`: documents from file paths, kept apart so the main entry stays free of
+ * Node built-ins.
  *
  * @example
  * ```ts
  * import { createFaxPlusClient } from "@faxkit/client/node";
- * const fax = createFaxPlusClient({ token: process.env.FAXPLUS_TOKEN });
- * const { path } = await fax.files.upload("./invoice.pdf");
- * await fax.outbox.send({ from: "+12345667", to: ["+12345688"], files: [path] });
  * ```
  */
 import { openAsBlob } from "node:fs";
@@ -18,17 +15,14 @@ import { createFaxPlusClient as createClient, type FaxPlusClient, type FaxPlusCl
 import { contentTypeForFileName } from "./internal/media-types.js";
 import type { FilesApi, UploadOptions, UploadSource } from "./resources/files.js";
 
-/** Options of {@link fileFromPath}. */
 export interface FileFromPathOptions {
-  /** MIME type of the file. Default: from its extension (pdf, tif/tiff, png, jpg/jpeg, doc/docx, txt, rtf, xls/xlsx), else `""` (then `files.upload` sniffs it). */
+  /** Default: from the extension, else `""` (then `files.upload` sniffs it). */
   contentType?: string;
 }
 
-/** `fax.files` of the Node client: `upload` also takes a file path. */
 export interface NodeFilesApi extends Omit<FilesApi, "upload"> {
   /**
-   * {@link FilesApi.upload}, and a path to a file on disk, opened with {@link fileFromPath}:
-   * read from disk as it is sent, not before. A missing file is an `ENOENT` error; nothing is sent.
+   * Also a path, read from disk as it is sent. A missing file is an `ENOENT` error; nothing is sent.
    *
    * @example
    * ```ts
@@ -38,26 +32,20 @@ export interface NodeFilesApi extends Omit<FilesApi, "upload"> {
   upload(file: UploadSource | string, options?: UploadOptions): Promise<FilePath>;
 }
 
-/** The client of {@link createFaxPlusClient}: the usual one, with {@link NodeFilesApi} as `files`. */
 export type NodeFaxPlusClient = Omit<FaxPlusClient, "files"> & { readonly files: NodeFilesApi };
 
-/** A Node-style error for a path that cannot be read, naming it and keeping its `code` (`ENOENT`, `EISDIR`, …). */
 function fileError(path: string, code: string, what: string, cause?: unknown): Error {
   const error = new Error(`fileFromPath: ${what}: ${path} (${code})`, cause === undefined ? undefined : { cause });
   return Object.assign(error, { code, path });
 }
 
 /**
- * A `File` for a file on disk, backed by `fs.openAsBlob`: nothing is read until it is sent,
- * and then it is streamed. `name` is the base name of the path; `type` comes from the
- * extension (or `options.contentType`). A missing path is an error naming it, with `code`
- * `"ENOENT"` (a directory: `"EISDIR"`), before anything is sent. The file must not change
- * until it is uploaded: reading a changed file fails (`NotReadableError`).
+ * A `File` backed by `fs.openAsBlob`: nothing is read until it is sent, so the file must not
+ * change before then (a changed file fails with `NotReadableError`).
  *
  * @example
  * ```ts
- * const file = await fileFromPath("./scans/contract.tiff");
- * const { path } = await fax.files.upload(file); // also works with the main entry's client
+ * const { path } = await fax.files.upload(await fileFromPath("./scans/contract.tiff"));
  * ```
  */
 export async function fileFromPath(path: string, options: FileFromPathOptions = {}): Promise<File> {
@@ -85,13 +73,11 @@ export async function fileFromPath(path: string, options: FileFromPathOptions = 
 }
 
 /**
- * `createFaxPlusClient` of the main entry, for Node: the same client (same options), whose
- * `files.upload` also takes a file path (see {@link NodeFilesApi}).
+ * The main entry's client, whose `files.upload` also takes a file path.
  *
  * @example
  * ```ts
- * const fax = createFaxPlusClient({ token: process.env.FAXPLUS_TOKEN });
- * const { path } = await fax.files.upload("./invoice.pdf");
+ * const { path } = await createFaxPlusClient({ token }).files.upload("./invoice.pdf");
  * ```
  */
 export function createFaxPlusClient(options: FaxPlusClientOptions = {}): NodeFaxPlusClient {

@@ -1,17 +1,11 @@
 import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
- * Thrown when the caller's `AbortSignal` fired. `status` is `undefined`; the signal's `reason` is the `cause`. Not retried.
+ * The caller's `AbortSignal` fired (its `reason` is the `cause`). Never retried.
  *
  * @example
  * ```ts
- * const controller = new AbortController();
- * setTimeout(() => controller.abort(), 1000);
- * try {
- *   await client.GET("/accounts/{user_id}/faxes", { params: { path: { user_id: "self" } }, signal: controller.signal });
- * } catch (error) {
- *   if (error instanceof AbortError) console.log("cancelled");
- * }
+ * if (error instanceof AbortError) console.log("cancelled");
  * ```
  */
 export class AbortError extends FaxPlusError {

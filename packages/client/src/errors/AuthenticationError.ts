@@ -1,16 +1,11 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /**
- * Thrown for a `401 Unauthorized`: the access token is missing, invalid or expired.
- * `status` defaults to `401`.
+ * A `401 Unauthorized`: the access token is missing, invalid or expired.
  *
  * @example
  * ```ts
- * try {
- *   await client.GET("/accounts/{user_id}", { params: { path: { user_id: "self" } } });
- * } catch (error) {
- *   if (error instanceof AuthenticationError) await refreshAccessToken();
- * }
+ * if (error instanceof AuthenticationError) await refreshAccessToken();
  * ```
  */
 export class AuthenticationError extends FaxPlusError {

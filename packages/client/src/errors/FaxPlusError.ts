@@ -3,35 +3,22 @@ import { redactHeaders, redactUrl, scrub } from "../internal/redact.js";
 /** Longest `rawBody` an error keeps, in characters. */
 export const RAW_BODY_LIMIT = 2000;
 
-/** What a {@link FaxPlusError} knows about the failed call. Every field is optional. */
+/** What a {@link FaxPlusError} knows about the failed call. */
 export interface FaxPlusErrorInit {
-  /** HTTP status of the response; absent when no response arrived. */
   status?: number;
-  /** The API's `error` field, e.g. `"invalid_user_id"`. */
   code?: string;
-  /** The API's `description` field, e.g. `"Invalid user id given"`. */
   description?: string;
-  /** OpenAPI operation, e.g. `"bulkUpdateFaxes"`. */
   operationId?: string;
-  /** HTTP method, e.g. `"PUT"`. */
   method?: string;
-  /** Request URL; stored redacted. */
   url?: string;
-  /** RESPONSE headers; stored as a plain object with secret-bearing headers redacted. */
+  /** Of the response. */
   headers?: Headers | Record<string, string>;
-  /** Raw response text; stored scrubbed and truncated to {@link RAW_BODY_LIMIT} characters. */
   rawBody?: string;
-  /** The underlying error (a network error, an abort reason, …). */
   cause?: unknown;
-  /**
-   * Credentials in play (token, client id, client secret, refresh token). Every occurrence in the
-   * message, URL, headers, code, description, raw body and cause message is replaced with
-   * `"[redacted]"`. Used while constructing only; never stored on the error.
-   */
+  /** Scrubbed from every field and the cause; never stored on the error. */
   secrets?: readonly string[];
 }
 
-/** What {@link FaxPlusError.toJSON} returns: plain, already-redacted data for logs. */
 export interface FaxPlusErrorJSON {
   name: string;
   message: string;
@@ -43,12 +30,12 @@ export interface FaxPlusErrorJSON {
   url: string | undefined;
   headers: Record<string, string>;
   rawBody: string | undefined;
-  /** The cause's message (redacted), when there is a cause. */
+  /** The cause's message. */
   cause: string | undefined;
 }
 
 /**
- * The fields a subclass adds (`timeoutMs`, `retryAfter`, `location`, …), as {@link FaxPlusError.toJSON} returns them.
+ * The fields a subclass adds to `toJSON()`.
  *
  * @example
  * ```ts
@@ -57,16 +44,11 @@ export interface FaxPlusErrorJSON {
  */
 export type FaxPlusErrorExtraJSON<E> = { [K in Exclude<keyof E, keyof FaxPlusError>]: E[K] };
 
-/** {@link scrub}, passing `undefined` through. */
 function scrubbed(text: string | undefined, secrets: readonly string[]): string | undefined {
   return text === undefined ? text : scrub(text, secrets);
 }
 
-/**
- * The cause itself when it carries no secret; otherwise a copy with secrets scrubbed from
- * its message and stack (and from its own causes, three levels deep) — `util.inspect` and
- * loggers print causes in full. The copy keeps the name and `code`.
- */
+/** A scrubbed copy when the cause carries a secret: `util.inspect` and loggers print causes in full. */
 function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
   if (!(cause instanceof Error)) return typeof cause === "string" ? scrub(cause, secrets) : cause;
   const message = scrub(cause.message, secrets);
@@ -81,7 +63,6 @@ function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): u
   );
 }
 
-/** The cause's message: an Error's `message`, anything else as a string (`undefined` when it has none or cannot be one). */
 function causeMessage(cause: unknown): string | undefined {
   if (cause === undefined || cause instanceof Error) return cause?.message;
   try {
@@ -92,39 +73,28 @@ function causeMessage(cause: unknown): string | undefined {
 }
 
 /**
- * Base class of every error the client throws. URL, headers, message, body and cause message
- * are redacted on construction, so the error is safe to log, serialise or report as is.
- *
- * An HTTP error status without a more specific subclass (e.g. 405, 422) is a plain `FaxPlusError`
- * with that `status`.
+ * Base class of every error the client throws; a status without a subclass (405, 422) is a
+ * plain one. Redacted on construction, so it is safe to log, serialise or report as is.
  *
  * @example
  * ```ts
- * try {
- *   await client.PUT("/accounts/{user_id}/faxes", { params: { path: { user_id: "self" } }, body });
- * } catch (error) {
- *   if (error instanceof FaxPlusError) console.error(error.status, error.code, error.description);
- * }
+ * if (error instanceof FaxPlusError) console.error(error.status, error.code, error.description);
  * ```
  */
 export class FaxPlusError extends Error {
   override readonly name: string = "FaxPlusError";
-  // The fields below are declared only: the constructor assigns every one of them, in this order.
-  /** HTTP status, or `undefined` when no response arrived (connection failure, timeout, abort). */
+  // Declared only: the constructor assigns them in this order, so toJSON() lists them so.
+  /** `undefined` when no response arrived. */
   declare readonly status: number | undefined;
   /** The API's `error` field, e.g. `"invalid_user_id"`. */
   declare readonly code: string | undefined;
-  /** The API's `description` field, e.g. `"Invalid user id given"`. */
   declare readonly description: string | undefined;
-  /** OpenAPI operation id, e.g. `"bulkUpdateFaxes"`. */
   declare readonly operationId: string | undefined;
-  /** HTTP method, e.g. `"PUT"`. */
   declare readonly method: string | undefined;
-  /** Request URL, with credentials in the query string and userinfo redacted. */
+  /** Redacted. */
   declare readonly url: string | undefined;
-  /** Response headers (lower-case names), with secret-bearing ones redacted. */
   declare readonly headers: Readonly<Record<string, string>>;
-  /** Raw response text (redacted, at most {@link RAW_BODY_LIMIT} characters), e.g. an HTML gateway page. */
+  /** Redacted; at most {@link RAW_BODY_LIMIT} characters. */
   declare readonly rawBody: string | undefined;
   readonly #causeMessage: string | undefined;
 
@@ -150,12 +120,8 @@ export class FaxPlusError extends Error {
     this.#causeMessage = scrubbed(causeMessage(init.cause), secrets);
   }
 
-  /**
-   * Plain data for logs: every field above and those a subclass adds (`timeoutMs`, …), and the
-   * cause's message instead of the cause.
-   */
+  /** Plain data for logs, with the cause's message instead of the cause. */
   toJSON(): FaxPlusErrorJSON & FaxPlusErrorExtraJSON<this> {
-    // The fields are own properties, assigned in the order above (a subclass's after them).
     return {
       name: this.name,
       message: this.message,

@@ -1,15 +1,11 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /**
- * Thrown for a `404 Not Found`: the fax, number, member or webhook does not exist (or is not visible to you).
- * `status` defaults to `404`.
+ * A `404 Not Found`: the fax, number, member or webhook does not exist or is not visible to you.
  *
  * @example
  * ```ts
- * const fax = await client.GET("/accounts/{user_id}/faxes/{fax_id}", { params: { path: { user_id: "self", fax_id } } }).catch((error: unknown) => {
- *   if (error instanceof NotFoundError) return undefined;
- *   throw error;
- * });
+ * if (error instanceof NotFoundError) return undefined;
  * ```
  */
 export class NotFoundError extends FaxPlusError {

@@ -1,33 +1,22 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
-/** {@link FaxPlusErrorInit} plus where paging stopped. */
 export interface PaginationErrorInit extends FaxPlusErrorInit {
-  /** The second (`YYYY-MM-DD HH:mm:ss`, UTC) at which paging could not go on, when there is one. */
   boundary?: string;
 }
 
 /**
- * Thrown by `fax.faxes.listAll` when it cannot go on without risking skipped or repeated
- * faxes, AFTER yielding every fax it could list completely. The API pages by time with
- * one-second resolution and at most 50 records per request, so it happens when 50 or more
- * faxes share one second (`boundary`), when a full page has no record with a usable
- * `start_time`, or when a response is not the list the API documents. `status` is `undefined`:
- * every request succeeded.
+ * Thrown by `listAll` AFTER yielding every fax it could list completely, when going on would
+ * risk skipped or repeated faxes: the API pages by the second, 50 at most, so 50 faxes in one
+ * second (`boundary`) cannot be paged past; also for answers that are not the documented list.
  *
  * @example
  * ```ts
- * try {
- *   for await (const record of fax.faxes.listAll({ category: "inbox" })) await archive(record);
- * } catch (error) {
- *   // Everything newer than `boundary` was listed; resume below that second (its remaining faxes cannot be listed).
- *   if (error instanceof PaginationError && error.boundary) console.warn(error.message, "resume with before:", error.boundary);
- *   else throw error;
- * }
+ * if (error instanceof PaginationError && error.boundary) console.warn("resume with before:", error.boundary);
  * ```
  */
 export class PaginationError extends FaxPlusError {
   override readonly name = "PaginationError";
-  /** The second (`YYYY-MM-DD HH:mm:ss`, UTC) at which paging stopped, or `undefined` when it was not a crowded second. */
+  /** The crowded second (`YYYY-MM-DD HH:mm:ss`, UTC) paging stopped at, if that was the reason. */
   declare readonly boundary: string | undefined;
 
   constructor(message: string, init: PaginationErrorInit = {}) {

@@ -1,16 +1,11 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /**
- * Thrown for a `403 Forbidden`: the credentials are valid but lack the scope or role for this call.
- * `status` defaults to `403`.
+ * A `403 Forbidden`: valid credentials without the scope or role for this call.
  *
  * @example
  * ```ts
- * try {
- *   await client.POST("/accounts/self/member-invitations", { body });
- * } catch (error) {
- *   if (error instanceof PermissionDeniedError) console.error("ask an account admin:", error.description);
- * }
+ * if (error instanceof PermissionDeniedError) console.error("ask an account admin:", error.description);
  * ```
  */
 export class PermissionDeniedError extends FaxPlusError {

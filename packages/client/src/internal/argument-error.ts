@@ -5,16 +5,7 @@ function describe(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }
 
-/**
- * The `TypeError` for a resource method's bad argument object, naming the operation, the key
- * and what the operation takes. Loaded with the first bad call only.
- *
- * @example
- * ```ts
- * argumentError(calledOperation("getFax"), { problem: "path", key: "fax_id", value: undefined });
- * // TypeError: getFax: missing required argument "fax_id" (a path parameter of GET /accounts/{user_id}/faxes/{fax_id})
- * ```
- */
+/** Loaded with the first bad call only. */
 export function argumentError(op: CalledOperation, { problem, key, value }: ArgumentProblem): TypeError {
   const { operationId } = op;
   const where = `${op.method} ${op.path}`;

@@ -1,51 +1,28 @@
 import { AbortError, ConnectionError, type FaxPlusError, RedirectError, ResponseTooLargeError, TimeoutError } from "../errors/index.js";
 import { redactLocation } from "./redact.js";
 
-/** What the transport knows about one call, for the errors it creates. */
 export interface AttemptContext {
   method: string;
-  /** Redacted URL, for messages. */
+  /** Already redacted. */
   url: string;
-  /** Operation being called, recorded on the errors. */
   operationId?: string;
-  /** Credentials to scrub from the errors. */
   secrets?: readonly string[];
-  /** Longest wait for a response, and for each piece of its body, in ms. */
+  /** For the response, and again for each piece of its body. */
   timeoutMs: number;
-  /** The call's whole time budget in ms (retries and waits included), when it has one. */
   deadlineMs?: number;
-  /** When that budget runs out (epoch ms; `Infinity` for none). */
   deadlineAt: number;
-  /** The caller's signal. */
   signal?: AbortSignal;
-  /** Largest body accepted, in bytes. */
   maxBytes?: number;
 }
 
-/**
- * How an attempt failed: the caller aborted; no response within the timeout or the deadline;
- * no connection; the body stalled, was cut off, came too late (past the deadline) or outgrew `maxBytes`; or
- * the answer was refused before its body was read — a redirect, or a `Content-Length` over
- * `maxBytes` (`"refused"` tells which from the response).
- */
+/** `late`: the body was still arriving at the deadline. `refused`: a redirect or an announced size, told apart here. */
 export type AttemptFailure = "abort" | "timeout" | "deadline" | "connect" | "stall" | "cut" | "late" | "size" | "redirect" | "refused";
 
 function messageOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
 
-/**
- * The typed error of a failed attempt or body read, with a message naming method, redacted URL,
- * operation and what went wrong. Loaded on the first failure only: the happy path never
- * downloads these messages. `cause` is the underlying error (or abort reason); `response` the
- * answer whose status and headers a size or redirect error records.
- *
- * @example
- * ```ts
- * throw attemptError("timeout", { method: "GET", url, timeoutMs: 30_000 }, fetchError);
- * // TimeoutError: GET https://restapi.fax.plus/v3/accounts/self timed out after 30000 ms
- * ```
- */
+/** Loaded on the first failure only: the happy path never downloads these messages. */
 export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: unknown, response?: Response): FaxPlusError {
   const { method, url, timeoutMs, deadlineMs, maxBytes = 0 } = ctx;
   const call = `${method} ${url}${ctx.operationId === undefined ? "" : ` (${ctx.operationId})`}`;

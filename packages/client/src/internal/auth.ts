@@ -6,32 +6,20 @@ import type { Transport, TransportOverrides } from "./transport.js";
 /** A Personal Access Token or OAuth2 access token, or a function that returns one (e.g. from a vault). */
 export type TokenSource = string | (() => string | Promise<string>);
 
-/** What {@link authenticate} adds to every request. */
 export interface AuthOptions {
   token?: TokenSource;
   /** Sent as `x-fax-clientid`, which the API requires with OAuth2 tokens. */
   clientId?: string;
   userAgent?: string;
-  /** With OAuth2 refresh configured: fetches a new access token after a 401. */
   refresher?: TokenRefresher;
-  /** Every credential used is remembered here, so errors can be scrubbed of it. */
   secrets: SecretSet;
-  /** A call's deadline when it sets none (`deadlineMs` of its overrides), in ms. */
   deadlineMs: number;
 }
 
 /**
- * The transport with credentials: sets `Authorization: Bearer <token>` (a token function is
- * read per request, so it may rotate; what it returns is trimmed, and a line break inside is a
- * `TypeError`), `x-fax-clientid` and the user agent just before
- * sending — below openapi-fetch's middleware, so no middleware or log ever sees them. With
- * OAuth2 refresh, a 401 triggers one refresh (shared by concurrent requests) and the request
- * is sent once more with the new token; a second 401 is returned as is.
- *
- * @example
- * ```ts
- * const send = authenticate(createTransport(), { token: "pat_…", secrets: new SecretSet(), deadlineMs: 300_000 });
- * ```
+ * Credentials are set here, below openapi-fetch's middleware, so no middleware or log sees
+ * them. A token function is read per request, so it may rotate. With OAuth2 refresh, a 401
+ * is sent once more with a fresh token; a second 401 is returned as is.
  */
 export function authenticate(transport: Transport, options: AuthOptions): Transport {
   const { refresher, secrets } = options;

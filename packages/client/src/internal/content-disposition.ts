@@ -1,4 +1,3 @@
-/** `name=value` parameters of a header value; a quoted value keeps its backslash escapes resolved. */
 const PARAMETER = /;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
 
 function decodeExtValue(value: string): string | undefined {
@@ -17,18 +16,7 @@ function decodeExtValue(value: string): string | undefined {
   return undefined;
 }
 
-/**
- * The file name a `Content-Disposition` header suggests (`filename*` per RFC 6266/8187
- * preferred over `filename`), reduced to a safe base name: directory parts (`/`, `\`) and
- * control characters are dropped, so it can be joined to a directory without escaping it.
- * `null` when there is none (or nothing safe is left, e.g. `".."`).
- *
- * @example
- * ```ts
- * fileNameFromContentDisposition(`attachment; filename="fax.pdf"; filename*=UTF-8''Fax%20%C3%BC.pdf`); // "Fax ü.pdf"
- * fileNameFromContentDisposition('attachment; filename="../../etc/passwd"'); // "passwd"
- * ```
- */
+/** A base name only, so a caller can join it to a directory without escaping it. */
 export function fileNameFromContentDisposition(header: string | null): string | null {
   if (header === null) return null;
   let plain: string | undefined;

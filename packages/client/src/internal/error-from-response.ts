@@ -14,19 +14,13 @@ import type { CalledOperation } from "./call-operation.js";
 import { redactUrl, scrub } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
-/** The request an error response answered, and the credentials to scrub from the error. */
 export interface ErrorResponseContext {
-  /** OpenAPI operation id, e.g. `"bulkUpdateFaxes"`. */
   operationId?: string;
-  /** HTTP method, e.g. `"PUT"`. */
   method: string;
-  /** Request URL (redacted before it reaches the error). */
   url: string;
-  /** Token, client id, client secret, refresh token: scrubbed from message, body, headers and URL. */
   secrets: readonly string[];
 }
 
-/** How much of a non-JSON body the message quotes. */
 const MESSAGE_BODY_LIMIT = 200;
 
 async function readBody(response: Response): Promise<string> {
@@ -70,24 +64,7 @@ function classFor(status: number): new (message: string, init: FaxPlusErrorInit)
   }
 }
 
-/**
- * Turns a non-2xx response into the matching {@link FaxPlusError} subclass: 400
- * `BadRequestError`, 401 `AuthenticationError`, 403 `PermissionDeniedError`, 404 `NotFoundError`,
- * 409 `ConflictError`, 429 `RateLimitError` (with `retryAfter`), 5xx `ServerError`, anything else
- * a plain `FaxPlusError`. Reads the body once (a failed read counts as an empty body) and never
- * throws. The API's `{ error, description }` become `code` and `description`; message, URL, body and
- * headers are scrubbed of `context.secrets` and other credentials.
- *
- * Pass a response whose body is unread (e.g. `response.clone()` taken before anything else reads it).
- *
- * @example
- * ```ts
- * if (!response.ok) {
- *   throw await errorFromResponse(response, { operationId: "bulkUpdateFaxes", method: "PUT", url, secrets: [token] });
- *   // BadRequestError: PUT https://restapi.fax.plus/v3/accounts/self/faxes (bulkUpdateFaxes) failed with 400 invalid_user_id: Invalid user id given
- * }
- * ```
- */
+/** Never throws: a body that cannot be read counts as empty. Loaded with the first error only. */
 export async function errorFromResponse(response: Response, context: ErrorResponseContext): Promise<FaxPlusError> {
   const raw = await readBody(response);
   const { code, description } = apiError(raw);
@@ -124,7 +101,6 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
   return new ErrorClass(message, init);
 }
 
-/** The `ResponseParseError` of a successful response whose body `text` is not valid JSON. */
 export function parseError(
   text: string,
   response: Response,

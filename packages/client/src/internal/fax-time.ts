@@ -1,20 +1,9 @@
-/** The API's time format (always UTC), as named in its docs and in error messages. */
+/** Always UTC; named so in the API's docs and error messages. */
 export const FAX_TIME_FORMAT = "YYYY-MM-DD HH:mm:ss";
 
 const FAX_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
-/**
- * Seconds since the Unix epoch of a Fax.Plus time (`YYYY-MM-DD HH:mm:ss`, UTC), or `undefined`
- * when `value` is not a string in exactly that format or names no real instant (month 13,
- * February 30, hour 24, …). Years 0000–9999.
- *
- * @example
- * ```ts
- * parseFaxTime("1970-01-01 00:01:00"); // 60
- * parseFaxTime("2024-02-30 00:00:00"); // undefined
- * parseFaxTime("2024-01-01T00:00:00Z"); // undefined
- * ```
- */
+/** Epoch seconds; `undefined` for anything but that exact format naming a real instant (no February 30). */
 export function parseFaxTime(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const match = FAX_TIME.exec(value);
@@ -28,15 +17,6 @@ export function parseFaxTime(value: unknown): number | undefined {
   return date.getTime() / 1000;
 }
 
-/**
- * Formats seconds since the Unix epoch as a Fax.Plus time, `YYYY-MM-DD HH:mm:ss` (UTC).
- * A `RangeError` when `seconds` is not an integer or falls outside years 0000–9999.
- *
- * @example
- * ```ts
- * formatFaxTime(60); // "1970-01-01 00:01:00"
- * ```
- */
 export function formatFaxTime(seconds: number): string {
   const date = new Date(seconds * 1000);
   const year = date.getUTCFullYear();

@@ -2,18 +2,7 @@ import type { FileDownload } from "../resources/files.js";
 import { fileNameFromContentDisposition } from "./content-disposition.js";
 import { readAll } from "./read-all.js";
 
-/**
- * A {@link FileDownload} over a response body that is read at most once: through `body`
- * (touching it counts as reading), `arrayBuffer()` or `blob()`. A second read rejects with a
- * `TypeError` saying what already read it, rather than returning an empty document. `label`
- * (e.g. `"files.download"`) starts the message.
- *
- * @example
- * ```ts
- * const download = createFileDownload(response.body, response.headers, "files.download");
- * const bytes = new Uint8Array(await download.arrayBuffer());
- * ```
- */
+/** A second read says what already read the body, rather than returning an empty document. */
 export function createFileDownload(stream: ReadableStream<Uint8Array> | null | undefined, headers: Headers, label: string): FileDownload {
   const body = stream ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
   const contentType = headers.get("content-type");

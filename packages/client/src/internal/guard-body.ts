@@ -1,25 +1,15 @@
 import { FaxPlusError } from "../errors/FaxPlusError.js";
 import type { AttemptContext, AttemptFailure } from "./attempt-errors.js";
 
-/**
- * What {@link guardBody} needs to know about the attempt whose body it watches: its context
- * (the caller's `signal`: aborting it while the body is read errors the body with an
- * `AbortError`; `deadlineAt`: a body still arriving then errors with a `TimeoutError`).
- */
 export interface BodyGuard extends AttemptContext {
-  /** Ends the underlying attempt (frees the connection) when the body fails. */
+  /** Frees the connection when the body fails. */
   abort: () => void;
 }
 
 /**
- * The response with its body re-streamed so that a server cannot hang or flood the reader:
- * every read that waits on the network longer than `timeoutMs` errors the body with a
- * `TimeoutError`, and so does a body still arriving at `deadlineAt` (a server trickling a byte
- * at a time); more than `maxBytes` errors it with a `ResponseTooLargeError`; a connection cut
- * mid-body errors it with a `ConnectionError`; the caller's abort with an `AbortError`. Each
- * ends the connection. The stall clock runs only while the reader waits for data, so a slow
- * consumer is never timed out. Status, headers and `url` are kept; a response without a body
- * is returned as is.
+ * Re-streams the body so a server cannot hang or flood the reader: a stall, the deadline (a
+ * server trickling a byte at a time), too many bytes, a cut or the caller's abort errors it.
+ * The stall clock runs only while the reader waits, so a slow consumer is never timed out.
  */
 export function guardBody(response: Response, guard: BodyGuard): Response {
   const source = response.body;

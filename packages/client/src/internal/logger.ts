@@ -17,18 +17,7 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 const LEVELS = Object.keys(RANK).slice(0, 4) as (keyof Logger)[]; // every level but "off"
 const silent = () => undefined;
 
-/**
- * The logger the client uses: the given one (default `console`) with every method below
- * `level` (default `"warn"`) replaced by a no-op, so a disabled level costs nothing.
- * An unknown level is a `TypeError` naming the accepted ones.
- *
- * @example
- * ```ts
- * const log = levelledLogger(console, "info");
- * log.debug("not printed");
- * log.info("retrying", { attempt: 1 });
- * ```
- */
+/** Methods below `level` become no-ops, so a disabled level costs nothing. */
 export function levelledLogger(logger: Partial<Logger> | undefined, level: LogLevel = "warn"): Logger {
   if (!(level in RANK)) throw new TypeError(`logLevel must be one of ${Object.keys(RANK).join(", ")} (got ${JSON.stringify(level)})`);
   const target = logger ?? console;

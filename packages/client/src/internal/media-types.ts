@@ -14,41 +14,20 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** MIME type → the extension a default file name gets (the first extension listed above for it). */
+/** The first extension listed for a type wins: it names downloaded files. */
 const EXTENSION_FOR = new Map<string, string>([["text/rtf", "rtf"]]);
 for (const [extension, type] of Object.entries(BY_EXTENSION)) if (!EXTENSION_FOR.has(type)) EXTENSION_FOR.set(type, extension);
 
-/** `type/subtype` of a Content-Type value, lower-cased, without parameters. */
 export function mediaTypeEssence(contentType: string): string {
   return (contentType.split(";")[0] ?? "").trim().toLowerCase();
 }
 
-/**
- * MIME type for a file name, from its extension (case-insensitive); `undefined` for an
- * extension not in the table or no extension.
- *
- * @example
- * ```ts
- * contentTypeForFileName("scan.TIF"); // "image/tiff"
- * contentTypeForFileName("notes.md"); // undefined
- * ```
- */
 export function contentTypeForFileName(fileName: string): string | undefined {
   const dot = fileName.lastIndexOf(".");
   if (dot <= 0 || dot === fileName.length - 1) return undefined;
   return BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()];
 }
 
-/**
- * Extension (with the dot) for a MIME type, or `""` when there is none to give.
- *
- * @example
- * ```ts
- * extensionForContentType("application/pdf"); // ".pdf"
- * extensionForContentType("image/tiff"); // ".tif"
- * extensionForContentType("application/octet-stream"); // ""
- * ```
- */
 export function extensionForContentType(contentType: string): string {
   const extension = EXTENSION_FOR.get(mediaTypeEssence(contentType));
   return extension === undefined ? "" : `.${extension}`;

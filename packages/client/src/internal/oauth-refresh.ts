@@ -5,7 +5,7 @@ import { redactUrl } from "./redact.js";
 import type { SecretSet } from "./secret-set.js";
 import type { TransportOverrides } from "./transport.js";
 
-/** Default token endpoint of Fax.Plus OAuth2 (the spec's `tokenUrl`). */
+/** The spec's `tokenUrl`. */
 export const DEFAULT_TOKEN_URL = "https://accounts.fax.plus/token";
 
 /**
@@ -22,42 +22,24 @@ export interface OAuthOptions {
   onRefresh?: (tokens: { accessToken: string; refreshToken: string; expiresIn: number | undefined }) => void;
 }
 
-/** Fetches and shares access tokens. Internal. */
 export interface TokenRefresher {
-  /**
-   * The latest access token, if one was fetched. Throws the remembered `AuthenticationError`
-   * while a failed refresh holds every call back (for good after a permanent failure, until
-   * the backoff ends after a transient one), so such a call sends nothing.
-   */
+  /** Throws the remembered failure while it holds calls back, so such a call sends nothing. */
   current(): string | undefined;
-  /**
-   * A fresh access token. `stale` is the token the caller saw rejected: when another request
-   * has already replaced it, that token is returned without a new refresh. Concurrent calls
-   * share one refresh; `call` (the caller's transport overrides) bounds the wait by its deadline.
-   */
+  /** `stale`: the token the caller saw rejected; if another request already replaced it, no new refresh. */
   refresh(stale: string | undefined, call?: TransportOverrides): Promise<string>;
 }
 
-/**
- * Token endpoint answers (RFC 6749 §5.2) that no retry can fix: the refresh token is revoked
- * or expired, or the client credentials are wrong. A 401 from the endpoint counts too.
- */
+/** RFC 6749 §5.2 answers no retry can fix (so is a 401 from the endpoint). */
 const PERMANENT_CODES = ["invalid_grant", "invalid_client", "unauthorized_client"];
-/** Backoff after a transient failure (5xx, network, a malformed answer): 1 s, doubling, at most 60 s. */
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 60_000;
-/** Longest delay setTimeout honours. */
+/** Longest delay setTimeout honours; a longer one fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * The refresh-token grant (RFC 6749 §6) against `tokenUrl`: client credentials in HTTP Basic
- * auth, `grant_type=refresh_token` in a form body. A rotated refresh token replaces the old
- * one. A failed refresh is an `AuthenticationError` (never holding a secret), and it is
- * remembered: after a permanent failure (`invalid_grant`, `invalid_client`,
- * `unauthorized_client`, or a 401 from the endpoint) every later call fails at once with that
- * same error and no token request is made again — the settings can only be fixed by creating a
- * new client; after a transient one (5xx, network, a malformed answer) calls fail at once with
- * it for a backoff of 1 s, doubling up to 60 s, and the next call after that tries again.
+ * The refresh-token grant (RFC 6749 §6). A failure is remembered so a revoked token is not
+ * hammered: a permanent one for good (only a new client can fix the settings), a transient
+ * one for a backoff that doubles from 1 s to 60 s.
  */
 export function createTokenRefresher(
   oauth: OAuthOptions,
@@ -70,7 +52,6 @@ export function createTokenRefresher(
   let refreshToken = oauth.refreshToken;
   let accessToken: string | undefined;
   let inflight: Promise<string> | undefined;
-  // The last failure, and until when it holds calls back (Infinity: for good).
   let failure: AuthenticationError | undefined;
   let holdUntil = 0;
   let failures = 0;
@@ -142,7 +123,6 @@ export function createTokenRefresher(
     return accessToken;
   }
 
-  /** Remembers a failure: for good when permanent, else for a backoff that doubles with each one in a row. */
   function remember(error: unknown): never {
     failure = error as AuthenticationError;
     failures++;
@@ -156,10 +136,9 @@ export function createTokenRefresher(
     return failure !== undefined && Date.now() < holdUntil ? failure : undefined;
   }
 
-  /** `pending`, or a `TimeoutError` when the caller's deadline passes first (the refresh itself goes on for the others). */
+  /** The refresh itself goes on for the others when this caller's deadline passes. */
   function withinDeadline(pending: Promise<string>, call: TransportOverrides | undefined): Promise<string> {
     const left = (call?.deadlineAt ?? Number.POSITIVE_INFINITY) - Date.now();
-    // No deadline, or one beyond what a timer can hold (about 24.8 days; a longer delay would fire at once).
     if (!(left < MAX_TIMER_MS)) return pending;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<never>((_, reject) => {

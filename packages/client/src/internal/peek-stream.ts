@@ -1,15 +1,4 @@
-/**
- * Reads the first `length` bytes of a byte stream (fewer when it ends sooner) without losing
- * them: returns those bytes and a stream that yields everything the original would have,
- * from the first byte on. The original stream is locked to the returned one; cancelling the
- * returned stream cancels it. Only what is needed to reach `length` is read ahead.
- *
- * @example
- * ```ts
- * const { head, stream: whole } = await peekStream(stream, 8);
- * sniffContentType(head); // e.g. "application/pdf"; `whole` still starts with those 8 bytes
- * ```
- */
+/** The returned stream still yields those first bytes; only what `length` needs is read ahead. */
 export async function peekStream(
   stream: ReadableStream<Uint8Array>,
   length: number,

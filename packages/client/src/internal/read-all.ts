@@ -1,13 +1,4 @@
-/**
- * Reads a byte stream to its end into one `Uint8Array` with a buffer of its own. An error of
- * the stream (a typed `TimeoutError` or `ConnectionError` from the transport's body guard)
- * rejects as is.
- *
- * @example
- * ```ts
- * const bytes = await readAll(response.body);
- * ```
- */
+/** The stream's typed errors (from the transport's body guard) reject as they are. */
 export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,16 +1,8 @@
 let cached: boolean | undefined;
 
 /**
- * Whether this runtime's `fetch` can send a `ReadableStream` as a request body (Node 18+,
- * Deno, Chromium 105+); Firefox and Safari cannot, and would send the text
- * `"[object ReadableStream]"` instead. The check is the one web.dev recommends: such a
- * runtime reads the `duplex` option and does not give the body a text Content-Type.
- * Cached after the first call with the global `Request`.
- *
- * @example
- * ```ts
- * const body = supportsRequestStreams() ? stream : await new Response(stream).blob();
- * ```
+ * Firefox and Safari would send the text `"[object ReadableStream]"` as the body. A runtime that
+ * can stream reads the `duplex` option and gives the body no text Content-Type.
  */
 export function supportsRequestStreams(RequestClass: typeof Request = globalThis.Request): boolean {
   const useCache = RequestClass === globalThis.Request;

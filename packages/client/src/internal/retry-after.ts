@@ -1,15 +1,4 @@
-/**
- * Seconds to wait, from a `Retry-After` header value: delta-seconds (`"120"`) or an HTTP date
- * (`"Wed, 21 Oct 2015 07:28:00 GMT"`, relative to `now`; a date in the past gives `0`).
- * `undefined` when the header is absent or unparseable.
- *
- * @example
- * ```ts
- * parseRetryAfter("120"); // 120
- * parseRetryAfter(new Date(Date.now() + 30_000).toUTCString()); // 30 (or 29, 31 at a second boundary)
- * parseRetryAfter("soon"); // undefined
- * ```
- */
+/** Seconds from delta-seconds or an HTTP date (a past date gives 0); `undefined` when unreadable. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();

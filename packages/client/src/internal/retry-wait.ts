@@ -2,15 +2,11 @@ import { type AttemptContext, attemptError } from "./attempt-errors.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { TransportOptions } from "./transport.js";
 
-/** The attempt that failed and may be retried. */
 export interface FailedAttempt extends AttemptContext {
-  /** 1-based number of the attempt that failed. */
+  /** 1-based. */
   attempt: number;
-  /** Retries this call may make in all. */
   retries: number;
-  /** The retryable answer (a 429, 503, …), when one arrived. */
   response?: Response;
-  /** The typed error, when no answer arrived. */
   failure?: Error;
 }
 
@@ -30,17 +26,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Waits before the next attempt: exponential backoff with "equal jitter", unless the server
- * said how long to wait (`Retry-After`, capped). `policy` is the transport's options (the
- * defaults are applied here: backoff from 500 ms up to 8 s, `Retry-After` up to 60 s). Resolves `true` once the wait is over, and
- * `false` at once — the answer left unread for the caller — when the wait would end past the
- * call's deadline: the call then ends with what the last attempt gave. The caller's abort
- * rejects with an `AbortError`. Loaded with the first retry: calls that succeed never need it.
- *
- * @example
- * ```ts
- * if (await waitToRetry(policy, { ...context, attempt, retries, response, signal, deadlineAt })) continue;
- * ```
+ * Resolves `false` at once, the answer left unread, when the wait would end past the deadline:
+ * the call then ends with what the last attempt gave. Loaded with the first retry only.
  */
 export async function waitToRetry(policy: TransportOptions, failed: FailedAttempt): Promise<boolean> {
   const { attempt, response, failure, method, url } = failed;

@@ -1,4 +1,3 @@
-/** Bytes {@link sniffContentType} needs from the start of a document. */
 export const SNIFF_LENGTH = 8;
 
 const SIGNATURES: ReadonlyArray<readonly [type: string, magic: readonly number[]]> = [
@@ -9,16 +8,7 @@ const SIGNATURES: ReadonlyArray<readonly [type: string, magic: readonly number[]
   ["image/jpeg", [0xff, 0xd8, 0xff]],
 ];
 
-/**
- * The MIME type of a PDF, TIFF, PNG or JPEG document from its first bytes (magic numbers);
- * `undefined` for anything else. Pass at least {@link SNIFF_LENGTH} bytes when there are that many.
- *
- * @example
- * ```ts
- * sniffContentType(new TextEncoder().encode("%PDF-1.7")); // "application/pdf"
- * sniffContentType(new Uint8Array([1, 2, 3])); // undefined
- * ```
- */
+/** The API serves documents as octet-stream at times; their magic numbers say what they are. */
 export function sniffContentType(head: Uint8Array): string | undefined {
   for (const [type, magic] of SIGNATURES) {
     if (head.length >= magic.length && magic.every((byte, i) => head[i] === byte)) return type;

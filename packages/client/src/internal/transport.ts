@@ -6,18 +6,15 @@ import { redactUrl } from "./redact.js";
 /** Methods RFC 9110 §9.2.2 defines as idempotent: a retry cannot do the work twice. */
 const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"];
 
-/** Statuses worth another attempt: the server was busy, slow or briefly broken. */
+/** The server was busy, slow or briefly broken. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Default `maxResponseBytes`: 32 MiB, far above any JSON answer of the API. */
+/** Far above any JSON answer of the API. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
 
-/** Default `deadline` of a call: 5 minutes, retries, waits and reading the body included. */
 export const DEFAULT_DEADLINE_MS = 300_000;
 
-/** Options of {@link createTransport}. */
 export interface TransportOptions {
-  /** The fetch that really sends (default: the global one). */
   fetch?: typeof fetch;
   /** Timeout of each attempt, in ms (default 60,000). */
   timeoutMs?: number;
@@ -33,7 +30,6 @@ export interface TransportOptions {
   maxRetryAfterMs?: number;
   /** Called before each retry (for logs and metrics); the URL is already redacted. */
   onRetry?: (info: { attempt: number; delayMs: number; method: string; url: string; reason: string }) => void;
-  /** Source of randomness for jitter (tests pass a fixed one). */
   random?: () => number;
   /** Where attempts (debug) and retries (info) are logged; URLs are redacted. */
   logger?: Logger;
@@ -47,35 +43,23 @@ export interface TransportOptions {
 
 /** What one call may change for itself (per-call options of the resource API). */
 export interface TransportOverrides {
-  /** Operation being called, recorded on the errors the transport creates. */
   operationId?: string;
   timeoutMs?: number;
   maxRetries?: number;
   retryNonIdempotent?: boolean;
   deadlineMs?: number;
-  /** When the deadline passes (epoch ms), if the call started before the transport saw it (a re-send after a token refresh). */
+  /** A re-send after a token refresh shares the first send's deadline. */
   deadlineAt?: number;
   maxResponseBytes?: number;
 }
 
-/** A `fetch` that retries, times out each attempt and honours the caller's AbortSignal. */
 export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
 
 /**
- * The transport beneath openapi-fetch (passed as its `fetch`), so the raw methods and the
- * resource API both get it. Each attempt runs on a fresh copy of the request with its own
- * timeout; connection errors, timeouts and the statuses in {@link RETRYABLE_STATUSES} are
- * retried with exponential backoff and jitter, honouring `Retry-After` (capped) — but
- * only for idempotent methods unless `retryNonIdempotent` is set, so a POST is never sent
- * twice by accident. The caller's AbortSignal cancels at once and is never retried. When
- * retries run out on a status, that last response is returned (openapi-fetch turns it
- * into `error`); when they run out on a network failure, the typed error is thrown.
- * The body of the response is watched too: a read that waits longer than the timeout for
- * data errors with `TimeoutError` (see `guardBody`). A call never outlives its deadline
- * (`deadlineMs`, default 5 minutes): each attempt gets what is left of it, a retry whose wait
- * would pass it is not made, and a body still arriving at it errors. A redirect is never
- * followed (`RedirectError`), and a body over `maxResponseBytes` (default 32 MiB) is a
- * `ResponseTooLargeError` — by `Content-Length` before it is read, else as it streams.
+ * A `fetch` for openapi-fetch, so raw and resource methods share it: per-attempt timeouts,
+ * a deadline per call, retries with backoff and `Retry-After` (idempotent methods only unless
+ * `retryNonIdempotent`, so a POST is never sent twice by accident), redirects refused, the
+ * body watched for stalls and size. Out of retries on a status, the last response is returned.
  *
  * @example
  * ```ts
@@ -97,7 +81,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const deadlineAt = overrides.deadlineAt ?? Date.now() + deadlineMs;
     const retryBudget = overrides.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
     const retries = IDEMPOTENT.includes(method) || (overrides.retryNonIdempotent ?? options.retryNonIdempotent) ? retryBudget : 0;
-    // The fields of every error created here (and by guardBody).
     const context: AttemptContext = {
       method,
       url,
@@ -109,13 +92,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
       maxBytes: overrides.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       signal,
     };
-    // Error messages are loaded with the first failure: the happy path never downloads them.
+    // Loaded with the first failure: the happy path never downloads the messages.
     const fail = async (kind: AttemptFailure, cause?: unknown, response?: Response) =>
       (await import("./attempt-errors.js")).attemptError(kind, context, cause, response);
 
     for (let attempt = 1; ; attempt++) {
       if (signal.aborted) throw await fail("abort", signal.reason);
-      // Each attempt gets the timeout, or what is left of the deadline if that is less.
       const limit = Math.min(timeoutMs, deadlineAt - Date.now());
       if (limit <= 0) throw await fail("deadline");
       const timeout = new AbortController();
@@ -127,10 +109,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const started = Date.now();
       log?.debug(`→ ${method} ${url}`, { attempt });
       try {
-        // A copy per attempt, so the original body stays unread for the next one; the last
-        // allowed attempt sends the original itself, so a body that cannot be retried (a POST,
-        // a streamed upload) is never held in memory twice. Redirects are never followed: one
-        // to another host would get the credentials and the body (see attemptError "redirect").
+        // The last allowed attempt sends the original, so a body that cannot be retried is never
+        // held twice. A redirect to another host would get the credentials and the body.
         const body = attempt > retries ? request : request.clone();
         response = await send(new Request(body, { signal: timeout.signal, redirect: "manual" }));
       } catch (error) {
@@ -150,8 +130,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (retry) continue;
       if (failure) throw failure;
       const answer = response as Response;
-      // A redirect (a browser's opaque one has status 0), or a body announced larger than
-      // allowed: refused before anything is read.
+      // Status 0: a browser's opaque redirect.
       if (status < 200 || (status > 299 && status < 400) || Number(answer.headers.get("content-length")) > (context.maxBytes as number)) {
         stop();
         answer.body?.cancel().catch(() => undefined);

@@ -37,35 +37,10 @@ const METHOD_NAMES: Record<BulkOperationId, string> = {
 };
 
 /**
- * Builds `bulkUpdateAll` for one bulk operation: any number of IDs, sent in chunks of
- * {@link MAX_IDS_PER_REQUEST} with at most `concurrency` requests in flight.
- *
- * 1. Checks up front, before anything is sent: `concurrency` and `onProgress` (`TypeError`),
- *    the payload against the operation's body schema (`FaxValidationError` — e.g. neither
- *    `is_read` nor `comment`, a comment over 100 characters, an unknown property, `ids`
- *    missing, not an array or empty) and path parameters (`TypeError`, as every method).
- * 2. Drops duplicate IDs (later occurrences get a copy of the first's result, marked
- *    `duplicate: true`) and checks each ID in the body schema: a bad one (over 32
- *    characters, not a string) is a failed item with `code: undefined` and a
- *    `FaxValidationError` pointing at its input index, and is never sent. If every ID is
- *    rejected the call resolves with 0 requests.
- * 3. Sends the chunks. A chunk that still fails after the transport's retries gives each of
- *    its items that error; the other chunks go on. An ID the answer does not mention is a
- *    failure with an error saying so. Success is per-item code 204.
- *
- * Abort (`options.signal`): no new chunk starts, chunks in flight fail with the transport's
- * `AbortError`, chunks not started get an `AbortError` too — and the call RESOLVES with every
- * result and `summary.aborted: true`, so the outcome of the chunks that did finish is not lost.
- *
- * @example
- * ```ts
- * const { results, summary } = await fax.faxes.bulkUpdateAll(
- *   { ids: faxIds, is_read: true },
- *   { concurrency: 4, onProgress: ({ done, total }) => console.log(`${done}/${total}`) },
- * );
- * for (const item of results) if (!item.ok) console.warn(item.id, item.code ?? item.error?.message);
- * console.log(summary.byCode); // { "204": 248, "404": 1, invalid: 1 }
- * ```
+ * Builds `bulkUpdateAll` for one bulk operation. What the API would refuse whole (options,
+ * payload, `user_id`) throws before anything is sent; a bad ID only fails its own item. From
+ * then on the call never rejects: a chunk that fails or is aborted fails its items and the
+ * others still complete, so no outcome is lost.
  */
 export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientContext, operationId: Id): BulkUpdateAllMethod<Id> {
   const op = calledOperation(operationId);
@@ -79,7 +54,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
     const isObject = args !== null && typeof args === "object" && !Array.isArray(args);
     const { params, body } = splitPayload(isObject ? args : {}, parameterNames);
     checkPayload(validate, operationId, isObject ? body : args, body.ids);
-    await splitArguments(op, params, ctx.userId); // a bad user_id is a TypeError now, not 1 per chunk
+    await splitArguments(op, params, ctx.userId); // a bad user_id throws once, not once per chunk
 
     const input = body.ids as readonly unknown[];
     const ids = dedupe(input);
@@ -141,7 +116,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
   };
 }
 
-/** Parameters (`user_id`) go to the path, the rest is the body; an `undefined` value is not sent, so not checked either. */
+/** `user_id` goes to the path, the rest to the body; an `undefined` value is not sent, so not checked. */
 function splitPayload(args: object, parameterNames: ReadonlySet<string>) {
   const params: Record<string, unknown> = {};
   const body: Record<string, unknown> = {};
@@ -153,7 +128,7 @@ function splitPayload(args: object, parameterNames: ReadonlySet<string>) {
   return { params, body };
 }
 
-/** Sends one chunk; resolves with an outcome per ID, never rejects. */
+/** Never rejects: every way a chunk can end becomes one outcome per ID. */
 function chunkSender(
   ctx: ClientContext,
   op: CalledOperation,
@@ -196,10 +171,7 @@ function perChunkOptions(options: BulkUpdateAllOptions): CallOptions {
   };
 }
 
-/**
- * Whatever a chunk threw, as an Error. Every error the client throws is scrubbed of its
- * credentials where it is built (transport, status errors), so it is attached as is.
- */
+/** The client's own errors are scrubbed where they are built, so only a non-Error needs wrapping. */
 function asError(error: unknown, op: CalledOperation, ctx: ClientContext): Error {
   if (error instanceof Error) return error;
   return new FaxPlusError(`${op.method} ${op.path} (${op.operationId}) failed: ${String(error)}`, {

@@ -10,22 +10,14 @@
 export interface CallOptions {
   /** Cancels the call at once; never retried. */
   signal?: AbortSignal;
-  /** Timeout of each attempt for this call, in ms (overrides the client's `timeout`). */
+  /** Each attempt's timeout, in ms. */
   timeout?: number;
-  /** Retries for this call (overrides the client's `maxRetries`). */
   maxRetries?: number;
-  /**
-   * Longest this call may take in all, in ms — attempts, waits, reading the body (overrides the
-   * client's `deadline`; `Infinity` for none). `bulkUpdateAll` and `listAll` apply it to each request.
-   */
+  /** The whole call, in ms (`Infinity` for none); `bulkUpdateAll` and `listAll` apply it per request. */
   deadline?: number;
-  /** Largest response body this call reads, in bytes (overrides the client's `maxResponseBytes`). */
   maxResponseBytes?: number;
-  /**
-   * Also retry this call when its method is not idempotent (POST). Off by default: a retried
-   * POST that reached the server once sends a second fax or invitation.
-   */
+  /** Also retry a POST: off by default, as a POST that reached the server sends a second fax. */
   retry?: boolean;
-  /** Extra request headers for this call (credentials are set by the client and cannot be replaced here). */
+  /** Credentials are set after these and cannot be replaced here. */
   headers?: Record<string, string>;
 }

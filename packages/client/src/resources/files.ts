@@ -13,89 +13,61 @@ import { supportsRequestStreams } from "../internal/request-streams.js";
 import { SNIFF_LENGTH, sniffContentType } from "../internal/sniff-content-type.js";
 import type { CallOptions } from "./call-options.js";
 
-/**
- * What `files.upload` accepts in every runtime: a `Blob` or `File`, bytes (`Uint8Array`,
- * Node's `Buffer`, `ArrayBuffer`), or a `ReadableStream` of bytes. (A file path: use
- * `createFaxPlusClient` or `fileFromPath` from `@faxkit/client/node`.)
- */
+/** What `files.upload` accepts in every runtime; for a file path, see `@faxkit/client/node`. */
 export type UploadSource = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
 
-/** Options of `files.upload`: the per-call options, and how the document is described. */
 export interface UploadOptions extends CallOptions {
-  /** Format Fax.Plus stores the document in (`"pdf"` or `"tiff"`); the API's default when left out. */
+  /** How Fax.Plus stores the document; the API's default when left out. */
   format?: FileType;
-  /** File name sent with the part. Default: the `File`'s name, else `"document"` plus an extension for the content type. */
+  /** Default: the `File`'s name, else `"document"` plus an extension for the content type. */
   fileName?: string;
-  /** MIME type sent with the part. Default: the `Blob`'s type, else sniffed (PDF, TIFF, PNG, JPEG), else `application/octet-stream`. */
+  /** Default: the `Blob`'s type, else sniffed (PDF, TIFF, PNG, JPEG), else `application/octet-stream`. */
   contentType?: string;
-  /** Account to upload to (default: the client's `userId`). */
   user_id?: string;
 }
 
-/** Options of `files.download`. */
 export interface DownloadOptions extends CallOptions {
-  /** Document format (`"pdf"` or `"tiff"`); sent as `format` and as the matching `Accept`. */
   format?: FileType;
-  /** Account the fax belongs to (default: the client's `userId`). */
   user_id?: string;
 }
 
-/** Options of `files.report`. */
 export interface ReportOptions extends CallOptions {
-  /** Account the fax belongs to (default: the client's `userId`). */
   user_id?: string;
 }
 
 /**
- * A downloaded document, not yet read: the body as a stream, with helpers to read it whole.
- * It can be read once — through `body` (touching it counts), `arrayBuffer()` or `blob()`; a
- * second read rejects with a `TypeError`. A body that stalls or breaks off rejects the read
- * with `TimeoutError` or `ConnectionError`.
+ * A downloaded document, not yet read, and readable once: through `body` (touching it counts),
+ * `arrayBuffer()` or `blob()`.
  *
  * @example
  * ```ts
- * const download = await fax.files.download(faxId, { format: "pdf" });
- * await writeFile(download.fileName ?? `${faxId}.pdf`, new Uint8Array(await download.arrayBuffer()));
- * // or, without holding it in memory (Node): await pipeline(Readable.fromWeb(download.body), createWriteStream(path));
+ * await pipeline(Readable.fromWeb(download.body), createWriteStream(download.fileName ?? `${faxId}.pdf`));
  * ```
  */
 export interface FileDownload {
-  /** The document's bytes as they arrive. */
   readonly body: ReadableStream<Uint8Array>;
-  /** The response's `Content-Type`, e.g. `"application/pdf"`. */
   readonly contentType: string | null;
-  /** File name from `Content-Disposition`, when the server sent one; a bare name (no directory parts). */
+  /** From `Content-Disposition`, a bare name (no directory parts). */
   readonly fileName: string | null;
-  /** Reads the whole document. */
   arrayBuffer(): Promise<ArrayBuffer>;
-  /** Reads the whole document into a `Blob` typed with `contentType`. */
   blob(): Promise<Blob>;
 }
 
-/**
- * `fax.files`: documents in and out. Bad arguments are a `TypeError` naming the argument
- * (nothing is sent); error statuses are the typed errors (`NotFoundError`, …).
- */
+/** `fax.files`: documents in and out. */
 export interface FilesApi {
   /**
-   * Uploads a document (`POST /accounts/{user_id}/files`, multipart part `fax_file` with a
-   * file name and MIME type) and resolves to its `{ path }`, for `outbox.send({ files: [path] })`.
-   *
-   * Blobs and bytes are sent as `FormData` (with a `Content-Length`). A `ReadableStream` is
-   * streamed in a hand-built multipart body with chunked encoding, so the document never has
-   * to be read whole before sending starts; runtimes whose `fetch` cannot send streams
-   * (Firefox, Safari) read it into a `Blob` first. If the server needs a `Content-Length`,
-   * pass a `Blob` instead (`await new Response(stream).blob()`).
+   * Uploads a document; its `{ path }` goes into `outbox.send({ files: [path] })`. A stream is
+   * sent chunked, never read whole (except where `fetch` cannot stream: Firefox, Safari); pass
+   * a `Blob` if the server needs a `Content-Length`.
    *
    * @example
    * ```ts
    * const { path } = await fax.files.upload(new File([pdfBytes], "invoice.pdf", { type: "application/pdf" }));
-   * await fax.outbox.send({ from: "+12345667", to: ["+12345688"], files: [path] });
    * ```
    */
   upload(file: UploadSource, options?: UploadOptions): Promise<FilePath>;
   /**
-   * Downloads the document of a sent or received fax (`GET /accounts/{user_id}/files/{fax_id}`).
+   * The document of a sent or received fax.
    *
    * @example
    * ```ts
@@ -104,7 +76,7 @@ export interface FilesApi {
    */
   download(faxId: string, options?: DownloadOptions): Promise<FileDownload>;
   /**
-   * Downloads the transmission confirmation report of a fax, a PDF (`GET /accounts/{user_id}/report/{fax_id}`).
+   * The transmission confirmation report of a fax, a PDF.
    *
    * @example
    * ```ts
@@ -118,7 +90,6 @@ const CALL_OPTION_KEYS = ["signal", "timeout", "maxRetries", "retry", "headers",
 const ACCEPT: Readonly<Record<FileType, string>> = { pdf: "application/pdf", tiff: "image/tiff" };
 /** Appended to a document's `Accept`: the spec documents the errors of these calls as JSON. */
 const JSON_ERRORS = ", application/json;q=0.1";
-/** `type/subtype` with optional parameters, on one line. */
 const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;[^\r\n]*)?$/;
 
 function describe(value: unknown): string {
@@ -130,7 +101,6 @@ function describe(value: unknown): string {
   return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
 }
 
-/** The options object checked against the keys a method takes; an unknown key is a `TypeError` listing them. */
 function checkOptions<T extends object>(method: string, options: unknown, own: readonly string[]): T {
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== "object" || Array.isArray(options))
@@ -152,11 +122,7 @@ function checkFaxId(method: string, faxId: unknown): string {
   return faxId;
 }
 
-/**
- * openapi-fetch's init for one call: per-call options, the typed-error middleware, the body
- * unread. A document (`unlimited`) is streamed to the caller, who decides how much of it to
- * read, so `maxResponseBytes` applies to it only when the call passes one.
- */
+/** A document (`unlimited`) is the caller's to read as far as it likes, so no size limit unless asked. */
 function callInit(ctx: ClientContext, operationId: string, options: CallOptions, headers: Record<string, string>, unlimited = false) {
   return {
     headers,
@@ -170,7 +136,6 @@ function callInit(ctx: ClientContext, operationId: string, options: CallOptions,
   };
 }
 
-/** The document as a Blob or a stream, with the content type it declares (a Blob's own type). */
 function asBody(file: unknown): { blob: Blob; declared: string } | { stream: ReadableStream<Uint8Array> } {
   if (file instanceof Blob) return { blob: file, declared: file.type };
   if (file instanceof ArrayBuffer || ArrayBuffer.isView(file)) return { blob: new Blob([file as ArrayBuffer]), declared: "" };
@@ -208,7 +173,6 @@ async function parseFilePath(bytes: Uint8Array, response: Response, ctx: ClientC
   return parsed as FilePath;
 }
 
-/** Builds `fax.files` over one client context. */
 export function createFilesApi(ctx: ClientContext): FilesApi {
   async function upload(file: UploadSource, options?: UploadOptions): Promise<FilePath> {
     const opts = checkOptions<UploadOptions>("files.upload", options, ["format", "fileName", "contentType", "user_id"]);

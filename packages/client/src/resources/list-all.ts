@@ -7,28 +7,21 @@ import type { CallOptions } from "./call-options.js";
 
 /** Arguments of `fax.faxes.listAll`. */
 export interface ListAllArgs {
-  /** Folder to list (`inbox`, `sent`, `spam`); all of them when absent. */
+  /** All folders when absent. */
   category?: FaxCategory;
-  /** Only faxes from this UTC time on (inclusive), `YYYY-MM-DD HH:mm:ss`. */
+  /** Inclusive, `YYYY-MM-DD HH:mm:ss` UTC. */
   after?: string;
-  /** Only faxes before this UTC time (exclusive), `YYYY-MM-DD HH:mm:ss`. */
+  /** Exclusive, `YYYY-MM-DD HH:mm:ss` UTC. */
   before?: string;
-  /**
-   * Records per request, 1–50 (default 50). A request that repeats the second the last page ended
-   * in asks for that many more than this (the faxes of that second already yielded come back
-   * first), and one after a page all in a single second asks for 50; never more than 50.
-   */
+  /** Records per request, 1–50 (default 50); a request repeating a second asks for more, up to 50. */
   pageSize?: number;
-  /** Account to list (default: the client's `userId`, `"self"`). */
   user_id?: string;
 }
 
-/** The most records one listFaxes request returns. */
 const MAX_PAGE_SIZE = 50;
 
 const ARGUMENT_NAMES: readonly string[] = ["category", "after", "before", "pageSize", "user_id"];
 
-/** Validated arguments of one `listAll` call. */
 interface Plan {
   category: FaxCategory | undefined;
   after: string | undefined;
@@ -41,33 +34,18 @@ interface Plan {
 }
 
 /**
- * `fax.faxes.listAll(args?, options?)`: every fax in the window, newest first as the API
- * returns them, across as many listFaxes requests as it takes — without skipping or repeating
- * a fax, even when several share the second a page ends in.
+ * `fax.faxes.listAll`: every fax in the window, newest first, without skipping or repeating one.
  *
- * The API has no page token; it pages by time, with one-second resolution and an exclusive
- * `before`. So after a full page whose oldest `start_time` is T, the next request asks for
- * `before` = T + 1 s (second T again, with `limit` raised by the faxes of T already yielded)
- * and skips the IDs already yielded at T; only those IDs are kept. A page shorter than
- * requested ends the listing. A full page all in one second (at least `limit` faxes in it) is
- * asked for again with `limit` 50; when 50 or more faxes share a second, paging cannot go on
- * safely: what was obtained is yielded and a `PaginationError` (with `boundary` = that second)
- * is thrown. A record without a usable `start_time` is yielded (once) but cannot anchor
- * paging; a full page without any usable one also ends in a `PaginationError`, as does an
- * answer that is not a fax list or a fax not before the `before` asked for.
- *
- * Arguments are checked when the method is called, before anything is sent: a malformed
- * `after` / `before`, a `pageSize` that is not an integer from 1 to 50 or an unknown argument
- * is a `TypeError`. A window with
- * `after` ≥ `before` is empty and sends nothing. `options` (signal, timeout, retries,
- * headers) apply to every request. Requests are sent only as the iterator is consumed:
- * leaving a `for await` early sends no more.
+ * The API has no page token: it pages by time, to the second, with an exclusive `before`. So
+ * after a full page ending at second T, the next request asks for `before` = T + 1 s (second T
+ * again, `limit` raised by the faxes of T already yielded) and skips the IDs already yielded
+ * at T. When 50 or more faxes share a second, no request can get past it: what was obtained is
+ * yielded, then a `PaginationError` names that second. Requests are sent only as the iterator
+ * is consumed.
  *
  * @example
  * ```ts
- * for await (const record of fax.faxes.listAll({ category: "inbox", after: "2024-01-01 00:00:00" })) {
- *   console.log(record.id, record.start_time);
- * }
+ * for await (const record of fax.faxes.listAll({ category: "inbox", after: "2024-01-01 00:00:00" })) console.log(record.id);
  * ```
  */
 export function createListAll(ctx: ClientContext): (args?: ListAllArgs, options?: CallOptions) => AsyncIterableIterator<Fax> {
@@ -134,7 +112,7 @@ async function* listPages(
   // The second the last full page ended in, and the IDs yielded in it: the next request covers it again.
   let boundary: number | undefined;
   let seenAtBoundary = new Set<string>();
-  // Records without a usable start_time, yielded once each (they cannot be placed in time).
+  // Records without a usable start_time cannot be placed in time: remembered to yield them once.
   const unplaced = new Set<string>();
 
   for (;;) {

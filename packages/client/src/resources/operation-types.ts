@@ -1,15 +1,10 @@
 import type { OperationTypes } from "@faxkit/types";
 
-/**
- * Type-level view of one operation for the resource API: its single argument object
- * (path, query and header parameters plus the JSON body's properties, flattened) and
- * what it resolves to. Derived from openapi-typescript's `operations`, so it follows the spec.
- */
+// Derived from openapi-typescript's `operations`, so the resource API follows the spec.
 
-/** An operation's id, as in the spec. */
 export type OperationName = keyof OperationTypes;
 
-/** The empty object type: stands in for "nothing here" so intersections stay usable. */
+/** "Nothing here" that keeps intersections usable. */
 type Nothing = Record<never, never>;
 type OrEmpty<T> = [T] extends [never] ? Nothing : [T] extends [undefined] ? Nothing : T;
 
@@ -17,7 +12,7 @@ type Location<Id extends OperationName, Where extends "path" | "query" | "header
   NonNullable<OperationTypes[Id]["parameters"][Where]>
 >;
 
-/** Path parameters, with `user_id` optional: the client fills in its `userId` (default `"self"`). */
+/** `user_id` optional: the client fills in its `userId`. */
 type PathArgs<Id extends OperationName> =
   Location<Id, "path"> extends { user_id: infer U } ? Omit<Location<Id, "path">, "user_id"> & { user_id?: U } : Location<Id, "path">;
 
@@ -34,8 +29,12 @@ type JsonBody<Id extends OperationName> = OperationTypes[Id] extends { requestBo
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /**
- * The one argument object of `fax.<group>.<method>()`: parameters and body properties side by
- * side, e.g. `{ fax_id, comment, is_read }` for `updateFax`. Unknown keys are compile errors.
+ * Parameters and body properties side by side, e.g. `{ fax_id, comment, is_read }` for `updateFax`.
+ *
+ * @example
+ * ```ts
+ * const args: OperationArgs<"updateFax"> = { fax_id, is_read: true };
+ * ```
  */
 export type OperationArgs<Id extends OperationName> = [keyof AllArgs<Id>] extends [never] ? NoArgs : AllArgs<Id>;
 
@@ -46,7 +45,14 @@ type NoArgs = Record<string, never>;
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
 
-/** What a successful call resolves to: the 2xx body, or `undefined` for 204. */
+/**
+ * The 2xx body, or `undefined` for 204.
+ *
+ * @example
+ * ```ts
+ * type Account = OperationData<"getUser">;
+ * ```
+ */
 export type OperationData<Id extends OperationName> = {
   [S in keyof OperationTypes[Id]["responses"]]: S extends SuccessStatus
     ? OperationTypes[Id]["responses"][S] extends { content: infer C }
@@ -55,5 +61,4 @@ export type OperationData<Id extends OperationName> = {
     : never;
 }[keyof OperationTypes[Id]["responses"]];
 
-/** True when every field of the argument object is optional, so the argument may be left out. */
 export type ArgsOptional<Id extends OperationName> = Nothing extends OperationArgs<Id> ? true : false;

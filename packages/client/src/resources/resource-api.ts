@@ -5,30 +5,30 @@ import { buildGenericResources, type GenericResources } from "./generic-resource
 import type { createListAll } from "./list-all.js";
 
 /**
- * The resource API: one method per operation from the generated map, plus what the API
- * itself lacks — `bulkUpdateAll` beyond 100 IDs, `listAll` across pages — and file methods
- * that take and return documents rather than JSON.
+ * One method per operation, plus what the API lacks in one call (`bulkUpdateAll`, `listAll`)
+ * and file methods that take and return documents rather than JSON.
+ *
+ * @example
+ * ```ts
+ * const api: ResourceApi = createFaxPlusClient({ token });
+ * ```
  */
 export type ResourceApi = Omit<GenericResources, "faxes" | "outbox" | "files"> & {
   readonly faxes: GenericResources["faxes"] & {
-    /** Any number of IDs, in chunks of 100 with bounded concurrency; per-item results in input order. */
+    /** Any number of IDs, 100 per request; per-item results in input order. */
     readonly bulkUpdateAll: BulkUpdateAllMethod<"bulkUpdateFaxes">;
     /** Every fax in the window, across pages, without skipping or repeating any. */
     readonly listAll: ReturnType<typeof createListAll>;
   };
   readonly outbox: GenericResources["outbox"] & {
-    /** Any number of outbox IDs, in chunks of 100 with bounded concurrency; per-item results in input order. */
+    /** Any number of outbox IDs, 100 per request; per-item results in input order. */
     readonly bulkUpdateAll: BulkUpdateAllMethod<"bulkUpdateOutboxFaxes">;
   };
   readonly files: FilesApi;
 };
 
-/*
- * The helpers below are loaded on first use (dynamic `import()`): a bundler puts each in its own
- * chunk, so an app that only lists and updates faxes does not download the bulk driver, its
- * validators, the pager or the multipart encoder. Each module is fetched and evaluated once
- * (an `import()` of a module already loaded resolves to the same module).
- */
+// Loaded on first use, each in its own chunk: an app that only lists and updates faxes does not
+// download the bulk driver, its validators, the pager or the multipart encoder.
 function lazyBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientContext, operationId: Id): BulkUpdateAllMethod<Id> {
   return async (args, options) => (await import("./bulk-update-all.js")).createBulkUpdateAll(ctx, operationId)(args, options);
 }
@@ -47,7 +47,6 @@ function lazyFiles(ctx: ClientContext): FilesApi {
   return methods as unknown as FilesApi;
 }
 
-/** Builds the whole resource API over one client context. */
 export function buildResourceApi(ctx: ClientContext): ResourceApi {
   const generic = buildGenericResources(ctx);
   return {

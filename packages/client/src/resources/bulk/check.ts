@@ -5,7 +5,6 @@ import { FaxValidationError, type ValidationIssue, type ValidationResult } from 
 import { DEFAULT_BULK_CONCURRENCY } from "./constants.js";
 import type { BulkProgress } from "./types.js";
 
-/** A generated body validator of one bulk operation. */
 export type BodyValidator = (value: unknown) => ValidationResult<unknown>;
 
 export function checkConcurrency(method: string, value: unknown): number {
@@ -22,9 +21,8 @@ export function checkOnProgress(method: string, value: unknown): ((progress: Bul
 }
 
 /**
- * Throws `FaxValidationError` for a payload the API would reject whatever the IDs. It is
- * checked with the first ID in place of the list, so a problem of that one ID is left to
- * {@link idError} while a list that is missing, not an array or empty is reported as it is.
+ * A payload the API would reject whatever the IDs. Checked with the first ID for the list, so
+ * that ID's own problem is left to {@link idError}.
  */
 export function checkPayload(validate: BodyValidator, operationId: string, body: unknown, ids: unknown): void {
   let issues: readonly ValidationIssue[];
@@ -39,10 +37,7 @@ export function checkPayload(validate: BodyValidator, operationId: string, body:
   if (issues.length > 0) throw new FaxValidationError(issues, { operationId, part: "request" });
 }
 
-/**
- * Why the API would refuse one ID (`{ ...body, ids: [id] }` checked), its issues pointing at
- * `inputIndex` in the caller's list; `undefined` when it would not.
- */
+/** Issues point at `inputIndex` in the caller's list, not at the one-ID body checked. */
 export function idError(
   validate: BodyValidator,
   operationId: string,

@@ -1,9 +1,6 @@
 /**
- * Runs `task(0)` … `task(count - 1)`, starting them in index order with at most
- * `concurrency` unfinished at once. Once `signal` has fired no further task starts (those
- * running finish on their own terms), and neither does one after a task rejected; that
- * rejection then rejects the pool once the running tasks end. Resolves with the number of
- * tasks started: the ones from that index on never ran.
+ * Runs `task(0…count-1)` in order, at most `concurrency` at once. After an abort or a rejection
+ * no task starts; running ones finish. Resolves with how many started (a rejection rejects).
  */
 export async function runPool(
   count: number,
