@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-// Not exported from the package index yet; imported from its module.
-import { PaginationError } from "../../src/errors/PaginationError.js";
-import { AbortError, BadRequestError, createFaxPlusClient, type ListAllArgs, ServerError, TimeoutError } from "../../src/index.js";
+import {
+  AbortError,
+  BadRequestError,
+  createFaxPlusClient,
+  type ListAllArgs,
+  PaginationError,
+  ServerError,
+  TimeoutError,
+} from "../../src/index.js";
 import { createListAll } from "../../src/resources/list-all.js";
 
 // ---------------------------------------------------------------------------- fake Fax.Plus
