@@ -11,8 +11,10 @@ import { SecretSet } from "./internal/secret-set.js";
 import { createTransport, DEFAULT_DEADLINE_MS, type TransportOptions } from "./internal/transport.js";
 import { buildResourceApi, type ResourceApi } from "./resources/resource-api.js";
 
+/** Production base URL of the Fax.Plus REST API v3. */
 export const DEFAULT_BASE_URL = "https://restapi.fax.plus/v3";
 
+/** Options of {@link createFaxPlusClient}; the README's table gives every default. */
 export interface FaxPlusClientOptions {
   /** Default `https://restapi.fax.plus/v3`; credentials in it are dropped. */
   baseUrl?: string;

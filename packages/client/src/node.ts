@@ -15,11 +15,13 @@ import { createFaxPlusClient as createClient, type FaxPlusClient, type FaxPlusCl
 import { contentTypeForFileName } from "./internal/media-types.js";
 import type { FilesApi, UploadOptions, UploadSource } from "./resources/files.js";
 
+/** Options of {@link fileFromPath}. */
 export interface FileFromPathOptions {
   /** Default: from the extension, else `""` (then `files.upload` sniffs it). */
   contentType?: string;
 }
 
+/** `fax.files` of the Node client. */
 export interface NodeFilesApi extends Omit<FilesApi, "upload"> {
   /**
    * Also a path, read from disk as it is sent. A missing file is an `ENOENT` error; nothing is sent.
@@ -32,6 +34,7 @@ export interface NodeFilesApi extends Omit<FilesApi, "upload"> {
   upload(file: UploadSource | string, options?: UploadOptions): Promise<FilePath>;
 }
 
+/** The client of the Node entry: `files.upload` also takes a path. */
 export type NodeFaxPlusClient = Omit<FaxPlusClient, "files"> & { readonly files: NodeFilesApi };
 
 function fileError(path: string, code: string, what: string, cause?: unknown): Error {

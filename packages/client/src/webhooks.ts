@@ -14,6 +14,7 @@ import { WebhookPayloadError } from "./errors/WebhookPayloadError.js";
 
 export { WEBHOOK_EXCERPT_LIMIT, WebhookPayloadError, type WebhookPayloadErrorInit } from "./errors/WebhookPayloadError.js";
 
+/** The events a webhook fires for: `fax_sent`, `fax_received`, `fax_page_received`. */
 export type WebhookEventName = NonNullable<WebhookCallbackHook["event"]>;
 
 /** `status` may be one the spec does not list yet: the failure codes grow. */
@@ -28,6 +29,7 @@ export type WebhookEvent<E extends WebhookEventName = WebhookEventName> = {
 /** The raw body (text or bytes) or what a JSON body parser already made of it. */
 export type WebhookBody = string | ArrayBuffer | ArrayBufferView | Record<string, unknown>;
 
+/** Options of {@link parseWebhookEvent}. */
 export interface ParseWebhookEventOptions {
   /** Values to mask in the error's excerpt and messages, e.g. a shared secret in your target URL's path. */
   secrets?: readonly string[];

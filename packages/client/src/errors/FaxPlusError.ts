@@ -19,6 +19,7 @@ export interface FaxPlusErrorInit {
   secrets?: readonly string[];
 }
 
+/** What `toJSON()` returns: plain, already-redacted data for logs. */
 export interface FaxPlusErrorJSON {
   name: string;
   message: string;

@@ -1,5 +1,6 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
+/** {@link FaxPlusErrorInit} plus where paging stopped. */
 export interface PaginationErrorInit extends FaxPlusErrorInit {
   boundary?: string;
 }

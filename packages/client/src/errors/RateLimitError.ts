@@ -1,5 +1,6 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
+/** {@link FaxPlusErrorInit} plus the parsed `Retry-After`, in seconds. */
 export interface RateLimitErrorInit extends FaxPlusErrorInit {
   retryAfter?: number;
 }

@@ -1,6 +1,7 @@
 import { redactLocation } from "../internal/redact.js";
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
+/** {@link FaxPlusErrorInit} plus the `Location` as received (stored redacted). */
 export interface RedirectErrorInit extends FaxPlusErrorInit {
   location?: string;
 }

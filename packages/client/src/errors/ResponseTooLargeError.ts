@@ -1,5 +1,6 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
+/** {@link FaxPlusErrorInit} plus the `maxResponseBytes` that was exceeded. */
 export interface ResponseTooLargeErrorInit extends FaxPlusErrorInit {
   maxBytes: number;
 }

@@ -1,5 +1,6 @@
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
+/** {@link FaxPlusErrorInit} plus the limit that was exceeded, in ms. */
 export interface TimeoutErrorInit extends FaxPlusErrorInit {
   timeoutMs: number;
 }

@@ -2,8 +2,10 @@ import type { ValidationIssue } from "@faxkit/validator";
 import { scrub } from "../internal/redact.js";
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
+/** Longest `excerpt` kept, in characters: enough to recognise a payload, too short to leak one. */
 export const WEBHOOK_EXCERPT_LIMIT = 200;
 
+/** {@link FaxPlusErrorInit} plus the issues found and the payload (kept only as a masked excerpt). */
 export interface WebhookPayloadErrorInit extends FaxPlusErrorInit {
   issues?: readonly ValidationIssue[];
   body?: string;

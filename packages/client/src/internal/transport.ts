@@ -14,6 +14,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
 
 export const DEFAULT_DEADLINE_MS = 300_000;
 
+/** Options of {@link createTransport}. */
 export interface TransportOptions {
   fetch?: typeof fetch;
   /** Timeout of each attempt, in ms (default 60,000). */
@@ -53,6 +54,7 @@ export interface TransportOverrides {
   maxResponseBytes?: number;
 }
 
+/** A `fetch` that also takes a call's overrides. */
 export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
 
 /**

@@ -16,6 +16,7 @@ import type { CallOptions } from "./call-options.js";
 /** What `files.upload` accepts in every runtime; for a file path, see `@faxkit/client/node`. */
 export type UploadSource = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;
 
+/** Options of `files.upload`: the per-call options, and how the document is described. */
 export interface UploadOptions extends CallOptions {
   /** How Fax.Plus stores the document; the API's default when left out. */
   format?: FileType;
@@ -26,11 +27,13 @@ export interface UploadOptions extends CallOptions {
   user_id?: string;
 }
 
+/** Options of `files.download`: the per-call options, the format and the account. */
 export interface DownloadOptions extends CallOptions {
   format?: FileType;
   user_id?: string;
 }
 
+/** Options of `files.report`: the per-call options and the account. */
 export interface ReportOptions extends CallOptions {
   user_id?: string;
 }
