@@ -52,13 +52,16 @@ export async function render(config: ResolvedConfig): Promise<Rendered> {
   const resolvedJson = emitResolvedSpec(document, provenance);
   const files = [
     { path: join(config.outputs.types, TYPE_FILES.aliases), content: emitSchemaAliases(document, provenance) },
-    { path: join(config.outputs.types, TYPE_FILES.operations), content: emitOperationTable(operations, provenance) },
+    {
+      path: join(config.outputs.types, TYPE_FILES.operations),
+      content: emitOperationTable(operations, provenance, config.operationInterfaces),
+    },
     { path: join(config.outputs.types, TYPE_FILES.specInfo), content: emitSpecInfo(document, operations.length, provenance) },
   ];
   if (config.resourceRenames !== undefined)
     files.push({
       path: join(config.outputs.types, TYPE_FILES.resources),
-      content: emitResourceMap(describeResources(operations, config.resourceRenames), operations, provenance),
+      content: emitResourceMap(describeResources(operations, config.resourceRenames), operations, provenance, config.operationInterfaces),
     });
   if (config.outputs.resolvedSpec) files.push({ path: config.outputs.resolvedSpec, content: resolvedJson });
   const ownedFolders = [config.outputs.types];

@@ -1,8 +1,9 @@
 /**
  * @faxkit/types — the Fax.Plus REST API v3 as TypeScript: `paths`, `components` and
  * `operations` (openapi-typescript), a named alias per schema (`Fax`, `BulkFaxUpdateRequest`,
- * …), the runtime operation table and the client's resource map. Everything under `./generated` is written by
- * @faxkit/codegen; this file only chooses what is public.
+ * …), the runtime operation table and the client's resource map, and the hand-written
+ * `OperationMeta` and `OperationCall` interfaces those tables satisfy. Everything under
+ * `./generated` is written by @faxkit/codegen; this file only chooses what is public.
  *
  * @example
  * ```ts
@@ -12,7 +13,9 @@
  * ```
  */
 export type * from "./generated/aliases.js";
-export { type OperationId, type OperationMeta, operationIds, operations } from "./generated/operations.js";
-export { type OperationCall, operationCalls, type Resources, resources } from "./generated/resources.js";
+export { type OperationId, operationIds, operations } from "./generated/operations.js";
+export { operationCalls, type Resources, resources } from "./generated/resources.js";
 export type { $defs, components, operations as OperationTypes, paths, webhooks } from "./generated/schema.js";
 export { specInfo } from "./generated/spec-info.js";
+export type { OperationCall } from "./operation-call.js";
+export type { OperationMeta } from "./operation-meta.js";

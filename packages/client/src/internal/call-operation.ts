@@ -4,34 +4,23 @@ import type { CallOptions } from "../resources/call-options.js";
 import type { ClientContext } from "./client-context.js";
 import { isDotSegment } from "./path-param.js";
 
-/** An operation as the client calls it, expanded from the generated short form. */
-export interface CalledOperation {
-  readonly operationId: string;
-  readonly method: OperationCall["method"];
-  readonly path: string;
-  readonly pathParams: readonly string[];
-  readonly queryParams: readonly string[];
-  readonly headerParams: readonly string[];
-  readonly requestContentType: string | null;
-  readonly requestBodyRequired: boolean;
-}
+/**
+ * An operation as the client calls it: its generated call data (`operationCalls`, read as it
+ * is: path parameters and body kind come from the spec, never from the path template) and the
+ * operationId that names it in errors.
+ */
+export type CalledOperation = OperationCall & { readonly operationId: string };
 
 /**
- * The call data of one operation, expanded from `operationCalls` (which leaves out what can
- * be derived, to keep bundles small): path parameters are the `{names}` in the path.
+ * The call data of one operation, with its operationId.
+ *
+ * @example
+ * ```ts
+ * calledOperation("getFax").pathParams; // ["user_id", "fax_id"]
+ * ```
  */
 export function calledOperation(operationId: OperationId): CalledOperation {
-  const call: OperationCall = operationCalls[operationId];
-  return {
-    operationId,
-    method: call.method,
-    path: call.path,
-    pathParams: Array.from(call.path.matchAll(/\{([^}]+)\}/g), (match) => match[1] as string),
-    queryParams: call.query ?? [],
-    headerParams: call.header ?? [],
-    requestContentType: call.body ?? null,
-    requestBodyRequired: call.bodyRequired === true,
-  };
+  return { operationId, ...operationCalls[operationId] };
 }
 
 /** The pieces of one resource call, in openapi-fetch's shape. */
@@ -122,7 +111,7 @@ export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Mid
  * thrown as its typed error, and the body parsed as JSON (`undefined` when empty). A body
  * that is not valid JSON is a `ResponseParseError` carrying the raw text. A body cut off or
  * stalled mid-way needs nothing here: the transport's `guardBody` already errors it with
- * `ConnectionError` or `TimeoutError`. `op` is expanded once per method by the caller.
+ * `ConnectionError` or `TimeoutError`. `op` is looked up once per method by the caller.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { type OperationId, type Resources, resources } from "@faxkit/types";
-import { type CalledOperation, calledOperation, callOperation } from "../internal/call-operation.js";
+import { calledOperation, callOperation } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import type { CallOptions } from "./call-options.js";
 import type { ArgsOptional, OperationArgs, OperationData, OperationName } from "./operation-types.js";
@@ -34,11 +34,8 @@ export function buildGenericResources(ctx: ClientContext): GenericResources {
   for (const [group, methods] of Object.entries(resources)) {
     const target: Record<string, unknown> = Object.create(null);
     for (const [method, operationId] of Object.entries(methods as Record<string, OperationId>)) {
-      let op: CalledOperation | undefined; // expanded on the first call, then reused
-      target[method] = (args?: unknown, options?: CallOptions) => {
-        op ??= calledOperation(operationId);
-        return callOperation(ctx, op, args, options);
-      };
+      const op = calledOperation(operationId);
+      target[method] = (args?: unknown, options?: CallOptions) => callOperation(ctx, op, args, options);
     }
     api[group] = target;
   }

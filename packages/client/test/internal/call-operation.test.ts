@@ -1,4 +1,4 @@
-import { type OperationMeta, operations } from "@faxkit/types";
+import { type OperationMeta, operationCalls, operationIds, operations } from "@faxkit/types";
 import { describe, expect, it } from "vitest";
 import {
   AbortError,
@@ -16,7 +16,7 @@ import {
   ServerError,
   TimeoutError,
 } from "../../src/index.js";
-import { type SplitArguments, splitArguments } from "../../src/internal/call-operation.js";
+import { type CalledOperation, calledOperation, type SplitArguments, splitArguments } from "../../src/internal/call-operation.js";
 
 const BASE_URL = "https://api.test/v3";
 const TOKEN = "pat_Sup3rS3cretT0ken_0123456789";
@@ -134,6 +134,15 @@ describe("splitArguments", () => {
     ],
   ])("%s", async (_name, op, args, expected) => {
     expect(await splitArguments(op, args, "self")).toEqual(expected);
+  });
+
+  it("takes path parameters from the call record and never from the path template", async () => {
+    // A record whose list and template disagree (the generator refuses such a spec): only the list counts.
+    const op: CalledOperation = { ...calledOperation("getFax"), pathParams: ["fax_id"] };
+    expect(await splitArguments(op, { fax_id: "f1" }, "self")).toEqual({ params: { ...empty, path: { fax_id: "f1" } }, body: undefined });
+    await expect(splitArguments(op, { fax_id: "f1", user_id: "u9" }, "self")).rejects.toThrow(
+      'getFax: unknown argument "user_id"; it takes fax_id',
+    );
   });
 
   it("uses the given default user_id", async () => {
@@ -445,5 +454,14 @@ describe("callOperation (through the resource API)", () => {
       expect((error as Error).message).not.toContain(TOKEN);
       expect(JSON.stringify(error)).not.toContain(TOKEN);
     });
+  });
+});
+
+describe("calledOperation", () => {
+  it.each(operationIds)("%s: the call table's record as it is, with its operationId", (operationId) => {
+    expect(calledOperation(operationId)).toStrictEqual({ operationId, ...operationCalls[operationId] });
+    // The same lists as the full operation table: one model, nothing re-derived on the way.
+    const { pathParams, queryParams, headerParams, requestContentType, requestBodyRequired } = operations[operationId];
+    expect(calledOperation(operationId)).toMatchObject({ pathParams, queryParams, headerParams, requestContentType, requestBodyRequired });
   });
 });

@@ -6,11 +6,15 @@ import { quoteJsLiteral } from "../quote/js-literal.js";
 import { quoteJsString } from "../quote/js-string.js";
 import { quotePropertyKey } from "../quote/property-key.js";
 import { type Provenance, tsBanner } from "./banner.js";
+import { tableTyping } from "./table-typing.js";
 
 /** Methods that RFC 9110 §9.2.2 defines as idempotent: safe to retry. */
 const IDEMPOTENT = new Set(["get", "head", "put", "delete", "options", "trace"]);
 
-/** Runtime metadata of one operation, as written into `operations.ts`. */
+/**
+ * Runtime metadata of one operation, as written into `operations.ts`: the generator's
+ * mutable form of @faxkit/types' hand-written `OperationMeta` (same fields, same meaning).
+ */
 export interface OperationRecord {
   operationId: string;
   method: string;
@@ -81,46 +85,16 @@ export function describeOperations(document: JsonObject, scopesFrom: string | un
   return listOperations(document).map((entry) => describeOperation(document, entry, scopesFrom));
 }
 
-const META_INTERFACE = `/** Runtime description of one API operation. */
-export interface OperationMeta {
-  /** The spec's operationId. */
-  readonly operationId: string;
-  /** HTTP method, upper case. */
-  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-  /** Path template, as in the spec (\`/accounts/{user_id}/faxes\`). */
-  readonly path: string;
-  /** First tag, or null. */
-  readonly tag: string | null;
-  readonly summary: string | null;
-  readonly pathParams: readonly string[];
-  readonly queryParams: readonly string[];
-  readonly headerParams: readonly string[];
-  /** Names of the parameters marked \`required\`. */
-  readonly requiredParams: readonly string[];
-  /** First media type of the request body, or null when there is none. */
-  readonly requestContentType: string | null;
-  readonly requestBodyRequired: boolean;
-  /** 2xx statuses (numbers) and ranges such as "2XX". */
-  readonly successStatuses: readonly (number | string)[];
-  /** Other documented statuses, ranges and "default". */
-  readonly errorStatuses: readonly (number | string)[];
-  /** Scopes that grant access (from the configured scheme, or from all schemes). */
-  readonly scopes: readonly string[];
-  /** Security requirements: any one of them suffices. */
-  readonly security: readonly Readonly<Record<string, readonly string[]>>[];
-  /** Whether the method is idempotent (RFC 9110 §9.2.2), so a retry is safe. */
-  readonly idempotent: boolean;
-  readonly deprecated: boolean;
-}
-`;
-
 /**
- * \`operations.ts\`: the runtime table of every operation, keyed by operationId, for
+ * `operations.ts`: the runtime table of every operation, keyed by operationId, for
  * clients, validators, mocks and tests that need to know an operation without the spec.
+ * Data only: with `interfacesFrom` (see {@link tableTyping}) it is checked against the
+ * hand-written `OperationMeta`, which is imported, never pasted.
  */
-export function emitOperationTable(records: readonly OperationRecord[], provenance: Provenance): string {
+export function emitOperationTable(records: readonly OperationRecord[], provenance: Provenance, interfacesFrom?: string): string {
+  const typing = tableTyping("OperationMeta", interfacesFrom);
   let out = tsBanner(provenance, "Runtime table of every operation, keyed by operationId.");
-  out += `\n${META_INTERFACE}\n`;
+  out += `\n${typing.importLine}`;
   out += "/**\n * Every operation of the spec, in document order.\n *\n * @example\n * ```ts\n";
   // The example sits in a comment: the operationId is quoted as code, then as comment text.
   out += ` * const op = operations[${quoteDocText(quoteJsString(records[0]?.operationId ?? "someOperation"))}];\n`;
@@ -129,7 +103,7 @@ export function emitOperationTable(records: readonly OperationRecord[], provenan
   for (const record of records) {
     out += `  ${quotePropertyKey(record.operationId)}: ${quoteJsLiteral(record)},\n`;
   }
-  out += "} as const satisfies Record<string, OperationMeta>;\n\n";
+  out += `} ${typing.closing};\n\n`;
   out += "/** Union of every operationId. */\nexport type OperationId = keyof typeof operations;\n\n";
   out += "/** Every operationId, in document order. */\n";
   // Marked pure so that a bundle importing only other exports can drop the table.

@@ -1,5 +1,7 @@
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { describeOperations, type OperationRecord } from "../../src/emit/operation-table.js";
+import type { Provenance } from "../../src/emit/banner.js";
+import { describeOperations, emitOperationTable, type OperationRecord } from "../../src/emit/operation-table.js";
 
 const document = {
   openapi: "3.0.3",
@@ -59,5 +61,40 @@ describe("describeOperations", () => {
   it("records method, first tag, idempotency and deprecation", () => {
     expect(getItem).toMatchObject({ method: "GET", tag: "Items", idempotent: true, deprecated: false });
     expect(uploadItem).toMatchObject({ method: "POST", tag: null, idempotent: false, deprecated: true });
+  });
+});
+
+describe("emitOperationTable", () => {
+  const records = describeOperations(document, "pat");
+  const provenance: Provenance = { spec: "spec.yaml", overlays: [], title: "t", version: "1" };
+
+  /** The module's exports, as a user importing it would see them. */
+  function evaluate(source: string): Record<string, unknown> {
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    const exports: Record<string, unknown> = {};
+    new Function("exports", js.outputText)(exports);
+    return exports;
+  }
+
+  it("writes data only: every record keyed by operationId, and the ids in document order", () => {
+    const text = emitOperationTable(records, provenance, "../operation-model.js");
+    expect(text).not.toMatch(/\binterface\b/);
+    const { operations, operationIds } = evaluate(text) as { operations: Record<string, unknown>; operationIds: string[] };
+    expect(operationIds).toEqual(["getItem", "uploadItem"]);
+    expect(operations).toEqual({ getItem: records[0], uploadItem: records[1] });
+  });
+
+  it("with a configured module imports OperationMeta type-only and checks the table against it, literal types kept", () => {
+    const text = emitOperationTable(records, provenance, "@faxkit/types");
+    expect(text).toContain('import type { OperationMeta } from "@faxkit/types";');
+    expect(text).toContain("} as const satisfies Record<string, OperationMeta>;");
+  });
+
+  it("without a configured module is plain `as const` data that imports nothing, and compiles", () => {
+    const text = emitOperationTable(records, provenance);
+    expect(text).not.toMatch(/\bimport\b|OperationMeta/);
+    expect(text).toContain("} as const;");
+    const result = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+    expect(result.diagnostics).toEqual([]);
   });
 });

@@ -204,11 +204,19 @@ describe("emitResourceMap", () => {
     expect(Object.keys((value as { faxes: object }).faxes)).toEqual(["list", "bulkUpdate", "get"]);
   });
 
-  it("carries, per operation, only what a client needs to call it", () => {
+  it("carries, per operation, what a client needs to call it, named as in OperationMeta and never left out", () => {
     const calls = evaluate(emitResourceMap(entries, records, provenance), "operationCalls") as Record<string, Record<string, unknown>>;
     expect(Object.keys(calls)).toEqual(["listFaxes", "bulkUpdateFaxes", "getFile", "getFax"]);
-    expect(calls.getFax).toEqual({ method: "GET", path: "/faxes/{id}" });
-    const withEverything = op("updateThing", "PUT", "/things/{id}", "Things");
+    expect(calls.getFax).toEqual({
+      method: "GET",
+      path: "/faxes/{id}",
+      pathParams: ["id"],
+      queryParams: [],
+      headerParams: [],
+      requestContentType: null,
+      requestBodyRequired: false,
+    });
+    const withEverything = op("updateThing", "PUT", "/things/{id}/{part}", "Things");
     const full = {
       ...withEverything,
       queryParams: ["dry_run"],
@@ -219,12 +227,20 @@ describe("emitResourceMap", () => {
     const text = emitResourceMap(describeResources([full], {}), [full], provenance);
     expect((evaluate(text, "operationCalls") as Record<string, unknown>).updateThing).toEqual({
       method: "PUT",
-      path: "/things/{id}",
-      query: ["dry_run"],
-      header: ["x-trace"],
-      body: "application/json",
-      bodyRequired: true,
+      path: "/things/{id}/{part}",
+      pathParams: ["id", "part"],
+      queryParams: ["dry_run"],
+      headerParams: ["x-trace"],
+      requestContentType: "application/json",
+      requestBodyRequired: true,
     });
+  });
+
+  it("takes path parameters from the record, not from the path template", () => {
+    // The record is what the spec declares; the emitter must not re-derive it from `path`.
+    const declared = { ...op("getPart", "GET", "/parts/{id}", "Parts"), pathParams: ["declared"] };
+    const calls = evaluate(emitResourceMap(describeResources([declared], {}), [declared], provenance), "operationCalls");
+    expect((calls as Record<string, { pathParams: string[] }>).getPart?.pathParams).toEqual(["declared"]);
   });
 
   it("is deterministic: the same input gives the same bytes", () => {
@@ -237,9 +253,29 @@ describe("emitResourceMap", () => {
     const text = emitResourceMap(entries, records, provenance);
     expect(text).toContain("} as const;");
     expect(text).toContain("export type Resources = typeof resources;");
-    expect(text).toContain("} as const satisfies Record<string, OperationCall>;");
     const result = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
     expect(result.diagnostics).toEqual([]);
+  });
+
+  it("declares no interface: with a configured module it imports OperationCall and checks the table against it", () => {
+    const text = emitResourceMap(entries, records, provenance, "../operation-model.js");
+    expect(text).not.toMatch(/\binterface\b/);
+    expect(text).toContain('import type { OperationCall } from "../operation-model.js";');
+    expect(text).toContain("} as const satisfies Record<string, OperationCall>;");
+  });
+
+  it("without a configured module is plain `as const` data that imports nothing", () => {
+    const text = emitResourceMap(entries, records, provenance);
+    expect(text).not.toMatch(/\binterface\b|\bimport\b|OperationCall>/);
+    expect(text.match(/\} as const;/g)).toHaveLength(2);
+  });
+
+  it("quotes the configured module as a string literal", () => {
+    const text = emitResourceMap(entries, records, provenance, '"; globalThis.pwned = 1; "');
+    expect(text).toContain('import type { OperationCall } from "\\"; globalThis.pwned = 1; \\"";');
+    const result = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.outputText).not.toContain("pwned");
   });
 });
 

@@ -6,37 +6,7 @@
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
 
-/** Runtime description of one API operation. */
-export interface OperationMeta {
-  /** The spec's operationId. */
-  readonly operationId: string;
-  /** HTTP method, upper case. */
-  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-  /** Path template, as in the spec (`/accounts/{user_id}/faxes`). */
-  readonly path: string;
-  /** First tag, or null. */
-  readonly tag: string | null;
-  readonly summary: string | null;
-  readonly pathParams: readonly string[];
-  readonly queryParams: readonly string[];
-  readonly headerParams: readonly string[];
-  /** Names of the parameters marked `required`. */
-  readonly requiredParams: readonly string[];
-  /** First media type of the request body, or null when there is none. */
-  readonly requestContentType: string | null;
-  readonly requestBodyRequired: boolean;
-  /** 2xx statuses (numbers) and ranges such as "2XX". */
-  readonly successStatuses: readonly (number | string)[];
-  /** Other documented statuses, ranges and "default". */
-  readonly errorStatuses: readonly (number | string)[];
-  /** Scopes that grant access (from the configured scheme, or from all schemes). */
-  readonly scopes: readonly string[];
-  /** Security requirements: any one of them suffices. */
-  readonly security: readonly Readonly<Record<string, readonly string[]>>[];
-  /** Whether the method is idempotent (RFC 9110 §9.2.2), so a retry is safe. */
-  readonly idempotent: boolean;
-  readonly deprecated: boolean;
-}
+import type { OperationMeta } from "../operation-model.js";
 
 /**
  * Every operation of the spec, in document order.

@@ -6,6 +6,8 @@
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
 
+import type { OperationCall } from "../operation-model.js";
+
 /**
  * `fax.<group>.<method>()` → operationId. Groups come from the operations' first tag, method
  * names from a fixed rule plus the config's `resources.rename` (see @faxkit/codegen).
@@ -62,25 +64,8 @@ export const resources = {
 export type Resources = typeof resources;
 
 /**
- * What a client needs to call one operation, in short form (the full record is `OperationMeta`
- * in `operations.ts`). Path parameters are the `{names}` in `path`; absent lists are empty.
- */
-export interface OperationCall {
-  readonly method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-  /** Path template, as in the spec. */
-  readonly path: string;
-  /** Query parameter names. */
-  readonly query?: readonly string[];
-  /** Header parameter names. */
-  readonly header?: readonly string[];
-  /** First media type of the request body; absent when there is none. */
-  readonly body?: string;
-  /** Present (true) when the spec requires the body. */
-  readonly bodyRequired?: true;
-}
-
-/**
- * How to call each operation, keyed by operationId.
+ * How to call each operation, keyed by operationId: method, path, parameter names by
+ * location, and the request body's media type.
  *
  * @example
  * ```ts
@@ -88,32 +73,32 @@ export interface OperationCall {
  * ```
  */
 export const operationCalls = {
-  "getAccounts": {"method":"GET","path":"/accounts"},
-  "getUser": {"method":"GET","path":"/accounts/{user_id}"},
-  "updateUser": {"method":"PUT","path":"/accounts/{user_id}","body":"application/json"},
-  "getMemberDetails": {"method":"GET","path":"/accounts/self/member-details/{member_user_id}"},
-  "updateMemberDetails": {"method":"PUT","path":"/accounts/self/member-details/{member_user_id}","body":"application/json"},
-  "inviteMembers": {"method":"POST","path":"/accounts/self/member-invitations","body":"application/json","bodyRequired":true},
-  "resendInvitations": {"method":"POST","path":"/accounts/self/member-invitations/resend","body":"application/json","bodyRequired":true},
-  "listFaxes": {"method":"GET","path":"/accounts/{user_id}/faxes","query":["category","after","before","limit"]},
-  "bulkUpdateFaxes": {"method":"PUT","path":"/accounts/{user_id}/faxes","body":"application/json","bodyRequired":true},
-  "getFax": {"method":"GET","path":"/accounts/{user_id}/faxes/{fax_id}"},
-  "updateFax": {"method":"PUT","path":"/accounts/{user_id}/faxes/{fax_id}","body":"application/json","bodyRequired":true},
-  "deleteFax": {"method":"DELETE","path":"/accounts/{user_id}/faxes/{fax_id}"},
-  "uploadFile": {"method":"POST","path":"/accounts/{user_id}/files","query":["format"],"body":"multipart/form-data","bodyRequired":true},
-  "getFile": {"method":"GET","path":"/accounts/{user_id}/files/{fax_id}","query":["format"]},
-  "getFaxReport": {"method":"GET","path":"/accounts/{user_id}/report/{fax_id}"},
-  "listNumbers": {"method":"GET","path":"/accounts/{user_id}/numbers"},
-  "getNumber": {"method":"GET","path":"/accounts/{user_id}/numbers/{number}"},
-  "updateNumber": {"method":"PUT","path":"/accounts/{user_id}/numbers/{number}","body":"application/json","bodyRequired":true},
-  "revokeNumber": {"method":"DELETE","path":"/accounts/{user_id}/numbers/{number}"},
-  "listOutboxFaxes": {"method":"GET","path":"/accounts/{user_id}/outbox"},
-  "bulkUpdateOutboxFaxes": {"method":"PUT","path":"/accounts/{user_id}/outbox","body":"application/json","bodyRequired":true},
-  "sendFax": {"method":"POST","path":"/accounts/{user_id}/outbox","body":"application/json","bodyRequired":true},
-  "getOutboxFax": {"method":"GET","path":"/accounts/{user_id}/outbox/{outbox_fax_id}"},
-  "updateOutboxFax": {"method":"PUT","path":"/accounts/{user_id}/outbox/{outbox_fax_id}","body":"application/json"},
-  "deleteOutboxFax": {"method":"DELETE","path":"/accounts/{user_id}/outbox/{outbox_fax_id}"},
-  "getWebhooks": {"method":"GET","path":"/hooks","query":["event"]},
-  "createWebhook": {"method":"POST","path":"/hooks","body":"application/json","bodyRequired":true},
-  "deleteWebhook": {"method":"DELETE","path":"/hooks/{hook_id}"},
+  "getAccounts": {"path":"/accounts","pathParams":[],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "getUser": {"path":"/accounts/{user_id}","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "updateUser": {"path":"/accounts/{user_id}","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":"application/json","method":"PUT"},
+  "getMemberDetails": {"path":"/accounts/self/member-details/{member_user_id}","pathParams":["member_user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "updateMemberDetails": {"path":"/accounts/self/member-details/{member_user_id}","pathParams":["member_user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":"application/json","method":"PUT"},
+  "inviteMembers": {"path":"/accounts/self/member-invitations","pathParams":[],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"POST"},
+  "resendInvitations": {"path":"/accounts/self/member-invitations/resend","pathParams":[],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"POST"},
+  "listFaxes": {"path":"/accounts/{user_id}/faxes","pathParams":["user_id"],"queryParams":["category","after","before","limit"],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "bulkUpdateFaxes": {"path":"/accounts/{user_id}/faxes","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"PUT"},
+  "getFax": {"path":"/accounts/{user_id}/faxes/{fax_id}","pathParams":["user_id","fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "updateFax": {"path":"/accounts/{user_id}/faxes/{fax_id}","pathParams":["user_id","fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"PUT"},
+  "deleteFax": {"path":"/accounts/{user_id}/faxes/{fax_id}","pathParams":["user_id","fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"DELETE"},
+  "uploadFile": {"path":"/accounts/{user_id}/files","pathParams":["user_id"],"queryParams":["format"],"headerParams":[],"requestBodyRequired":true,"requestContentType":"multipart/form-data","method":"POST"},
+  "getFile": {"path":"/accounts/{user_id}/files/{fax_id}","pathParams":["user_id","fax_id"],"queryParams":["format"],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "getFaxReport": {"path":"/accounts/{user_id}/report/{fax_id}","pathParams":["user_id","fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "listNumbers": {"path":"/accounts/{user_id}/numbers","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "getNumber": {"path":"/accounts/{user_id}/numbers/{number}","pathParams":["user_id","number"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "updateNumber": {"path":"/accounts/{user_id}/numbers/{number}","pathParams":["user_id","number"],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"PUT"},
+  "revokeNumber": {"path":"/accounts/{user_id}/numbers/{number}","pathParams":["user_id","number"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"DELETE"},
+  "listOutboxFaxes": {"path":"/accounts/{user_id}/outbox","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "bulkUpdateOutboxFaxes": {"path":"/accounts/{user_id}/outbox","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"PUT"},
+  "sendFax": {"path":"/accounts/{user_id}/outbox","pathParams":["user_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"POST"},
+  "getOutboxFax": {"path":"/accounts/{user_id}/outbox/{outbox_fax_id}","pathParams":["user_id","outbox_fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "updateOutboxFax": {"path":"/accounts/{user_id}/outbox/{outbox_fax_id}","pathParams":["user_id","outbox_fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":"application/json","method":"PUT"},
+  "deleteOutboxFax": {"path":"/accounts/{user_id}/outbox/{outbox_fax_id}","pathParams":["user_id","outbox_fax_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"DELETE"},
+  "getWebhooks": {"path":"/hooks","pathParams":[],"queryParams":["event"],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"GET"},
+  "createWebhook": {"path":"/hooks","pathParams":[],"queryParams":[],"headerParams":[],"requestBodyRequired":true,"requestContentType":"application/json","method":"POST"},
+  "deleteWebhook": {"path":"/hooks/{hook_id}","pathParams":["hook_id"],"queryParams":[],"headerParams":[],"requestBodyRequired":false,"requestContentType":null,"method":"DELETE"},
 } as const satisfies Record<string, OperationCall>;
