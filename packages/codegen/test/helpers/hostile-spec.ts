@@ -52,6 +52,8 @@ export function hostileSpec(slots: NameSlots): string {
           put: {
             operationId: slots.operationIds[1],
             tags: [slots.tag],
+            // Every `{name}` of a path template is a declared path parameter (the generator refuses a spec without).
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
             requestBody: { required: true, content: { "application/json": { schema: { $ref: schemaRef(second) } } } },
             responses: { "204": described },
           },
