@@ -109,3 +109,19 @@ export function emitOperationIndex(
   out += "} as const;\n\nexport type ValidatedOperationId = keyof typeof operationValidators;\n";
   return { path: "operations.ts", content: out };
 }
+
+/**
+ * `operation-loaders.ts`: operationId → a loader of that operation's module. The specifiers
+ * must be string literals for bundlers to split each operation into its own chunk, which is
+ * why this table is generated: a spec that adds an operation gets its loader on regeneration.
+ */
+export function emitOperationLoaders(ids: string[], fileOf: (id: string) => string, provenance: Provenance): ValidatorModule {
+  let out = wrapCommentLines(tsBanner(provenance, "A loader per operation: its validators are imported on first use, each its own chunk."));
+  out += '\nimport type { operationValidators, ValidatedOperationId } from "./operations.js";\n\n';
+  out += "/** operationId → `import()` of that operation's validators. */\n";
+  out +=
+    "export const operationLoaders: {\n  readonly [Id in ValidatedOperationId]: () => Promise<(typeof operationValidators)[Id]>;\n} = {\n";
+  for (const id of ids) out += `  ${quotePropertyKey(id)}: () => import(${quoteJsString(`./operations/${fileOf(id)}.js`)}),\n`;
+  out += "};\n";
+  return { path: "operation-loaders.ts", content: out };
+}

@@ -9,7 +9,7 @@ import { quotePropertyKey } from "../quote/property-key.js";
 import { Code, code, literal } from "./codegen/code.js";
 import { N, R } from "./codegen/names.js";
 import { describeOperationSchemas } from "./describe-operation.js";
-import { emitOperationIndex, emitPublicFunctions, type ValidatorModule } from "./emit-public-functions.js";
+import { emitOperationIndex, emitOperationLoaders, emitPublicFunctions, type ValidatorModule } from "./emit-public-functions.js";
 import { componentName, createModuleCompiler, importedCheck, type SchemaTable } from "./module-compiler.js";
 
 export type { ValidatorModule };
@@ -76,6 +76,7 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
     );
   const ids = operations.map((o) => o.operation.operationId as string);
   modules.push(emitOperationIndex(ids, (id) => ({ local: `op_${opNames.get(id)}`, file: opFileOf(id) }), provenance));
+  modules.push(emitOperationLoaders(ids, opFileOf, provenance));
   for (const kind of ["validate", "is", "assert"] as const) modules.push(emitPublicFunctions(kind, names, table, provenance, targets));
   return modules;
 }

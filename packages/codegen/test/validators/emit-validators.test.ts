@@ -42,12 +42,19 @@ describe("emitValidatorModules", () => {
     expect([...modules.keys()].sort()).toEqual([
       "assert.ts",
       "is.ts",
+      "operation-loaders.ts",
       "operations.ts",
       "operations/GetThing.ts",
       "schemas/SimpleTag.ts",
       "schemas/Thing.ts",
       "validate.ts",
     ]);
+  });
+
+  it("writes a loader per operation with a literal import() specifier, so a new operation gets one on regeneration", () => {
+    const loaders = modules.get("operation-loaders.ts") ?? "";
+    expect(loaders).toContain('"getThing": () => import("./operations/GetThing.js"),');
+    expect(loaders).toContain('import type { operationValidators, ValidatedOperationId } from "./operations.js";');
   });
 
   it("imports referenced schemas instead of inlining them, and refers to itself for recursion", () => {
