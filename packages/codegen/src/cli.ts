@@ -2,27 +2,34 @@ import { parseArgs } from "node:util";
 import { DEFAULT_CONFIG_FILE } from "./config.js";
 import { CodegenError } from "./errors/CodegenError.js";
 import { check, generate } from "./generate.js";
+import { commandLine } from "./init/command-line.js";
+import { initCommand } from "./init/init-command.js";
 import { displayPath } from "./load/source-document.js";
 import type { SpecSummary } from "./model/summary.js";
 import { guardCommand } from "./release/guard/guard-command.js";
+import { quoteSpecValue } from "./release/spec-value-text.js";
 import { updateCommand } from "./release/update/update-command.js";
 
 const USAGE = `Usage: faxkit-codegen <generate|check> [--config ${DEFAULT_CONFIG_FILE}] [--quiet]
+       faxkit-codegen init <spec> [--config ${DEFAULT_CONFIG_FILE}] [--types <dir>] [--validators <dir>] [--force]
        faxkit-codegen update <file> [--dry-run] [--allow-same-version] [--skip-typecheck] [--config ${DEFAULT_CONFIG_FILE}]
        faxkit-codegen guard [--record [--changeset .changeset/<id>.md]] [--config ${DEFAULT_CONFIG_FILE}]
 
+  init       write a config for a spec (after checking that the spec generates)
   generate   regenerate every output from the spec and overlays (all or nothing)
   check      exit 1 and name each stale file when the committed output is out of date
   update     take a new vendor spec: diff, regenerate, type-check, write a changeset and the spec lock
   guard      exit 1 when the spec or an overlay changed without a release recorded in the spec lock`;
 
-/** Prints the per-tag table that `generate` ends with. */
+/** Prints the per-tag table that `generate` ends with; the spec's title, version and tags are quoted for a terminal. */
 export function formatSummary(summary: SpecSummary): string {
-  const width = Math.max(3, ...summary.tags.map((t) => t.tag.length));
+  const tags = summary.tags.map((t) => ({ ...t, tag: quoteSpecValue(t.tag) }));
+  const width = Math.max(3, ...tags.map((t) => t.tag.length));
+  const [title, version, openapi] = [summary.title, summary.version, summary.openapi].map(quoteSpecValue);
   const lines = [
-    `${summary.title} ${summary.version} (OpenAPI ${summary.openapi}): ${summary.operations} operations, ${summary.schemas} schemas`,
+    `${title} ${version} (OpenAPI ${openapi}): ${summary.operations} operations, ${summary.schemas} schemas`,
     `  ${"tag".padEnd(width)}  operations  schemas used`,
-    ...summary.tags.map((t) => `  ${t.tag.padEnd(width)}  ${String(t.operations).padStart(10)}  ${String(t.schemas).padStart(12)}`),
+    ...tags.map((t) => `  ${t.tag.padEnd(width)}  ${String(t.operations).padStart(10)}  ${String(t.schemas).padStart(12)}`),
   ];
   return lines.join("\n");
 }
@@ -31,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   // The release commands have options of their own, so they parse their arguments themselves.
   if (argv[0] === "update") return updateCommand(argv.slice(1));
   if (argv[0] === "guard") return guardCommand(argv.slice(1));
+  if (argv[0] === "init") return initCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -49,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     console.error(
-      `faxkit-codegen: generated output is stale (${stale.length} file${stale.length === 1 ? "" : "s"}); run \`pnpm generate\` and commit the result:`,
+      `faxkit-codegen: generated output is stale (${stale.length} file${stale.length === 1 ? "" : "s"}); run \`${commandLine("generate", values.config, process.cwd())}\` and commit the result:`,
     );
     for (const file of stale) console.error(`  ${displayPath(file.path)}  (${file.reason})`);
     return 1;

@@ -177,7 +177,11 @@ async function expandOverlayEntry(path: string, configDisplay: string): Promise<
   try {
     info = await stat(path);
   } catch {
-    throw new CodegenError("FILE_NOT_FOUND", `overlay ${displayPath(path)} does not exist.`, { file: configDisplay });
+    throw new CodegenError(
+      "FILE_NOT_FOUND",
+      `overlay ${displayPath(path)} does not exist; it is listed in \`overlays\`: create it, or take it out of the list (a config needs no overlays).`,
+      { file: configDisplay },
+    );
   }
   if (!info.isDirectory()) return [path];
   const names = (await readdir(path)).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();

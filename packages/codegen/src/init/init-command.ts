@@ -1,0 +1,103 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { resolveConfig } from "../config.js";
+import { CodegenError } from "../errors/CodegenError.js";
+import { displayPath } from "../load/source-document.js";
+import type { SpecSummary } from "../model/summary.js";
+import { quoteSpecValue } from "../release/spec-value-text.js";
+import { render } from "../render.js";
+import { writeOutputSet } from "../write/atomic-write.js";
+import { commandLine } from "./command-line.js";
+import { findOverlays, OVERLAYS_FOLDER } from "./find-overlays.js";
+import { DEFAULT_TYPES_DIR, DEFAULT_VALIDATORS_DIR, INIT_COMMAND, INIT_USAGE, type InitArgs, parseInitArgs } from "./init-args.js";
+import { type InitPaths, initConfig, RESOLVED_SPEC_FILE, VALIDATOR_RUNTIME } from "./init-config.js";
+
+const PREFIX = `${INIT_COMMAND}:`;
+
+/** Where `init` runs: relative paths on the command line are taken from `cwd`. */
+export interface InitCommandOptions {
+  cwd?: string;
+}
+
+/**
+ * `faxkit-codegen init <spec> [--config faxkit.config.json] [--types <dir>] [--validators <dir>]
+ * [--force]`: writes a config for `<spec>` that generates. The spec goes through the whole
+ * pipeline in memory first (the codegen's loader and its input bounds, validation, emit), so
+ * a spec the generator would refuse is refused here, and no config is written. An existing
+ * config is replaced only with `--force`. Returns the exit code: 0 written, 1 refused (the
+ * config exists, or the spec does not generate), 2 bad arguments.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await initCommand(["openapi/petstore.yaml"]); // then: faxkit-codegen generate
+ * ```
+ */
+export async function initCommand(argv: readonly string[], options: InitCommandOptions = {}): Promise<number> {
+  const parsed = parseInitArgs(argv);
+  if (parsed.kind === "help") {
+    console.log(INIT_USAGE);
+    return 0;
+  }
+  if (parsed.kind === "error") {
+    console.error(`${PREFIX} ${parsed.message}\n${INIT_USAGE}`);
+    return 2;
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const paths = await resolvePaths(parsed.args, cwd);
+  if (paths.types === paths.validators) {
+    console.error(`${PREFIX} --types and --validators must be different folders (each gets its own operations.ts).\n${INIT_USAGE}`);
+    return 2;
+  }
+  if (existsSync(paths.configFile) && !parsed.args.force) {
+    console.error(
+      `${PREFIX} ${displayPath(paths.configFile)} already exists; it was left as it is. Run \`${commandLine("generate", parsed.args.config, cwd)}\` to use it, or init again with --force to replace it.`,
+    );
+    return 1;
+  }
+  try {
+    const raw = initConfig(paths);
+    // The config is resolved and rendered exactly as `generate` will, but in memory only.
+    const rendered = await render(await resolveConfig(raw, paths.configFile));
+    await writeOutputSet({ files: [{ path: paths.configFile, content: `${JSON.stringify(raw, null, 2)}\n` }], ownedFolders: [] });
+    report(paths, parsed.args, cwd, rendered.summary());
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CodegenError)) throw error;
+    console.error(`${PREFIX} ${error.message}\nNo config was written.`);
+    return 1;
+  }
+}
+
+/** Command-line paths made absolute: given ones from `cwd`, defaults from the config's folder. */
+async function resolvePaths(args: InitArgs, cwd: string): Promise<InitPaths> {
+  const configFile = resolve(cwd, args.config);
+  const root = dirname(configFile);
+  const spec = resolve(cwd, args.spec);
+  return {
+    configFile,
+    spec,
+    types: args.types === undefined ? resolve(root, DEFAULT_TYPES_DIR) : resolve(cwd, args.types),
+    validators: args.validators === undefined ? resolve(root, DEFAULT_VALIDATORS_DIR) : resolve(cwd, args.validators),
+    overlays: await findOverlays(spec),
+  };
+}
+
+/** What was written and what to do next. Values from the spec go through `quoteSpecValue`. */
+function report(paths: InitPaths, args: InitArgs, cwd: string, summary: SpecSummary): void {
+  const spec = `${quoteSpecValue(summary.title)} ${quoteSpecValue(summary.version)} (OpenAPI ${quoteSpecValue(summary.openapi)})`;
+  const overlays =
+    paths.overlays === undefined ? `none (no ${OVERLAYS_FOLDER}/ folder with overlay files beside the spec)` : displayPath(paths.overlays);
+  console.log(
+    [
+      `${PREFIX} wrote ${displayPath(paths.configFile)} for ${spec}: ${summary.operations} operations, ${summary.schemas} schemas.`,
+      `  spec        ${displayPath(paths.spec)}`,
+      `  overlays    ${overlays}`,
+      `  types       ${displayPath(paths.types)}`,
+      `  validators  ${displayPath(paths.validators)}`,
+      `  resolved    ${displayPath(resolve(dirname(paths.types), RESOLVED_SPEC_FILE))}`,
+      "",
+      `The generated validators import ${VALIDATOR_RUNTIME}: add @faxkit/validator to your project's dependencies (npm i @faxkit/validator).`,
+      `Next: ${commandLine("generate", args.config, cwd)}`,
+    ].join("\n"),
+  );
+}
