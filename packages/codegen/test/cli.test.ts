@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../src/index.js";
@@ -101,6 +101,11 @@ const badInputs: BadInputCase[] = [
     says: ["faxkit.config.json", "`outputs.types` must be"],
   },
   {
+    name: "an overlays folder the config names but the project lacks",
+    break: async (project) => rm(join(project.root, "overlays"), { recursive: true }),
+    says: ["faxkit.config.json: overlay overlays does not exist", "listed in `overlays`", "a config needs no overlays"],
+  },
+  {
     name: "a spec file that does not exist",
     break: async (project) => project.write("faxkit.config.json", JSON.stringify({ ...DEFAULT_CONFIG, spec: "missing.yaml" })),
     says: ["cannot read missing.yaml: file not found"],
@@ -161,6 +166,24 @@ describe("faxkit-codegen check", () => {
     expect(stderr).not.toContain("schema.ts");
   });
 
+  it("tells the user to run the codegen's own generate command, never a repository script", async () => {
+    await project.cli("generate", "--quiet");
+    await project.write("out/types/aliases.ts", "// hand edit\n");
+    const { code, stderr } = await project.cli("check");
+    expect(code).toBe(1);
+    expect(stderr.split("\n")[0]).toBe(
+      "faxkit-codegen: generated output is stale (1 file); run `faxkit-codegen generate` and commit the result:",
+    );
+    expect(stderr).not.toContain("pnpm");
+  });
+
+  it("names the config in its advice when a config other than the default was used", async () => {
+    await project.write("api.config.json", JSON.stringify(DEFAULT_CONFIG));
+    const { code, stderr } = await project.cli("check", "--config", "api.config.json");
+    expect(code).toBe(1);
+    expect(stderr).toContain("run `faxkit-codegen generate --config api.config.json` and commit the result:");
+  });
+
   it("fails when the spec changed but the output was not regenerated", async () => {
     await project.cli("generate", "--quiet");
     await project.write("spec.yaml", MINI_SPEC.replace("version: 1.0.0", "version: 1.1.0"));
@@ -202,8 +225,44 @@ describe("faxkit-codegen usage", () => {
       const { code, stderr } = await project.cli("frobnicate");
       expect(code).toBe(2);
       expect(stderr).toContain("Usage: faxkit-codegen <generate|check>");
+      expect(stderr).toContain("faxkit-codegen init <spec>");
     } finally {
       await project.remove();
     }
+  });
+});
+
+describe("faxkit-codegen init", () => {
+  let project: TempProject;
+  beforeEach(async () => {
+    project = await createTempProject();
+    await rm(join(project.root, "faxkit.config.json"));
+  });
+  afterEach(() => project.remove());
+
+  it("writes a config that generate and check then use as they are", async () => {
+    const init = await project.cli("init", "spec.yaml");
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain("Next: faxkit-codegen generate");
+    const generated = await project.cli("generate", "--quiet");
+    expect(generated.code, generated.stderr).toBe(0);
+    const { code, stdout } = await project.cli("check");
+    expect(code).toBe(0);
+    expect(stdout).toContain("up to date");
+  });
+
+  it("refuses with exit 1 to replace a config it did not get --force for", async () => {
+    await project.write("faxkit.config.json", JSON.stringify(DEFAULT_CONFIG));
+    const { code, stdout, stderr } = await project.cli("init", "spec.yaml");
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("faxkit.config.json already exists");
+    expect(JSON.parse(await readFile(join(project.root, "faxkit.config.json"), "utf8"))).toEqual(DEFAULT_CONFIG);
+  });
+
+  it("exits 2 with its usage on bad arguments", async () => {
+    const { code, stderr } = await project.cli("init");
+    expect(code).toBe(2);
+    expect(stderr).toContain("usage: faxkit-codegen init <spec>");
   });
 });

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { resolveConfig } from "../config.js";
 import { CodegenError } from "../errors/CodegenError.js";
-import { displayPath } from "../load/source-document.js";
 import type { SpecSummary } from "../model/summary.js";
 import { quoteSpecValue } from "../release/spec-value-text.js";
 import { render } from "../render.js";
@@ -48,10 +47,9 @@ export async function initCommand(argv: readonly string[], options: InitCommandO
     console.error(`${PREFIX} --types and --validators must be different folders (each gets its own operations.ts).\n${INIT_USAGE}`);
     return 2;
   }
-  if (existsSync(paths.configFile) && !parsed.args.force) {
-    console.error(
-      `${PREFIX} ${displayPath(paths.configFile)} already exists; it was left as it is. Run \`${commandLine("generate", parsed.args.config, cwd)}\` to use it, or init again with --force to replace it.`,
-    );
+  const refusal = await refuseExisting(paths.configFile, parsed.args, cwd);
+  if (refusal !== undefined) {
+    console.error(`${PREFIX} ${refusal}`);
     return 1;
   }
   try {
@@ -66,6 +64,22 @@ export async function initCommand(argv: readonly string[], options: InitCommandO
     console.error(`${PREFIX} ${error.message}\nNo config was written.`);
     return 1;
   }
+}
+
+/** Why an existing config path is not written: it is there and --force was not given, or it is not a file. */
+async function refuseExisting(configFile: string, args: InitArgs, cwd: string): Promise<string | undefined> {
+  const found = await stat(configFile).catch(() => undefined);
+  if (found === undefined) return undefined;
+  const shown = shownFrom(cwd, configFile);
+  if (!found.isFile()) return `${shown} exists and is not a file; give --config another path.`;
+  if (args.force) return undefined;
+  return `${shown} already exists; it was left as it is. Run \`${commandLine("generate", args.config, cwd)}\` to use it, or init again with --force to replace it.`;
+}
+
+/** A path as the user in `cwd` would type it (absolute when no relative path exists). */
+function shownFrom(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" || isAbsolute(rel) ? path : rel;
 }
 
 /** Command-line paths made absolute: given ones from `cwd`, defaults from the config's folder. */
@@ -84,17 +98,18 @@ async function resolvePaths(args: InitArgs, cwd: string): Promise<InitPaths> {
 
 /** What was written and what to do next. Values from the spec go through `quoteSpecValue`. */
 function report(paths: InitPaths, args: InitArgs, cwd: string, summary: SpecSummary): void {
+  const show = (path: string) => shownFrom(cwd, path);
   const spec = `${quoteSpecValue(summary.title)} ${quoteSpecValue(summary.version)} (OpenAPI ${quoteSpecValue(summary.openapi)})`;
   const overlays =
-    paths.overlays === undefined ? `none (no ${OVERLAYS_FOLDER}/ folder with overlay files beside the spec)` : displayPath(paths.overlays);
+    paths.overlays === undefined ? `none (no ${OVERLAYS_FOLDER}/ folder with overlay files beside the spec)` : show(paths.overlays);
   console.log(
     [
-      `${PREFIX} wrote ${displayPath(paths.configFile)} for ${spec}: ${summary.operations} operations, ${summary.schemas} schemas.`,
-      `  spec        ${displayPath(paths.spec)}`,
+      `${PREFIX} wrote ${show(paths.configFile)} for ${spec}: ${summary.operations} operations, ${summary.schemas} schemas.`,
+      `  spec        ${show(paths.spec)}`,
       `  overlays    ${overlays}`,
-      `  types       ${displayPath(paths.types)}`,
-      `  validators  ${displayPath(paths.validators)}`,
-      `  resolved    ${displayPath(resolve(dirname(paths.types), RESOLVED_SPEC_FILE))}`,
+      `  types       ${show(paths.types)}`,
+      `  validators  ${show(paths.validators)}`,
+      `  resolved    ${show(resolve(dirname(paths.types), RESOLVED_SPEC_FILE))}`,
       "",
       `The generated validators import ${VALIDATOR_RUNTIME}: add @faxkit/validator to your project's dependencies (npm i @faxkit/validator).`,
       `Next: ${commandLine("generate", args.config, cwd)}`,
