@@ -1,5 +1,5 @@
 import { followRefs } from "../load/json-pointer.js";
-import { isObject, type JsonObject } from "../model/operations.js";
+import { isObject } from "../model/operations.js";
 import { code } from "./codegen/code.js";
 import type { ModuleBuilder } from "./codegen/module.js";
 import { N, R, RUNTIME_NAMES } from "./codegen/names.js";

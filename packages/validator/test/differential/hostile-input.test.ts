@@ -451,6 +451,31 @@ const CASES: Case[] = [
     value: () => Object.create({ ids: ["a"], is_read: true }),
     expected: { ok: false, issues: [{ path: "/", keyword: "type", message: /must be object/ }], count: 1 },
   },
+  // The fast pass reads `constructor` first (see the codegen's json-object.ts): it must not be fooled by it.
+  {
+    title: "a custom prototype whose constructor is Object",
+    target: "BulkFaxUpdateRequest",
+    value: () => Object.assign(Object.create({ constructor: Object }), bulk()),
+    expected: { ok: false, issues: [{ path: "/", keyword: "type", message: /must be object/ }], count: 1 },
+  },
+  {
+    title: "a custom prototype whose constructor is Object, as data",
+    target: "FaxList",
+    value: () => ({ data: Object.assign(Object.create({ constructor: Object }), { records: [] }) }),
+    expected: { ok: false, issues: [{ path: "/data", keyword: "type", message: /must be object/ }], count: 1 },
+  },
+  {
+    title: "an array given Object.prototype",
+    target: "FaxList",
+    value: () => Object.setPrototypeOf([faxList().data], Object.prototype),
+    expected: { ok: false, issues: [type("/", "array")], count: 1 },
+  },
+  {
+    title: "a null prototype with an own constructor key",
+    target: "FaxList",
+    value: () => Object.assign(Object.create(null), { constructor: Object, data: { records: [fax()] } }),
+    expected: { ok: true },
+  },
 
   // Non-plain objects.
   {

@@ -4,6 +4,7 @@ import { Call, Code, code } from "../codegen/code.js";
 import type { ModuleBuilder } from "../codegen/module.js";
 import { N, R } from "../codegen/names.js";
 import type { Writer } from "../codegen/writer.js";
+import { fastIsJsonObject } from "./json-object.js";
 
 /** The two passes of a compiled schema, as callee expressions (`test3`, `Fax_check.test`). */
 export interface Compiled {
@@ -101,7 +102,7 @@ export class KeywordScope {
       return;
     }
     const guard = TYPE_GUARDS[kind](this.value);
-    this.fast.begin(code`if (${guard}) {`);
+    this.fast.begin(code`if (${kind === "object" ? fastIsJsonObject(this.value) : guard}) {`);
     this.collect.begin(code`if (${guard}) {`);
     emit();
     this.fast.end();

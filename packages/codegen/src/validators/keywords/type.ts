@@ -1,5 +1,6 @@
 import { type Code, chain, code } from "../codegen/code.js";
 import { R } from "../codegen/names.js";
+import { fastIsJsonObject, fastIsNotJsonObject } from "./json-object.js";
 import { allowedTypes } from "./openapi.js";
 import type { KeywordScope } from "./scope.js";
 
@@ -25,6 +26,10 @@ const INVALID: Record<string, (v: Code) => Code> = {
   null: (v) => code`${v} !== null`,
 };
 
+/** The fast pass differs only for objects (see {@link fastIsJsonObject}). */
+const FAST_VALID: Record<string, (v: Code) => Code> = { ...VALID, object: fastIsJsonObject };
+const FAST_INVALID: Record<string, (v: Code) => Code> = { ...INVALID, object: fastIsNotJsonObject };
+
 function condition(table: Record<string, (v: Code) => Code>, type: string, v: Code): Code {
   const make = table[type];
   if (make === undefined) throw new Error(`unknown type "${type}"`);
@@ -39,21 +44,22 @@ function condition(table: Record<string, (v: Code) => Code>, type: string, v: Co
 export function emitType(k: KeywordScope): boolean {
   const allowed = allowedTypes(k.schema);
   if (allowed.length === 0) return false;
-  const invalid =
+  const mismatch = (valid: typeof VALID, invalid: typeof INVALID) =>
     allowed.length === 1
-      ? condition(INVALID, allowed[0] as string, k.value)
+      ? condition(invalid, allowed[0] as string, k.value)
       : code`!(${chain(
-          allowed.map((type) => condition(VALID, type, k.value)),
+          allowed.map((type) => condition(valid, type, k.value)),
           "||",
           code`false`,
         )})`;
+  const invalid = mismatch(VALID, INVALID);
   const issue = {
     keyword: "type",
     schemaPath: k.at("type"),
     message: `must be ${allowed.join(" or ")}`,
     got: code`${R.typeName}(${k.value})`,
   };
-  k.fast.line(code`if (${invalid}) return false;`);
+  k.fast.line(code`if (${mismatch(FAST_VALID, FAST_INVALID)}) return false;`);
   k.sure = allowed.length === 1 ? allowed[0] : undefined;
   if (!k.inline) {
     k.collect.if(invalid, (w) => w.call("return ", k.report(issue)));

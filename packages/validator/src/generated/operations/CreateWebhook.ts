@@ -14,7 +14,9 @@ import { check as Webhook_check } from "../schemas/Webhook.js";
 import { check as WebhookId_check } from "../schemas/WebhookId.js";
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   for (const k2 in v) {
     if (true && Object.hasOwn(v, k2) && r !== 3) return false;
   }

@@ -12,7 +12,9 @@ import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../
 import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.path === undefined) return false;
   if (v.path !== undefined) {
     if (!test2(v.path, r, n)) return false;
@@ -53,7 +55,9 @@ function collect1(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test2(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.hook_id === undefined) return false;
   if (v.hook_id !== undefined) {
     const v3 = v.hook_id;

@@ -14,7 +14,9 @@ import { check as WebhookEventType_check } from "../schemas/WebhookEventType.js"
 import { check as WebhookList_check } from "../schemas/WebhookList.js";
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.query === undefined) return false;
   if (v.query !== undefined) {
     if (!test2(v.query, r, n)) return false;
@@ -55,7 +57,9 @@ function collect1(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test2(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.event === undefined) return false;
   if (v.event !== undefined) {
     if (!WebhookEventType_check.test(v.event, r, n)) return false;

@@ -14,7 +14,9 @@ import { check as MemberInvitationRequest_check } from "../schemas/MemberInvitat
 import { check as MemberInvitationResult_check } from "../schemas/MemberInvitationResult.js";
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   for (const k2 in v) {
     if (true && Object.hasOwn(v, k2) && r !== 3) return false;
   }

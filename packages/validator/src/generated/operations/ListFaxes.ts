@@ -17,7 +17,9 @@ const pattern7 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2
 const pattern9 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", "u");
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.path === undefined) return false;
   if (v.path !== undefined) {
     if (!test2(v.path, r, n)) return false;
@@ -64,7 +66,9 @@ function collect1(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test2(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.user_id === undefined) return false;
   if (v.user_id !== undefined) {
     const v3 = v.user_id;
@@ -116,7 +120,9 @@ function collect2(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test5(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.category !== undefined) {
     if (!FaxCategory_check.test(v.category, r, n)) return false;
   }

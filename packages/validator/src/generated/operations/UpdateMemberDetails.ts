@@ -13,7 +13,9 @@ import { check as ErrorModel_check } from "../schemas/ErrorModel.js";
 import { check as MemberDetail_check } from "../schemas/MemberDetail.js";
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.path === undefined) return false;
   if (v.path !== undefined) {
     if (!test2(v.path, r, n)) return false;
@@ -54,7 +56,9 @@ function collect1(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test2(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.member_user_id === undefined) return false;
   if (v.member_user_id !== undefined) {
     const v3 = v.member_user_id;

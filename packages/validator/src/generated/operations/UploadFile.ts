@@ -14,7 +14,9 @@ import { check as FilePath_check } from "../schemas/FilePath.js";
 import { check as FileType_check } from "../schemas/FileType.js";
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.path === undefined) return false;
   if (v.path !== undefined) {
     if (!test2(v.path, r, n)) return false;
@@ -61,7 +63,9 @@ function collect1(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test2(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.user_id === undefined) return false;
   if (v.user_id !== undefined) {
     const v3 = v.user_id;
@@ -113,7 +117,9 @@ function collect2(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test5(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.format !== undefined) {
     if (!FileType_check.test(v.format, r, n)) return false;
   }

@@ -20,7 +20,9 @@ const pattern4 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[
 const pattern12 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.account_type === undefined ||
     v.creation_date === undefined ||
     v.email === undefined ||

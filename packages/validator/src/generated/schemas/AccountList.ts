@@ -12,7 +12,9 @@ import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtim
 import { check as Account_check } from "./Account.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.members === undefined) return false;
   if (v.members !== undefined) {
     if (!test1(v.members, r, n)) return false;

@@ -13,7 +13,9 @@ import { check as AccountNotificationsBlacklist_check } from "./AccountNotificat
 import { check as AccountNotificationsSettings_check } from "./AccountNotificationsSettings.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.settings === undefined) return false;
   if (v.black_list !== undefined) {
     if (!AccountNotificationsBlacklist_check.test(v.black_list, r, n)) return false;

@@ -12,7 +12,9 @@ import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtim
 import { check as AccountNotificationsEmailSettingsAttachments_check } from "./AccountNotificationsEmailSettingsAttachments.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.low_credit === undefined ||
     v.new_feature === undefined ||
     v.receive_fax === undefined ||

@@ -16,7 +16,9 @@ import { check as AccountNotificationsSlackSettings_check } from "./AccountNotif
 import { check as AccountNotificationsSmsSettings_check } from "./AccountNotificationsSmsSettings.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.email === undefined || v.push_notifications === undefined || v.sms === undefined) return false;
   if (v.email !== undefined) {
     if (!AccountNotificationsEmailSettings_check.test(v.email, r, n)) return false;

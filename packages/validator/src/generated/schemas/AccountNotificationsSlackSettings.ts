@@ -12,7 +12,9 @@ import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtim
 import { check as SlackNotificationMode_check } from "./SlackNotificationMode.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.receive_fax === undefined || v.send_fax === undefined || v.target_channel === undefined) return false;
   if (v.receive_fax !== undefined) {
     if (!SlackNotificationMode_check.test(v.receive_fax, r, n)) return false;

@@ -12,14 +12,18 @@ import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtim
 import { check as AccountSettingsSendFax_check } from "./AccountSettingsSendFax.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.caller_id_name !== undefined) {
     const v1 = v.caller_id_name;
     if (typeof v1 !== "string") return false;
   }
   if (v.options !== undefined) {
     const v2 = v.options;
-    if (!isJsonObject(v2)) return false;
+    if (typeof v2 !== "object" ||
+      v2 === null ||
+      ((v2.constructor !== Object || Object.getPrototypeOf(v2) !== Object.prototype || Array.isArray(v2)) && !isJsonObject(v2))) return false;
   }
   if (v.send_fax !== undefined) {
     if (!AccountSettingsSendFax_check.test(v.send_fax, r, n)) return false;

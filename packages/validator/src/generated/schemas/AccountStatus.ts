@@ -10,20 +10,16 @@
 import type { Check, Ctx, Value } from "../../internal/runtime.js";
 import { drift, fail, show, typeName } from "../../internal/runtime.js";
 
-const enum1 = /* @__PURE__ */ new Set([
-    "active",
-    "unverified_phone",
-    "suspended",
-    "disabled",
-    "inactive",
-    "deleted",
-    "corporate_deleted",
-    "waiting_for_signup"
-  ]);
-
 function test(v: Value, r: number, n: number): boolean {
   if (typeof v !== "string") return false;
-  if (!enum1.has(v) && !(r === 3 && typeof v !== "object")) return false;
+  if (v !== "active" &&
+    v !== "unverified_phone" &&
+    v !== "suspended" &&
+    v !== "disabled" &&
+    v !== "inactive" &&
+    v !== "deleted" &&
+    v !== "corporate_deleted" &&
+    v !== "waiting_for_signup" && !(r === 3 && typeof v !== "object")) return false;
   return true;
 }
 
@@ -32,7 +28,14 @@ function collect(v: Value, p: string, c: Ctx): boolean {
   if (typeof v !== "string") {
     return fail(c, p, "type", "#/components/schemas/AccountStatus/type", "must be string", typeName(v));
   }
-  if (!enum1.has(v)) {
+  if (v !== "active" &&
+    v !== "unverified_phone" &&
+    v !== "suspended" &&
+    v !== "disabled" &&
+    v !== "inactive" &&
+    v !== "deleted" &&
+    v !== "corporate_deleted" &&
+    v !== "waiting_for_signup") {
     if (c.r === 3 && typeof v !== "object") {
       drift(c, p, "enum", v);
     } else {

@@ -12,7 +12,9 @@ import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../
 import { check as BulkOperationResultItemFax_check } from "./BulkOperationResultItemFax.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.results === undefined) return false;
   if (v.results !== undefined) {
     if (!test1(v.results, r, n)) return false;

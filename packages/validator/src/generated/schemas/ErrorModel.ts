@@ -11,7 +11,9 @@ import type { Check, Ctx, Value } from "../../internal/runtime.js";
 import { drift, escapeKey, fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (isJsonObject(v)) {
+  if ((typeof v === "object" &&
+    v !== null &&
+    ((v.constructor === Object && Object.getPrototypeOf(v) === Object.prototype && !Array.isArray(v)) || isJsonObject(v)))) {
     if (v.description !== undefined) {
       const v1 = v.description;
       if (typeof v1 !== "string") return false;

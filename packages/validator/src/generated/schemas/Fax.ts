@@ -15,7 +15,9 @@ import { check as FaxDirection_check } from "./FaxDirection.js";
 import { check as FaxStatus_check } from "./FaxStatus.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.comment === undefined ||
     v.cost_details === undefined ||
     v.id === undefined ||

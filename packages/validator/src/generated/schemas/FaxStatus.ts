@@ -10,35 +10,31 @@
 import type { Check, Ctx, Value } from "../../internal/runtime.js";
 import { drift, fail, show, typeName } from "../../internal/runtime.js";
 
-const enum1 = /* @__PURE__ */ new Set([
-    "success",
-    "partially_sent",
-    "partially_received",
-    "insufficient_credit",
-    "failed",
-    "failed_internal_process_error",
-    "failed_user_busy",
-    "failed_no_answer",
-    "failed_unallocated_number",
-    "failed_office_converter_issue",
-    "failed_separate_file_pages_issue",
-    "failed_render_header_issue",
-    "failed_invalid_number_format",
-    "failed_mimetype_not_supported",
-    "failed_destination_not_supported",
-    "failed_image_preparation",
-    "failed_to_send",
-    "failed_normal_temporary_failure",
-    "failed_unknown_converter_issue",
-    "failed_normal_clearing",
-    "failed_convert_to_tiff_issue",
-    "failed_fs_49",
-    "failed_fs_2"
-  ]);
-
 function test(v: Value, r: number, n: number): boolean {
   if (typeof v !== "string") return false;
-  if (!enum1.has(v) && !(r === 3 && typeof v !== "object")) return false;
+  if (v !== "success" &&
+    v !== "partially_sent" &&
+    v !== "partially_received" &&
+    v !== "insufficient_credit" &&
+    v !== "failed" &&
+    v !== "failed_internal_process_error" &&
+    v !== "failed_user_busy" &&
+    v !== "failed_no_answer" &&
+    v !== "failed_unallocated_number" &&
+    v !== "failed_office_converter_issue" &&
+    v !== "failed_separate_file_pages_issue" &&
+    v !== "failed_render_header_issue" &&
+    v !== "failed_invalid_number_format" &&
+    v !== "failed_mimetype_not_supported" &&
+    v !== "failed_destination_not_supported" &&
+    v !== "failed_image_preparation" &&
+    v !== "failed_to_send" &&
+    v !== "failed_normal_temporary_failure" &&
+    v !== "failed_unknown_converter_issue" &&
+    v !== "failed_normal_clearing" &&
+    v !== "failed_convert_to_tiff_issue" &&
+    v !== "failed_fs_49" &&
+    v !== "failed_fs_2" && !(r === 3 && typeof v !== "object")) return false;
   return true;
 }
 
@@ -47,7 +43,29 @@ function collect(v: Value, p: string, c: Ctx): boolean {
   if (typeof v !== "string") {
     return fail(c, p, "type", "#/components/schemas/FaxStatus/type", "must be string", typeName(v));
   }
-  if (!enum1.has(v)) {
+  if (v !== "success" &&
+    v !== "partially_sent" &&
+    v !== "partially_received" &&
+    v !== "insufficient_credit" &&
+    v !== "failed" &&
+    v !== "failed_internal_process_error" &&
+    v !== "failed_user_busy" &&
+    v !== "failed_no_answer" &&
+    v !== "failed_unallocated_number" &&
+    v !== "failed_office_converter_issue" &&
+    v !== "failed_separate_file_pages_issue" &&
+    v !== "failed_render_header_issue" &&
+    v !== "failed_invalid_number_format" &&
+    v !== "failed_mimetype_not_supported" &&
+    v !== "failed_destination_not_supported" &&
+    v !== "failed_image_preparation" &&
+    v !== "failed_to_send" &&
+    v !== "failed_normal_temporary_failure" &&
+    v !== "failed_unknown_converter_issue" &&
+    v !== "failed_normal_clearing" &&
+    v !== "failed_convert_to_tiff_issue" &&
+    v !== "failed_fs_49" &&
+    v !== "failed_fs_2") {
     if (c.r === 3 && typeof v !== "object") {
       drift(c, p, "enum", v);
     } else {

@@ -15,7 +15,9 @@ import { check as NumberStatus_check } from "./NumberStatus.js";
 const pattern11 = /* @__PURE__ */ new RegExp("^[+][0-9]{8,}$", "u");
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.acquired_date === undefined ||
     v.assigned_to === undefined ||
     v.id === undefined ||

@@ -21,7 +21,9 @@ import { check as RetryOptions_check } from "./RetryOptions.js";
 const pattern12 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.id === undefined || v.status === undefined || v.uid === undefined) return false;
   if (v.comment !== undefined) {
     if (!OutboxComment_check.test(v.comment, r, n)) return false;
@@ -36,7 +38,9 @@ function test(v: Value, r: number, n: number): boolean {
   }
   if (v.extra_info !== undefined) {
     const v3 = v.extra_info;
-    if (!isJsonObject(v3)) return false;
+    if (typeof v3 !== "object" ||
+      v3 === null ||
+      ((v3.constructor !== Object || Object.getPrototypeOf(v3) !== Object.prototype || Array.isArray(v3)) && !isJsonObject(v3))) return false;
   }
   if (v.file_changes !== undefined) {
     if (!test4(v.file_changes, r, n)) return false;

@@ -12,7 +12,9 @@ import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtim
 import { check as OutboxFileChangesInnerFilesInner_check } from "./OutboxFileChangesInnerFilesInner.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.at !== undefined) {
     const v1 = v.at;
     if (typeof v1 !== "string") return false;

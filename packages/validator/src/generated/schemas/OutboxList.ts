@@ -12,7 +12,9 @@ import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtim
 import { check as Outbox_check } from "./Outbox.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.records === undefined) return false;
   if (v.records !== undefined) {
     if (!test1(v.records, r, n)) return false;

@@ -14,7 +14,9 @@ import { check as OutboxStatus_check } from "./OutboxStatus.js";
 const pattern2 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "u");
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.at === undefined || v.status === undefined) return false;
   if (v.at !== undefined) {
     const v1 = v.at;

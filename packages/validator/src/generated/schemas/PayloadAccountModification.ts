@@ -17,7 +17,9 @@ const pattern2 = /* @__PURE__ */ new RegExp("^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[
 const pattern6 = /* @__PURE__ */ new RegExp("^[+]?[0-9]{8,}$", "u");
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.account_data !== undefined) {
     if (!AccountData_check.test(v.account_data, r, n)) return false;
   }

@@ -16,7 +16,9 @@ import { check as OutboxOptions_check } from "./OutboxOptions.js";
 const pattern10 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+][0-9]{4}", "u");
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.from === undefined || v.to === undefined || v.files === undefined) return false;
   if (v.from !== undefined) {
     const v1 = v.from;

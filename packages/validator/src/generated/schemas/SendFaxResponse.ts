@@ -11,7 +11,9 @@ import type { Check, Ctx, Value } from "../../internal/runtime.js";
 import { fail, isJsonObject, joinPointer, typeName } from "../../internal/runtime.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.ids !== undefined) {
     if (!test1(v.ids, r, n)) return false;
   }
@@ -30,7 +32,9 @@ function collect(v: Value, p: string, c: Ctx): boolean {
 }
 
 function test1(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   return true;
 }
 

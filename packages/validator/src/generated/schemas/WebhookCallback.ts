@@ -13,7 +13,9 @@ import { check as WebhookCallbackData_check } from "./WebhookCallbackData.js";
 import { check as WebhookCallbackHook_check } from "./WebhookCallbackHook.js";
 
 function test(v: Value, r: number, n: number): boolean {
-  if (!isJsonObject(v)) return false;
+  if (typeof v !== "object" ||
+    v === null ||
+    ((v.constructor !== Object || Object.getPrototypeOf(v) !== Object.prototype || Array.isArray(v)) && !isJsonObject(v))) return false;
   if (v.hook !== undefined) {
     if (!WebhookCallbackHook_check.test(v.hook, r, n)) return false;
   }
