@@ -1,10 +1,11 @@
 import { escapeToken } from "../load/json-pointer.js";
 import { isObject, type JsonObject } from "../model/operations.js";
 import type { PartDiff, Site } from "./diff-context.js";
-import { diffSchema, schemaWalk } from "./diff-schema.js";
+import { diffSchema } from "./diff-schema.js";
 import { compareDeprecated, compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
 import type { RuleId } from "./rules.js";
+import { schemaWalk } from "./schema/walk.js";
 import { describeAt, type Subject } from "./subject.js";
 
 /** A parameter in effect for an operation, with `$ref`s followed. */

@@ -1,10 +1,11 @@
 import { escapeToken } from "../load/json-pointer.js";
 import { isObject } from "../model/operations.js";
 import type { OperationSide, PartDiff } from "./diff-context.js";
-import { diffSchema, schemaWalk } from "./diff-schema.js";
+import { diffSchema } from "./diff-schema.js";
 import { compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
 import type { RuleId } from "./rules.js";
+import { schemaWalk } from "./schema/walk.js";
 import type { Subject } from "./subject.js";
 
 const BODY_HANDLED = new Set(["content", "required"]);

@@ -2,10 +2,11 @@ import { escapeToken } from "../load/json-pointer.js";
 import { isObject } from "../model/operations.js";
 import { STATUS } from "./change-log.js";
 import type { NodeAt, OperationSide, PartDiff, Site } from "./diff-context.js";
-import { diffSchema, schemaWalk } from "./diff-schema.js";
+import { diffSchema } from "./diff-schema.js";
 import { compareDeprecated, compareLeftoverKeys } from "./documentation.js";
 import { resolve } from "./resolve.js";
 import type { RuleId } from "./rules.js";
+import { schemaWalk } from "./schema/walk.js";
 import { describeAt, type Subject } from "./subject.js";
 
 /** 2xx statuses and the 2XX range. */
