@@ -2,6 +2,7 @@ import type { FilePath, FileType } from "@faxkit/types";
 import { ResponseParseError } from "../errors/index.js";
 import { throwOnErrorStatus } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
+import { describeValue } from "../internal/describe-value.js";
 import { createFileDownload } from "../internal/file-download.js";
 import { extensionForContentType } from "../internal/media-types.js";
 import { type MultipartBody, multipartBody } from "../internal/multipart-body.js";
@@ -95,33 +96,24 @@ const ACCEPT: Readonly<Record<FileType, string>> = { pdf: "application/pdf", tif
 const JSON_ERRORS = ", application/json;q=0.1";
 const MEDIA_TYPE = /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;[^\r\n]*)?$/;
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value !== "object") return typeof value;
-  if (Array.isArray(value)) return "an array";
-  const name = Object.getPrototypeOf(value)?.constructor?.name;
-  return typeof name === "string" && name !== "Object" ? `a ${name}` : "an object";
-}
-
 function checkOptions<T extends object>(method: string, options: unknown, own: readonly string[]): T {
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== "object" || Array.isArray(options))
-    throw new TypeError(`${method}: options must be an object (got ${describe(options)})`);
+    throw new TypeError(`${method}: options must be an object (got ${describeValue(options)})`);
   const accepted = [...own, ...CALL_OPTION_KEYS];
   for (const key of Object.keys(options))
     if (!accepted.includes(key)) throw new TypeError(`${method}: unknown option "${key}"; it takes ${accepted.join(", ")}`);
   const { format, user_id: userId } = options as { format?: unknown; user_id?: unknown };
   if (format !== undefined && format !== "pdf" && format !== "tiff")
-    throw new TypeError(`${method}: format must be "pdf" or "tiff" (got ${describe(format)})`);
+    throw new TypeError(`${method}: format must be "pdf" or "tiff" (got ${describeValue(format)})`);
   if (userId !== undefined && (typeof userId !== "string" || userId === ""))
-    throw new TypeError(`${method}: user_id must be a non-empty string (got ${describe(userId)})`);
+    throw new TypeError(`${method}: user_id must be a non-empty string (got ${describeValue(userId)})`);
   return options as T;
 }
 
 function checkFaxId(method: string, faxId: unknown): string {
   if (typeof faxId !== "string" || faxId.trim() === "" || isDotSegment(faxId))
-    throw new TypeError(`${method}: faxId must be a non-empty fax id string (got ${describe(faxId)})`);
+    throw new TypeError(`${method}: faxId must be a non-empty fax id string (got ${describeValue(faxId)})`);
   return faxId;
 }
 
@@ -150,7 +142,7 @@ function asBody(file: unknown): { blob: Blob; declared: string } | { stream: Rea
         ? "; for a Node stream, pass Readable.toWeb(stream)"
         : "";
   throw new TypeError(
-    `files.upload: file must be a Blob or File, Uint8Array or Buffer, ArrayBuffer or ReadableStream (got ${describe(file)})${hint}`,
+    `files.upload: file must be a Blob or File, Uint8Array or Buffer, ArrayBuffer or ReadableStream (got ${describeValue(file)})${hint}`,
   );
 }
 
@@ -180,9 +172,11 @@ export function createFilesApi(ctx: ClientContext): FilesApi {
   async function upload(file: UploadSource, options?: UploadOptions): Promise<FilePath> {
     const opts = checkOptions<UploadOptions>("files.upload", options, ["format", "fileName", "contentType", "user_id"]);
     if (opts.fileName !== undefined && (typeof opts.fileName !== "string" || opts.fileName === ""))
-      throw new TypeError(`files.upload: fileName must be a non-empty string (got ${describe(opts.fileName)})`);
+      throw new TypeError(`files.upload: fileName must be a non-empty string (got ${describeValue(opts.fileName)})`);
     if (opts.contentType !== undefined && (typeof opts.contentType !== "string" || !MEDIA_TYPE.test(opts.contentType)))
-      throw new TypeError(`files.upload: contentType must be a MIME type such as "application/pdf" (got ${describe(opts.contentType)})`);
+      throw new TypeError(
+        `files.upload: contentType must be a MIME type such as "application/pdf" (got ${describeValue(opts.contentType)})`,
+      );
     let source = asBody(file);
 
     // Explicit options win over what the document says about itself, which wins over sniffing.

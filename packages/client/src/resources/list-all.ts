@@ -2,6 +2,7 @@ import type { Fax, FaxCategory } from "@faxkit/types";
 import { PaginationError } from "../errors/index.js";
 import { type CalledOperation, calledOperation, callOperation } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
+import { describeValue } from "../internal/describe-value.js";
 import { FAX_TIME_FORMAT, formatFaxTime, parseFaxTime } from "../internal/fax-time.js";
 import type { CallOptions } from "./call-options.js";
 
@@ -57,7 +58,7 @@ export function createListAll(ctx: ClientContext): (args?: ListAllArgs, options?
 
 function plan(args: ListAllArgs | undefined): Plan {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args)))
-    throw new TypeError(`listAll: the argument must be an object (got ${describe(args)})`);
+    throw new TypeError(`listAll: the argument must be an object (got ${describeValue(args)})`);
   const given = (args ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (given[key] === undefined || ARGUMENT_NAMES.includes(key)) continue;
@@ -68,7 +69,7 @@ function plan(args: ListAllArgs | undefined): Plan {
   const beforeSeconds = timeArgument(given, "before");
   const pageSize = given.pageSize ?? MAX_PAGE_SIZE;
   if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
-    throw new TypeError(`listAll: "pageSize" must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${describe(pageSize)})`);
+    throw new TypeError(`listAll: "pageSize" must be an integer from 1 to ${MAX_PAGE_SIZE} (got ${describeValue(pageSize)})`);
   return {
     category: given.category as FaxCategory | undefined,
     after: given.after as string | undefined,
@@ -86,17 +87,9 @@ function timeArgument(args: Record<string, unknown>, name: "after" | "before"): 
   const seconds = parseFaxTime(value);
   if (seconds === undefined)
     throw new TypeError(
-      `listAll: "${name}" must be a UTC time formatted ${FAX_TIME_FORMAT}, e.g. "2024-01-31 23:59:59" (got ${describe(value)})`,
+      `listAll: "${name}" must be a UTC time formatted ${FAX_TIME_FORMAT}, e.g. "2024-01-31 23:59:59" (got ${describeValue(value)})`,
     );
   return seconds;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return typeof value;
 }
 
 async function* listPages(

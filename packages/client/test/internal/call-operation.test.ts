@@ -208,11 +208,19 @@ describe("splitArguments", () => {
     await expect(splitArguments(op, args, "self")).rejects.toThrow(new TypeError(message));
   });
 
+  it("quotes and cuts an unknown argument's name, so a hostile key cannot forge lines in the message", async () => {
+    const key = `x\n${"y".repeat(100)}`;
+    const error = await splitArguments(operations.getFax, { fax_id: "f1", [key]: 1 }, "self").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toContain(`unknown argument "x\\n${"y".repeat(38)}…"`);
+    expect((error as TypeError).message).not.toContain("\n");
+  });
+
   it.each([
     [null, "null"],
-    ["f1", "string"],
-    [42, "number"],
-    [true, "boolean"],
+    ["f1", '"f1"'],
+    [42, "42"],
+    [true, "true"],
     [["f1"], "an array"],
   ])("rejects with a TypeError for the non-object argument %j", async (args, got) => {
     await expect(splitArguments(operations.getFax, args, "self")).rejects.toThrow(

@@ -186,10 +186,10 @@ describe("files.upload (recorded requests)", () => {
   it.each([
     [null, "(got null)"],
     [undefined, "(got undefined)"],
-    [42, "(got number)"],
+    [42, "(got 42)"],
     [
       "./invoice.pdf",
-      '(got the string "./invoice.pdf"); to upload a file by its path, use createFaxPlusClient or fileFromPath from @faxkit/client/node',
+      '(got "./invoice.pdf"); to upload a file by its path, use createFaxPlusClient or fileFromPath from @faxkit/client/node',
     ],
     [{ path: "x" }, "(got an object)"],
     [[1, 2, 3], "(got an array)"],
@@ -204,11 +204,11 @@ describe("files.upload (recorded requests)", () => {
   });
 
   it.each([
-    [{ format: "png" }, 'files.upload: format must be "pdf" or "tiff" (got the string "png")'],
-    [{ fileName: "" }, 'files.upload: fileName must be a non-empty string (got the string "")'],
-    [{ contentType: "pdf" }, 'files.upload: contentType must be a MIME type such as "application/pdf" (got the string "pdf")'],
+    [{ format: "png" }, 'files.upload: format must be "pdf" or "tiff" (got "png")'],
+    [{ fileName: "" }, 'files.upload: fileName must be a non-empty string (got "")'],
+    [{ contentType: "pdf" }, 'files.upload: contentType must be a MIME type such as "application/pdf" (got "pdf")'],
     [{ contentType: "application/pdf\r\nX-Evil: 1" }, "files.upload: contentType must be a MIME type such as"],
-    [{ user_id: "" }, 'files.upload: user_id must be a non-empty string (got the string "")'],
+    [{ user_id: "" }, 'files.upload: user_id must be a non-empty string (got "")'],
     [{ filename: "a.pdf" }, 'files.upload: unknown option "filename"; it takes format, fileName, contentType, user_id, signal'],
   ])("rejects bad options %j with a TypeError, sending nothing", async (options, message) => {
     const { fax, sent } = recording();
@@ -325,11 +325,11 @@ describe("files.download and files.report (recorded requests)", () => {
   });
 
   it.each([
-    ["download", "", undefined, 'files.download: faxId must be a non-empty fax id string (got the string "")'],
-    ["download", 42, undefined, "files.download: faxId must be a non-empty fax id string (got number)"],
-    ["download", "..", undefined, 'files.download: faxId must be a non-empty fax id string (got the string "..")'],
-    ["download", "f1", { format: "png" }, 'files.download: format must be "pdf" or "tiff" (got the string "png")'],
-    ["download", "f1", { format: "PDF" }, 'files.download: format must be "pdf" or "tiff" (got the string "PDF")'],
+    ["download", "", undefined, 'files.download: faxId must be a non-empty fax id string (got "")'],
+    ["download", 42, undefined, "files.download: faxId must be a non-empty fax id string (got 42)"],
+    ["download", "..", undefined, 'files.download: faxId must be a non-empty fax id string (got "..")'],
+    ["download", "f1", { format: "png" }, 'files.download: format must be "pdf" or "tiff" (got "png")'],
+    ["download", "f1", { format: "PDF" }, 'files.download: format must be "pdf" or "tiff" (got "PDF")'],
     ["report", undefined, undefined, "files.report: faxId must be a non-empty fax id string (got undefined)"],
     ["report", "f1", { format: "pdf" }, 'files.report: unknown option "format"; it takes user_id, signal'],
   ])("%s(%j, %j) is a TypeError naming the argument; nothing is sent", async (method, faxId, options, message) => {

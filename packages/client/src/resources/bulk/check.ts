@@ -2,6 +2,7 @@
 // (each CJS subpath bundle carries its own copy), and the root's per-file ESM build with
 // `sideEffects: false` lets a bundler keep just this class.
 import { FaxValidationError, type ValidationIssue, type ValidationResult } from "@faxkit/validator";
+import { describeValue } from "../../internal/describe-value.js";
 import { DEFAULT_BULK_CONCURRENCY } from "./constants.js";
 import type { BulkProgress } from "./types.js";
 
@@ -10,13 +11,13 @@ export type BodyValidator = (value: unknown) => ValidationResult<unknown>;
 export function checkConcurrency(method: string, value: unknown): number {
   if (value === undefined) return DEFAULT_BULK_CONCURRENCY;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
-    throw new TypeError(`${method}: concurrency must be a positive integer (got ${describe(value)})`);
+    throw new TypeError(`${method}: concurrency must be a positive integer (got ${describeValue(value)})`);
   return value;
 }
 
 export function checkOnProgress(method: string, value: unknown): ((progress: BulkProgress) => void) | undefined {
   if (value !== undefined && typeof value !== "function")
-    throw new TypeError(`${method}: onProgress must be a function (got ${describe(value)})`);
+    throw new TypeError(`${method}: onProgress must be a function (got ${describeValue(value)})`);
   return value as ((progress: BulkProgress) => void) | undefined;
 }
 
@@ -50,12 +51,4 @@ export function idError(
   const at = (text: string) => (text.startsWith("/ids/0") ? `/ids/${inputIndex}${text.slice("/ids/0".length)}` : text);
   const issues = check.issues.map((issue) => ({ ...issue, path: at(issue.path), message: at(issue.message) }));
   return new FaxValidationError(issues, { operationId, part: "request" });
-}
-
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return String(value);
 }
