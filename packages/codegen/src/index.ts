@@ -15,6 +15,8 @@ export type { CodegenErrorCode, SourceLocation } from "./errors/CodegenError.js"
 export { CodegenError, formatLocation } from "./errors/CodegenError.js";
 export type { CodegenOptions, GenerateResult } from "./generate.js";
 export { check, generate } from "./generate.js";
+export type { InitCommandOptions } from "./init/init-command.js";
+export { initCommand } from "./init/init-command.js";
 export type { SpecSummary, TagSummary } from "./model/summary.js";
 export { summarizeDocument } from "./model/summary.js";
 export { changesetFileName } from "./release/changesets/changeset-file.js";

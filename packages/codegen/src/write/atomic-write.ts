@@ -44,8 +44,19 @@ export async function writeOutputSet(output: OutputSet): Promise<WriteReport> {
       `could not write ${displayPath(current ?? "output")}: ${(error as Error).message}. No generated file was changed.`,
     );
   }
-  for (const { path, temp } of pending) {
-    await rename(temp, path);
+  for (const [index, { path, temp }] of pending.entries()) {
+    try {
+      await rename(temp, path);
+    } catch (error) {
+      // A rename can still fail (the target became a folder, a read-only mount): leave no temp file behind and say what changed.
+      await Promise.all(pending.slice(index).map((left) => rm(left.temp, { force: true }).catch(() => undefined)));
+      const changed =
+        report.written.length === 0 ? "No generated file was changed" : `${report.written.length} file(s) were already replaced`;
+      throw new CodegenError(
+        "EMIT_FAILED",
+        `could not replace ${displayPath(path)}: ${(error as Error).message}. ${changed}; run the command again.`,
+      );
+    }
     report.written.push(path);
   }
   for (const path of await findUnexpectedFiles(output)) {
