@@ -119,6 +119,7 @@ describe("generate with validators", () => {
     expect(files.sort()).toEqual([
       "out/validators/assert.ts",
       "out/validators/is.ts",
+      "out/validators/named.ts",
       "out/validators/operation-loaders.ts",
       "out/validators/operations.ts",
       "out/validators/operations/GetThing.ts",
@@ -126,7 +127,7 @@ describe("generate with validators", () => {
       "out/validators/schemas/Thing.ts",
       "out/validators/validate.ts",
     ]);
-    expect(result.written).toHaveLength(12);
+    expect(result.written).toHaveLength(13);
     const thing = join(project.root, "out/validators/schemas/Thing.ts");
     expect(await readFile(thing, "utf8")).toContain('from "@faxkit/validator/runtime"');
     await project.write("out/validators/schemas/Thing.ts", "// edited\n");

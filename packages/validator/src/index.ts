@@ -34,6 +34,19 @@ export * as assert from "./generated/assert.js";
  */
 export * as is from "./generated/is.js";
 /**
+ * The same functions under flat names: `validateFax`, `isFax`, `assertFax`, … A named import of
+ * one keeps only that validator in any bundler; esbuild keeps every member of the `validate`,
+ * `is` and `assert` namespaces above once one is used (evanw/esbuild#1420; Rollup and
+ * Rolldown do not).
+ *
+ * @example
+ * ```ts
+ * import { validateBulkFaxUpdateRequest } from "@faxkit/validator";
+ * const result = validateBulkFaxUpdateRequest(body);
+ * ```
+ */
+export * from "./generated/named.js";
+/**
  * `validate.<Schema>(value)` → `{ ok: true, value }` or `{ ok: false, issues }` with every issue.
  *
  * @example

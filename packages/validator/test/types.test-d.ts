@@ -1,6 +1,6 @@
 import type { BulkFaxUpdateRequest, Fax, FaxList } from "@faxkit/types";
 import { expectTypeOf, test } from "vitest";
-import { assert, is, type ValidationResult, validate } from "../src/index.js";
+import { assert, assertFaxList, is, isFax, type ValidationResult, validate, validateBulkFaxUpdateRequest } from "../src/index.js";
 
 test("is.Fax narrows unknown to Fax", () => {
   const value: unknown = JSON.parse("{}");
@@ -22,4 +22,12 @@ test("validate.X returns the schema's type on success", () => {
 test("an unknown schema name is a compile error", () => {
   // @ts-expect-error there is no schema named Nope
   validate.Nope;
+});
+
+test("the flat root exports are the namespace functions under flat names, with the same types", () => {
+  expectTypeOf(validateBulkFaxUpdateRequest).toEqualTypeOf(validate.BulkFaxUpdateRequest);
+  const value: unknown = JSON.parse("{}");
+  if (isFax(value)) expectTypeOf(value).toEqualTypeOf<Fax>();
+  assertFaxList(value);
+  expectTypeOf(value).toEqualTypeOf<FaxList>();
 });

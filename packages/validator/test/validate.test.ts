@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as root from "../src/index.js";
 import { assert, FaxValidationError, is, validate } from "../src/index.js";
 
 const ids = (n: number, length = 8) => Array.from({ length: n }, (_, i) => String(i).padStart(length, "0"));
@@ -109,5 +110,27 @@ describe("validate on other schemas", () => {
     };
     expect(nullableFields({ ...base, header: null, max_retry: null })).toMatchObject({ ok: true });
     expect(nullableFields({ ...base, comment: null })).toMatchObject({ ok: false });
+  });
+});
+
+describe("flat root exports (validateX, isX, assertX)", () => {
+  it("exist for every schema and are the namespace functions themselves", () => {
+    const exports = root as unknown as Record<string, unknown>;
+    const names = Object.keys(validate);
+    expect(names.length).toBeGreaterThan(60);
+    for (const name of names) {
+      expect(exports[`validate${name}`], `validate${name}`).toBe((validate as Record<string, unknown>)[name]);
+      expect(exports[`is${name}`], `is${name}`).toBe((is as Record<string, unknown>)[name]);
+      expect(exports[`assert${name}`], `assert${name}`).toBe((assert as Record<string, unknown>)[name]);
+    }
+  });
+
+  it("validate like the namespace: validateBulkFaxUpdateRequest reports every issue", () => {
+    const result = root.validateBulkFaxUpdateRequest({ ids: [], comment: "x".repeat(101) });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      "/ids: must have at least 1 item (got 0)",
+      "/comment: must be at most 100 characters (got 101)",
+    ]);
   });
 });

@@ -95,6 +95,28 @@ export function emitPublicFunctions(
   };
 }
 
+/**
+ * `named.ts`: every public function again under a flat name (`validateFax`, `isFax`,
+ * `assertFax`), re-exported from `validate.ts`, `is.ts` and `assert.ts`. A package root can
+ * `export *` this module: a named import of one of them is dropped by every bundler when
+ * unused, unlike a member of a re-exported namespace (`validate.Fax`), which esbuild keeps
+ * whole (evanw/esbuild#1420).
+ */
+export function emitNamedExports(names: string[], schemas: SchemaTable, provenance: Provenance): ValidatorModule {
+  let out = wrapCommentLines(
+    tsBanner(
+      provenance,
+      "`validate<Schema>`, `is<Schema>` and `assert<Schema>` as flat named exports (tree-shakable from a package root).",
+    ),
+  );
+  for (const kind of ["validate", "is", "assert"] as const) {
+    out += "\nexport {\n";
+    for (const name of names) out += `  ${schemas.typeOf(name)} as ${kind}${schemas.typeOf(name)},\n`;
+    out += `} from ${quoteJsString(`./${kind}.js`)};\n`;
+  }
+  return { path: "named.ts", content: out };
+}
+
 /** `operations.ts`: operationId → that operation's validators (importing it loads them all, by design). */
 export function emitOperationIndex(
   ids: string[],

@@ -9,7 +9,13 @@ import { quotePropertyKey } from "../quote/property-key.js";
 import { Code, code, literal } from "./codegen/code.js";
 import { N, R } from "./codegen/names.js";
 import { describeOperationSchemas } from "./describe-operation.js";
-import { emitOperationIndex, emitOperationLoaders, emitPublicFunctions, type ValidatorModule } from "./emit-public-functions.js";
+import {
+  emitNamedExports,
+  emitOperationIndex,
+  emitOperationLoaders,
+  emitPublicFunctions,
+  type ValidatorModule,
+} from "./emit-public-functions.js";
 import { componentName, createModuleCompiler, importedCheck, type SchemaTable } from "./module-compiler.js";
 
 export type { ValidatorModule };
@@ -41,6 +47,7 @@ export function emitStandaloneValidator(schema: unknown, runtime: string, root: 
  * - `operations/<operationId>.ts`: `params`, `body` and one validator per documented
  *   response status (`responses`), with the kind of each body;
  * - `validate.ts`, `is.ts`, `assert.ts`: the typed public functions, one per schema;
+ * - `named.ts`: the same functions under flat names (`validateFax`, `isFax`, `assertFax`);
  * - `operations.ts`: operationId → operation validators (loads them all, by design).
  */
 export function emitValidatorModules(document: JsonObject, provenance: Provenance, targets: ValidatorTargets): ValidatorModule[] {
@@ -78,6 +85,7 @@ export function emitValidatorModules(document: JsonObject, provenance: Provenanc
   modules.push(emitOperationIndex(ids, (id) => ({ local: `op_${opNames.get(id)}`, file: opFileOf(id) }), provenance));
   modules.push(emitOperationLoaders(ids, opFileOf, provenance));
   for (const kind of ["validate", "is", "assert"] as const) modules.push(emitPublicFunctions(kind, names, table, provenance, targets));
+  modules.push(emitNamedExports(names, table, provenance));
   return modules;
 }
 

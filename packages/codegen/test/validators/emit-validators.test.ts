@@ -42,6 +42,7 @@ describe("emitValidatorModules", () => {
     expect([...modules.keys()].sort()).toEqual([
       "assert.ts",
       "is.ts",
+      "named.ts",
       "operation-loaders.ts",
       "operations.ts",
       "operations/GetThing.ts",
@@ -49,6 +50,13 @@ describe("emitValidatorModules", () => {
       "schemas/Thing.ts",
       "validate.ts",
     ]);
+  });
+
+  it("re-exports every public function under a flat name, for tree-shakable named imports from a package root", () => {
+    const named = modules.get("named.ts") ?? "";
+    expect(named).toContain('  Thing as validateThing,\n  SimpleTag as validateSimpleTag,\n} from "./validate.js";');
+    expect(named).toContain('  Thing as isThing,\n  SimpleTag as isSimpleTag,\n} from "./is.js";');
+    expect(named).toContain('  Thing as assertThing,\n  SimpleTag as assertSimpleTag,\n} from "./assert.js";');
   });
 
   it("writes a loader per operation with a literal import() specifier, so a new operation gets one on regeneration", () => {
