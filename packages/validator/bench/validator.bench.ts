@@ -762,6 +762,8 @@ async function measureBundles(): Promise<void> {
   const entries = {
     'import { validate } from "@faxkit/validator"; validate.BulkFaxUpdateRequest(x)':
       'import { validate } from "@faxkit/validator"; console.log(validate.BulkFaxUpdateRequest(globalThis.x));',
+    'import { validateBulkFaxUpdateRequest } from "@faxkit/validator"':
+      'import { validateBulkFaxUpdateRequest } from "@faxkit/validator"; console.log(validateBulkFaxUpdateRequest(globalThis.x));',
     'import { BulkFaxUpdateRequest } from "@faxkit/validator/validate"':
       'import { BulkFaxUpdateRequest } from "@faxkit/validator/validate"; console.log(BulkFaxUpdateRequest(globalThis.x));',
     'import { is } from "@faxkit/validator"; is.FaxList(x)':

@@ -312,8 +312,7 @@ export function collectIssues(check: Check, value: unknown, direction: 0 | 1 | 2
   try {
     ok = check.collect(value, root, c);
   } catch (error) {
-    if (error !== ISSUE_LIMIT_REACHED && c.i.length < MAX_ISSUES)
-      fail(c, root, "validation", "#", `could not be validated: ${(error as Error)?.message ?? String(error)}`);
+    if (error !== ISSUE_LIMIT_REACHED && c.i.length < MAX_ISSUES) couldNotValidate(c, root, error);
     ok = false;
   }
   if (!ok && c.i.length === 0) fail(c, root, "validation", "#", "is not valid");
@@ -325,18 +324,42 @@ export function collectIssues(check: Check, value: unknown, direction: 0 | 1 | 2
  * drift-tolerant mode, which must report what it tolerated) the collecting pass. Never throws.
  */
 export function run(check: Check, value: unknown, direction: 0 | 1 | 2 = 0, tolerant = false, root = ""): RunResult {
-  if (!tolerant && passes(check, value, direction)) return VALID;
-  return collectIssues(check, value, direction, tolerant, root);
+  if (tolerant) return collectIssues(check, value, direction, tolerant, root);
+  if (passes(check, value, direction)) return VALID;
+  return rejected(check, value, direction, root);
+}
+
+/** The issue of a value whose reading threw (a getter, a Proxy trap): it carries the error. */
+function couldNotValidate(c: Ctx, root: string, error: unknown): false {
+  return fail(c, root, "validation", "#", `could not be validated: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/**
+ * Every issue of a value the fast pass rejected or threw on. The fast pass reads `constructor`
+ * to check objects quickly, the collecting pass does not: when only that read threw (a
+ * `constructor` getter, a Proxy trap), the collecting pass finds nothing and the error is the
+ * issue, as for any read that throws. The fast pass is run again to learn it (rare).
+ */
+function rejected(check: Check, value: unknown, direction: 0 | 1 | 2, root: string): RunResult {
+  const result = collectIssues(check, value, direction, false, root);
+  if (!result.ok) return result;
+  const c: Ctx = { i: [], d: null, r: direction, n: 0 };
+  try {
+    if (!check.test(value, direction, 0)) fail(c, root, "validation", "#", "is not valid");
+  } catch (error) {
+    couldNotValidate(c, root, error);
+  }
+  return c.i.length === 0 ? result : { ok: false, issues: c.i, drift: [] };
 }
 
 /** The result of `validate.X` for a value its fast pass rejected. */
 export function failure(check: Check, value: unknown): { ok: false; issues: ValidationIssue[] } {
-  return { ok: false, issues: collectIssues(check, value).issues };
+  return { ok: false, issues: rejected(check, value, 0, "").issues };
 }
 
 /** The error `assert.X` throws for a value its fast pass rejected. */
 export function assertionError(check: Check, value: unknown, name: string): FaxValidationError {
-  return new FaxValidationError(collectIssues(check, value).issues, { schema: name });
+  return new FaxValidationError(rejected(check, value, 0, "").issues, { schema: name });
 }
 
 /** Builds a `validate.<Schema>` function (generated code writes its own; this is for hand-made checks). */

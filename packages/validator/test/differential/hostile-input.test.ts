@@ -783,6 +783,32 @@ const CASES: Case[] = [
     value: () => faxList(withThrowingGetter(fax(), "status")),
     expected: { ok: false, issues: [thrownBy("/", /getter of status/)] },
   },
+  // Only the fast pass reads `constructor` (to check objects quickly): where keys are open, the
+  // collecting pass never reads it, and the error must still be the one issue.
+  {
+    title: "a constructor getter that throws, where keys are open",
+    target: "FaxList",
+    value: () => withThrowingGetter(faxList(fax()), "constructor"),
+    expected: { ok: false, issues: [thrownBy("/", /getter of constructor/)], count: 1 },
+  },
+  {
+    title: "a constructor getter that throws, in a record",
+    target: "FaxList",
+    value: () => faxList(withThrowingGetter(fax(), "constructor")),
+    expected: { ok: false, issues: [thrownBy("/", /getter of constructor/)], count: 1 },
+  },
+  {
+    title: "a constructor getter that throws, in a record",
+    target: "response",
+    value: () => faxList(withThrowingGetter(fax(), "constructor")),
+    expected: { ok: false, issues: [thrownBy("/", /getter of constructor/)], count: 1 },
+  },
+  {
+    title: "a constructor getter that throws",
+    target: "request",
+    value: () => withThrowingGetter(bulk(), "constructor"),
+    expected: { ok: false, issues: [{ path: "/body/constructor", keyword: "additionalProperties" }], count: 1 },
+  },
   {
     title: "a getter returning a valid value",
     target: "BulkFaxUpdateRequest",
