@@ -36,6 +36,8 @@ export { recordLock } from "./release/guard/record-lock.js";
 export { readLock, writeLock } from "./release/lock/lock-file.js";
 export type { LockDifference, LockEntry, SpecLock } from "./release/lock/spec-lock.js";
 export { compareLock, computeLock, LOCK_FILE_NAME, lockPath } from "./release/lock/spec-lock.js";
+export type { ReleaseCommandOptions } from "./release/publish/release-command.js";
+export { releaseCommand } from "./release/publish/release-command.js";
 export { ReleaseRefusal } from "./release/ReleaseRefusal.js";
 export { quoteSpecValue } from "./release/spec-value-text.js";
 export { Snapshot } from "./release/update/snapshot.js";

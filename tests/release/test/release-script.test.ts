@@ -1,10 +1,11 @@
-// `pnpm release` (scripts/release.mjs) on a temporary copy of the repository, against a fake
-// registry on loopback. Dry runs pass --skip-build-and-test so that the suite does not run
-// itself again; a real release cannot skip them, and is only ever run here to see it refuse.
+// `pnpm release` (scripts/release.mjs, a shim for the codegen's releaseCommand) on a temporary copy
+// of the repository, against a fake registry on loopback. Dry runs pass --skip-build-and-test so
+// that the suite does not run itself again; a real release cannot skip them, and is only ever run
+// here to see it refuse.
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { FIXED_GROUP, nextFixedVersion, PUBLIC_PACKAGES } from "./helpers/expect.js";
 import { type FakeRegistry, startFakeRegistry } from "./helpers/fake-registry.js";
-import { RepoCopy } from "./helpers/repo-copy.js";
+import { RepoCopy, TURBO_CALLS } from "./helpers/repo-copy.js";
 
 let registry: FakeRegistry;
 beforeAll(async () => {
@@ -59,6 +60,22 @@ test("pnpm release --dry-run lists the five public packages, publishes nothing a
   expect([...registry.requests].sort((a, b) => a.url.localeCompare(b.url))).toEqual(metadataGets);
   // Nothing in the copy changed (no tarballs left, no version touched, lockfile as copied).
   expect(await copy.status()).toBe("");
+});
+
+test("pnpm release builds the codegen it runs first, and stops when that build fails", async () => {
+  const copy = await newCopy();
+  const result = await copy.release([...dryRun, "--registry", registry.url], registry.url);
+  expect(result.code, result.output).toBe(0);
+  expect(copy.read(TURBO_CALLS)).toBe("run build --filter=@faxkit/codegen --output-logs=errors-only\n");
+
+  registry.reset();
+  copy.write("node_modules/.bin/turbo", "#!/bin/sh\necho 'tsup: src/index.ts: syntax error' >&2\nexit 1\n");
+  const broken = await copy.release([...dryRun, "--registry", registry.url], registry.url);
+  expect(broken.code).toBe(1);
+  expect(broken.output).toContain("building @faxkit/codegen failed:");
+  expect(broken.output).toContain("tsup: src/index.ts: syntax error");
+  expect(broken.output).not.toContain("would publish");
+  expect(registry.requests).toEqual([]);
 });
 
 test("after changeset version and a commit, the dry run lists the new versions", async () => {
@@ -139,6 +156,12 @@ test("--skip-build-and-test without --dry-run, and unknown options, exit 2 befor
 
   const unknown = await copy.release(["--dry-run", "--force"], registry.url);
   expect(unknown.code).toBe(2);
-  expect(unknown.output).toContain("usage: pnpm release [--dry-run] [--skip-build-and-test] [--registry <url>]");
+  expect(unknown.output).toContain("usage: faxkit-codegen release [--dry-run] [--skip-build-and-test] [--registry <url>]");
+
+  const notUrl = await copy.release(["--dry-run", "--registry", "ftp://me:s3cret@registry.example/"], registry.url);
+  expect(notUrl.code).toBe(2);
+  expect(notUrl.output).toContain("--registry must be an http(s) URL");
+  // pnpm echoes the command line as typed ("$ node scripts/release.mjs …"); nothing the release prints repeats the token.
+  expect(notUrl.output.split("\n").filter((line) => !line.startsWith("$ "))).not.toContainEqual(expect.stringContaining("s3cret"));
   expect(registry.requests).toEqual([]);
 });

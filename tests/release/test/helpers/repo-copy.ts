@@ -4,13 +4,19 @@
 // package.json (and CHANGELOG.md when there is one). The work tree is uncommitted while
 // features are being built, so cloning HEAD would test stale files.
 //
+// scripts/release.mjs is a shim: it builds the codegen with turbo, then runs the codegen's
+// releaseCommand from packages/codegen/dist. The copy has no sources to build, so the real
+// repository's codegen is built once per run (here, before the first copy) and the copy's
+// packages/codegen/dist/index.js links to it; the copy's `turbo` is a stand-in that records its
+// arguments and exits 0, so the tests see that the shim asks for the build without repeating it.
+//
 // Nothing is installed in the copy. The changesets CLI finds the packages from
 // pnpm-workspace.yaml and the package.json files alone. `pnpm publish` packs each package and
 // must resolve `workspace:*` from the dependency's node_modules link, so the copy gets the links
 // `pnpm install` would make between workspace packages, and nothing else. The lockfile is
 // copied because without it pnpm 12 resolves `packageManager: pnpm@12.4.2` from the registry
 // before any command.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +66,21 @@ export function workspacePackages(): Promise<WorkspacePackage[]> {
   return workspace;
 }
 
+let codegenBuild: Promise<unknown> | undefined;
+
+/** The real repository's codegen, built once per run (a turbo cache hit when current): what the copies' shim runs. */
+function buildCodegen(): Promise<unknown> {
+  codegenBuild ??= runOrThrow("pnpm", ["exec", "turbo", "run", "build", "--filter=@faxkit/codegen", "--output-logs=errors-only"], {
+    cwd: repoRoot,
+  });
+  return codegenBuild;
+}
+
+/** The stand-in `turbo` of a copy: appends its arguments to {@link TURBO_CALLS} and succeeds. */
+const TURBO_STAND_IN = ["#!/bin/sh", 'printf "%s\\n" "$*" >> "$(dirname "$0")/../turbo-calls.log"', ""].join("\n");
+/** Where the stand-in `turbo` records its calls, relative to the copy (ignored by git with node_modules). */
+export const TURBO_CALLS = "node_modules/turbo-calls.log";
+
 type Manifest = { version?: string; private?: boolean } & Partial<Record<(typeof dependencyFields)[number], Record<string, string>>>;
 const dependencyFields = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
 
@@ -71,7 +92,7 @@ export class RepoCopy {
 
   /** Copies the repository's manifests into a new temporary git repository (branch `branch`, one commit). */
   static async create({ branch = "main" }: { branch?: string } = {}): Promise<RepoCopy> {
-    const packages = await workspacePackages();
+    const [packages] = await Promise.all([workspacePackages(), buildCodegen()]);
     const dir = mkdtempSync(join(tmpdir(), "faxkit-release-"));
     const files = [
       "package.json",
@@ -91,6 +112,7 @@ export class RepoCopy {
     }
     const copy = new RepoCopy(dir, packages);
     copy.linkWorkspaceDependencies();
+    copy.linkCodegenBuild();
     await copy.git("init", "--quiet", "--initial-branch", branch);
     await copy.commit("copy of the faxkit manifests");
     return copy;
@@ -111,6 +133,21 @@ export class RepoCopy {
         }
       }
     }
+  }
+
+  /**
+   * packages/codegen/dist/index.js → the real build (Node follows the link, so the build's own
+   * imports resolve in the real repository), and the stand-in `turbo` in node_modules/.bin.
+   * Both sit in git-ignored folders (`dist/`, `node_modules/`), so `git status` stays clean.
+   */
+  private linkCodegenBuild(): void {
+    const entry = this.path("packages/codegen/dist/index.js");
+    mkdirSync(dirname(entry), { recursive: true });
+    symlinkSync(join(repoRoot, "packages/codegen/dist/index.js"), entry);
+    const turbo = this.path("node_modules/.bin/turbo");
+    mkdirSync(dirname(turbo), { recursive: true });
+    writeFileSync(turbo, TURBO_STAND_IN);
+    chmodSync(turbo, 0o755);
   }
 
   path(file: string): string {
