@@ -7,6 +7,7 @@ import { initCommand } from "./init/init-command.js";
 import { displayPath } from "./load/source-document.js";
 import type { SpecSummary } from "./model/summary.js";
 import { guardCommand } from "./release/guard/guard-command.js";
+import { releaseCommand } from "./release/publish/release-command.js";
 import { quoteSpecValue } from "./release/spec-value-text.js";
 import { updateCommand } from "./release/update/update-command.js";
 
@@ -14,12 +15,14 @@ const USAGE = `Usage: faxkit-codegen <generate|check> [--config ${DEFAULT_CONFIG
        faxkit-codegen init <spec> [--config ${DEFAULT_CONFIG_FILE}] [--types <dir>] [--validators <dir>] [--force]
        faxkit-codegen update <file> [--dry-run] [--allow-same-version] [--skip-typecheck] [--config ${DEFAULT_CONFIG_FILE}]
        faxkit-codegen guard [--record [--changeset .changeset/<id>.md]] [--config ${DEFAULT_CONFIG_FILE}]
+       faxkit-codegen release [--dry-run] [--skip-build-and-test] [--registry <url>]
 
   init       write a config for a spec (after checking that the spec generates)
   generate   regenerate every output from the spec and overlays (all or nothing)
   check      exit 1 and name each stale file when the committed output is out of date
   update     take a new vendor spec: diff, regenerate, type-check, write a changeset and the spec lock
-  guard      exit 1 when the spec or an overlay changed without a release recorded in the spec lock`;
+  guard      exit 1 when the spec or an overlay changed without a release recorded in the spec lock
+  release    publish the workspace's public packages at their versions (refuses pending changesets; builds and tests first)`;
 
 /** Prints the per-tag table that `generate` ends with; the spec's title, version and tags are quoted for a terminal. */
 export function formatSummary(summary: SpecSummary): string {
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
   // The release commands have options of their own, so they parse their arguments themselves.
   if (argv[0] === "update") return updateCommand(argv.slice(1));
   if (argv[0] === "guard") return guardCommand(argv.slice(1));
+  if (argv[0] === "release") return releaseCommand(argv.slice(1));
   if (argv[0] === "init") return initCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
