@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -24,24 +23,12 @@ async function minified(contents: string): Promise<Uint8Array> {
   return (result.outputFiles[0] as { contents: Uint8Array }).contents;
 }
 
-/** The part of Rolldown's API used here (it is not a dependency of this package, so it has no types here). */
-interface Rolldown {
-  rolldown(options: {
-    input: string;
-    cwd: string;
-    logLevel: "silent";
-    plugins: { name: string; resolveId(id: string): string | null; load(id: string): string | null }[];
-  }): Promise<{ generate(options: { format: "esm"; minify: boolean }): Promise<{ output: [{ code: string }] }>; close(): Promise<void> }>;
-}
-
 /**
- * The same with Rolldown (Vite's bundler), which vitest brings along through Vite: it follows
+ * The same with Rolldown (Vite's bundler): it follows
  * `validate.X` through the root's namespace re-export, which esbuild does not (evanw/esbuild#1420).
  */
 async function rolldownMinified(contents: string): Promise<Uint8Array> {
-  const fromVitest = createRequire(createRequire(`${packageRoot}package.json`).resolve("vitest/package.json"));
-  const fromVite = createRequire(fromVitest.resolve("vite/package.json"));
-  const { rolldown } = (await import(fromVite.resolve("rolldown"))) as Rolldown;
+  const { rolldown } = await import("rolldown");
   const entry = "\0entry.js";
   const bundle = await rolldown({
     input: entry,
