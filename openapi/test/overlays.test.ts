@@ -2,7 +2,8 @@
  * The overlays (overlays/*.yaml) turn rules the vendor states only in prose into schema. This
  * checks that each refinement reached the resolved spec (dist/faxplus.resolved.json, written by
  * `pnpm generate`), that the vendor file itself stays as published, and — with a JSON Schema
- * validator — that the refined BulkFaxUpdateRequest accepts and rejects what the prose says.
+ * validator — that the refined BulkFaxUpdateRequest and SendFaxResponse accept and reject what the
+ * docs say.
  */
 
 import { readFileSync } from "node:fs";
@@ -116,6 +117,16 @@ describe("resolved spec: e-mail pattern with the dot escaped (06-email-pattern.y
   });
 });
 
+describe("resolved spec: sendFax result ids are strings (07-send-fax-ids.yaml)", () => {
+  it("maps each destination to a string id", () => {
+    expect(resolved.components.schemas.SendFaxResponse.properties.ids.additionalProperties).toStrictEqual({ type: "string" });
+  });
+
+  it("faxplus.yaml keeps the published `additionalProperties: true`", () => {
+    expect(vendor.components.schemas.SendFaxResponse.properties.ids.additionalProperties).toBe(true);
+  });
+});
+
 describe("faxplus.yaml keeps BulkFaxUpdateRequest as published (refinements live only in the overlay)", () => {
   const schema = vendor.components.schemas.BulkFaxUpdateRequest;
 
@@ -182,5 +193,38 @@ describe("the refined BulkFaxUpdateRequest validates as the prose says (Ajv)", (
     ["a 33-character id", { ids: [id33], is_read: true }],
   ])("the published schema alone lets %s through", (_label, body) => {
     expect(published(body)).toBe(true);
+  });
+});
+
+describe("the refined SendFaxResponse validates as the docs' example says (Ajv)", () => {
+  // Strict mode, with OpenAPI's `example` annotation declared so strict mode does not reject it.
+  const options = { strict: true, allErrors: true, keywords: ["example"] };
+  let refined: Validate;
+  let published: Validate;
+  beforeAll(() => {
+    refined = new Ajv(options).compile(resolved.components.schemas.SendFaxResponse);
+    published = new Ajv(options).compile(vendor.components.schemas.SendFaxResponse);
+  });
+
+  it.each([
+    ["the docs' example", { ids: { "+12345688": "1a2b3c4d5e6f7890", "+12345699": "78901a2b3c4d5e6f" } }],
+    ["an empty map", { ids: {} }],
+    ["no ids (return_ids was false)", {}],
+  ])("accepts %s", (_label, body) => {
+    expect(refined(body), JSON.stringify(refined.errors)).toBe(true);
+  });
+
+  it.each([
+    ["a numeric id", { ids: { "+12345688": 1234 } }, "/ids/+12345688"],
+    ["a null id", { ids: { "+12345688": null } }, "/ids/+12345688"],
+    ["an object id", { ids: { "+12345688": { id: "1a2b" } } }, "/ids/+12345688"],
+    ["ids as a list", { ids: ["1a2b3c4d5e6f7890"] }, "/ids"],
+  ])("rejects %s", (_label, body, instancePath) => {
+    expect(refined(body)).toBe(false);
+    expect(refined.errors).toContainEqual(expect.objectContaining({ keyword: "type", instancePath }));
+  });
+
+  it("the published schema alone lets a numeric id through", () => {
+    expect(published({ ids: { "+12345688": 1234 } })).toBe(true);
   });
 });
