@@ -184,3 +184,11 @@ it("prints the webhooks entry's figure (@faxkit/client/webhooks) and bundles it 
   );
   expect(nodeImports(bundle.metafile)).toEqual([]);
 });
+
+it("prints the oauth entry's figure (@faxkit/client/oauth) and bundles it for the browser", async () => {
+  const bundle = await measure("src/oauth.ts");
+  console.log(
+    `@faxkit/client/oauth: ${bundle.initialMin} B = ${kB(bundle.initialMin)} min, ${bundle.initialGzip} B = ${kB(bundle.initialGzip)} min+gzip`,
+  );
+  expect(nodeImports(bundle.metafile)).toEqual([]);
+});
