@@ -1,21 +1,22 @@
 // The `./validate` subpath: only the two schemas used here end up in a bundle.
 import { BulkFaxUpdateRequest, BulkOutboxUpdateRequest } from "@faxkit/validator/validate";
-import { AbortError, FaxPlusError } from "../errors/index.js";
+import { AbortError, FaxPlusError, RateLimitError } from "../errors/index.js";
 import { type CalledOperation, calledOperation, callOperation, splitArguments } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { scrub } from "../internal/redact.js";
-import { type BodyValidator, checkConcurrency, checkOnProgress, checkPayload, idError } from "./bulk/check.js";
+import { AimdLimiter } from "./bulk/aimd-limiter.js";
+import { type BodyValidator, checkConcurrency, checkMaxConcurrency, checkOnProgress, checkPayload, idError } from "./bulk/check.js";
 import { chunk } from "./bulk/chunk.js";
 import { codesById } from "./bulk/codes-by-id.js";
-import { MAX_IDS_PER_REQUEST } from "./bulk/constants.js";
+import { MAX_IDS_PER_REQUEST, MAX_RATE_LIMITED_SENDS } from "./bulk/constants.js";
 import { dedupe, restore } from "./bulk/dedupe.js";
-import { runPool } from "./bulk/pool.js";
+import { type PoolGate, runPool } from "./bulk/pool.js";
 import { ProgressReporter } from "./bulk/progress.js";
 import { type Outcome, summarize } from "./bulk/summary.js";
 import type { BulkOperationId, BulkUpdateAllMethod, BulkUpdateAllOptions } from "./bulk/types.js";
 import type { CallOptions } from "./call-options.js";
 
-export { DEFAULT_BULK_CONCURRENCY, MAX_IDS_PER_REQUEST } from "./bulk/constants.js";
+export { DEFAULT_BULK_CONCURRENCY, MAX_IDS_PER_REQUEST, MAX_RATE_LIMITED_SENDS } from "./bulk/constants.js";
 export type {
   BulkItemResult,
   BulkOperationId,
@@ -50,6 +51,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
 
   return async (args, options = {}) => {
     const concurrency = checkConcurrency(method, options.concurrency);
+    const limiter = new AimdLimiter(concurrency, checkMaxConcurrency(method, options.maxConcurrency, concurrency));
     const onProgress = checkOnProgress(method, options.onProgress);
     const isObject = args !== null && typeof args === "object" && !Array.isArray(args);
     const { params, body } = splitPayload(isObject ? args : {}, parameterNames);
@@ -78,10 +80,11 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
     }
 
     const chunks = chunk(sendable, MAX_IDS_PER_REQUEST);
-    const send = chunkSender(ctx, op, params, body, perChunkOptions(options));
+    const send = rateLimitedSender(chunkSender(ctx, op, params, body, perChunkOptions(options)), limiter, options.signal);
+    const gate: PoolGate = { limit: () => limiter.limit(), delayMs: () => limiter.delayMs(Date.now()) };
     const started = await runPool(
       chunks.length,
-      concurrency,
+      gate,
       async (index) => {
         const slots = chunks[index] as number[];
         const settled = await send(slots.map((slot) => ids.unique[slot] as string));
@@ -152,6 +155,48 @@ function chunkSender(
       return failed(id, new FaxPlusError(message, { operationId: op.operationId, method: op.method, secrets: ctx.secrets() }));
     });
   };
+}
+
+/**
+ * Feeds the limiter: a chunk answered is a success, a chunk that ended in 429 halves the limit,
+ * waits its `Retry-After` (1 s without one) and is sent again, at most
+ * {@link MAX_RATE_LIMITED_SENDS} times in all. The transport's own retries of a 429 stay
+ * unseen here: with `maxRetries: 0` every 429 reaches the limiter.
+ */
+function rateLimitedSender(
+  send: (ids: string[]) => Promise<Outcome[]>,
+  limiter: AimdLimiter,
+  signal: AbortSignal | undefined,
+): (ids: string[]) => Promise<Outcome[]> {
+  return async (ids) => {
+    for (let sends = 1; ; sends++) {
+      const generation = limiter.generation();
+      const outcomes = await send(ids);
+      const error = outcomes[0]?.result.error;
+      if (!(error instanceof RateLimitError)) {
+        if (outcomes[0]?.kind === "code") limiter.succeeded();
+        return outcomes;
+      }
+      limiter.rateLimited(generation, (error.retryAfter ?? 1) * 1000, Date.now());
+      if (sends >= MAX_RATE_LIMITED_SENDS || !(await pause(limiter.delayMs(Date.now()), signal))) return outcomes;
+    }
+  };
+}
+
+/** Resolves `false` when the caller aborts first. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 function failed(id: string, error: Error): Outcome {

@@ -15,6 +15,14 @@ export function checkConcurrency(method: string, value: unknown): number {
   return value;
 }
 
+/** The ceiling of the adaptive limit: an integer at least `concurrency` (default `concurrency`, so it never grows past it). */
+export function checkMaxConcurrency(method: string, value: unknown, concurrency: number): number {
+  if (value === undefined) return concurrency;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < concurrency)
+    throw new TypeError(`${method}: maxConcurrency must be an integer >= concurrency (${concurrency}) (got ${describeValue(value)})`);
+  return value;
+}
+
 export function checkOnProgress(method: string, value: unknown): ((progress: BulkProgress) => void) | undefined {
   if (value !== undefined && typeof value !== "function")
     throw new TypeError(`${method}: onProgress must be a function (got ${describeValue(value)})`);

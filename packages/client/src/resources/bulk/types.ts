@@ -13,8 +13,15 @@ export type BulkOperationId = "bulkUpdateFaxes" | "bulkUpdateOutboxFaxes";
  * ```
  */
 export interface BulkUpdateAllOptions extends CallOptions {
-  /** Chunks in flight at once: a positive integer (default 4). */
+  /**
+   * Chunks in flight at once to start with: a positive integer (default 4). Under a rate limit
+   * the number adapts (AIMD): each 429 halves it (floor 1) and pauses new chunks for the
+   * `Retry-After`; each answered chunk raises it by `1/limit` (about +1 per round of requests)
+   * up to `maxConcurrency`.
+   */
   concurrency?: number;
+  /** Ceiling of the adaptive limit: an integer `>= concurrency` (default `concurrency`, so it only recovers). */
+  maxConcurrency?: number;
   /**
    * Called once per chunk, after it settles (answered, failed or not sent). What it throws or
    * rejects with is logged at `warn` and ignored, so it cannot lose results.
