@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runPool } from "../../../src/resources/bulk/pool.js";
+import { type PoolGate, runPool } from "../../../src/resources/bulk/pool.js";
 
 /** A task body that records start order, end order and the most tasks running at once. */
 function recorder(waitFor: (index: number) => Promise<void> = () => Promise.resolve()) {
@@ -80,5 +80,50 @@ describe("runPool", () => {
 
   it.each([0, -2, 1.5, Number.NaN])("refuses concurrency %s with a RangeError", async (concurrency) => {
     await expect(runPool(1, concurrency, async () => undefined)).rejects.toThrow(RangeError);
+  });
+
+  it("reads a dynamic limit before every start: a lowered limit lets running tasks drain first", async () => {
+    let limit = 4;
+    const gate: PoolGate = { limit: () => limit, delayMs: () => 0 };
+    const runningAtStart: number[] = [];
+    let running = 0;
+    await runPool(12, gate, async (index) => {
+      runningAtStart.push(running);
+      running++;
+      if (index === 3) limit = 1;
+      if (index === 8) limit = 3;
+      await tick(2);
+      running--;
+    });
+    // Tasks 0-3 start together; from task 4 on, one at a time until task 8 raises the limit.
+    expect(runningAtStart.slice(0, 4)).toEqual([0, 1, 2, 3]);
+    expect(runningAtStart.slice(4, 9)).toEqual([0, 0, 0, 0, 0]);
+    expect(Math.max(...runningAtStart.slice(9))).toBeGreaterThan(0);
+    expect(Math.max(...runningAtStart.slice(9))).toBeLessThan(3);
+  });
+
+  it("starts nothing while the gate asks to wait, then goes on", async () => {
+    let open = false;
+    const gate: PoolGate = { limit: () => 2, delayMs: () => (open ? 0 : 10) };
+    setTimeout(() => {
+      open = true;
+    }, 25);
+    const openAtStart: boolean[] = [];
+    expect(
+      await runPool(3, gate, async () => {
+        openAtStart.push(open);
+      }),
+    ).toBe(3);
+    expect(openAtStart).toEqual([true, true, true]);
+  });
+
+  it("an abort during a pause ends the pool at once with what started", async () => {
+    const controller = new AbortController();
+    const gate: PoolGate = { limit: () => 1, delayMs: () => 60_000 };
+    const run = recorder();
+    const done = runPool(3, gate, run.task, controller.signal);
+    setTimeout(() => controller.abort(), 5);
+    expect(await done).toBe(0);
+    expect(run.started).toEqual([]);
   });
 });
