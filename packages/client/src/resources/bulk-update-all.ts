@@ -80,29 +80,41 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
     }
 
     const chunks = chunk(sendable, MAX_IDS_PER_REQUEST);
-    const send = rateLimitedSender(chunkSender(ctx, op, params, body, perChunkOptions(options)), limiter, options.signal);
+    const send = chunkSender(ctx, op, params, body, perChunkOptions(options));
     const gate: PoolGate = { limit: () => limiter.limit(), delayMs: () => limiter.delayMs(Date.now()) };
+    const sends = new Array<number>(chunks.length).fill(0);
     const started = await runPool(
       chunks.length,
       gate,
       async (index) => {
         const slots = chunks[index] as number[];
+        const generation = limiter.generation();
         const settled = await send(slots.map((slot) => ids.unique[slot] as string));
+        const error = settled[0]?.result.error;
+        if (error instanceof RateLimitError) {
+          // Queued again in the pool, so the re-send waits for the pause and a free slot under the halved limit.
+          limiter.rateLimited(generation, (error.retryAfter ?? 1) * 1000, Date.now());
+          sends[index] = (sends[index] ?? 0) + 1;
+          if ((sends[index] as number) < MAX_RATE_LIMITED_SENDS) return "again";
+        } else if (settled[0]?.kind === "code") limiter.succeeded();
         for (const [k, slot] of slots.entries()) settle(slot, settled[k] as Outcome);
         progress.report();
+        return undefined;
       },
       options.signal,
     );
 
-    // Only an abort leaves chunks unstarted; their items fail with it rather than vanish.
-    if (started < chunks.length) {
+    // Only an abort leaves chunks unsettled (never started, or refused with 429 and not sent
+    // again); their items fail with it rather than vanish.
+    const unsettled = chunks.filter((slots) => outcomes[slots[0] as number] === undefined);
+    if (unsettled.length > 0) {
       const notSent = new AbortError(`${op.method} ${op.path} (${operationId}): not sent, the caller aborted`, {
         operationId,
         method: op.method,
         cause: options.signal?.reason,
         secrets: ctx.secrets(),
       });
-      for (const slots of chunks.slice(started)) {
+      for (const slots of unsettled) {
         for (const slot of slots) settle(slot, failed(ids.unique[slot] as string, notSent));
         progress.report();
       }
@@ -155,48 +167,6 @@ function chunkSender(
       return failed(id, new FaxPlusError(message, { operationId: op.operationId, method: op.method, secrets: ctx.secrets() }));
     });
   };
-}
-
-/**
- * Feeds the limiter: a chunk answered is a success, a chunk that ended in 429 halves the limit,
- * waits its `Retry-After` (1 s without one) and is sent again, at most
- * {@link MAX_RATE_LIMITED_SENDS} times in all. The transport's own retries of a 429 stay
- * unseen here: with `maxRetries: 0` every 429 reaches the limiter.
- */
-function rateLimitedSender(
-  send: (ids: string[]) => Promise<Outcome[]>,
-  limiter: AimdLimiter,
-  signal: AbortSignal | undefined,
-): (ids: string[]) => Promise<Outcome[]> {
-  return async (ids) => {
-    for (let sends = 1; ; sends++) {
-      const generation = limiter.generation();
-      const outcomes = await send(ids);
-      const error = outcomes[0]?.result.error;
-      if (!(error instanceof RateLimitError)) {
-        if (outcomes[0]?.kind === "code") limiter.succeeded();
-        return outcomes;
-      }
-      limiter.rateLimited(generation, (error.retryAfter ?? 1) * 1000, Date.now());
-      if (sends >= MAX_RATE_LIMITED_SENDS || !(await pause(limiter.delayMs(Date.now()), signal))) return outcomes;
-    }
-  };
-}
-
-/** Resolves `false` when the caller aborts first. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 function failed(id: string, error: Error): Outcome {

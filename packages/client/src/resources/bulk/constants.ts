@@ -8,7 +8,7 @@ export const MAX_IDS_PER_REQUEST = 100;
 export const DEFAULT_BULK_CONCURRENCY = 4;
 
 /**
- * Sends of one chunk that ends in 429 (after the transport's own retries) before its items fail
+ * Sends of one chunk answered 429 (after the transport's own retries) before its items fail
  * with the `RateLimitError`: bounds the run however long the API keeps refusing.
  */
 export const MAX_RATE_LIMITED_SENDS = 5;

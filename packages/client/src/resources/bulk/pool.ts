@@ -8,13 +8,15 @@ export interface PoolGate {
 
 /**
  * Runs `task(0…count-1)` in order, at most `concurrency` at once (a number, or a gate whose
- * limit and pauses may change as tasks end). After an abort or a rejection no task starts;
- * running ones finish. Resolves with how many started (a rejection rejects).
+ * limit and pauses may change as tasks end). A task that resolves `"again"` is queued to run
+ * once more, ahead of the tasks not yet started (the task bounds how often). After an abort or
+ * a rejection no task starts; running ones finish. Resolves with how many indices started at
+ * least once (a rejection rejects); an index queued again may then not have finished.
  */
 export function runPool(
   count: number,
   concurrency: number | PoolGate,
-  task: (index: number) => Promise<void>,
+  task: (index: number) => Promise<unknown>,
   signal?: AbortSignal,
 ): Promise<number> {
   if (typeof concurrency === "number" && (!Number.isInteger(concurrency) || concurrency < 1))
@@ -23,12 +25,14 @@ export function runPool(
 
   return new Promise((resolve, reject) => {
     let next = 0;
+    const again: number[] = [];
     let running = 0;
     let failure: { error: unknown } | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stopped = () => next >= count || failure !== undefined || signal?.aborted === true;
-    const ended = (error?: { error: unknown }) => {
+    const stopped = () => (next >= count && again.length === 0) || failure !== undefined || signal?.aborted === true;
+    const ended = (requeue?: number, error?: { error: unknown }) => {
       running--;
+      if (requeue !== undefined) again.push(requeue);
       failure ??= error;
       pump();
     };
@@ -41,17 +45,17 @@ export function runPool(
           timer = setTimeout(pump, wait);
           return;
         }
-        const index = next++;
+        const index = again.shift() ?? next++;
         running++;
-        let started: Promise<void>;
+        let started: Promise<unknown>;
         try {
           started = task(index);
         } catch (error) {
           started = Promise.reject(error);
         }
         started.then(
-          () => ended(),
-          (error: unknown) => ended({ error }),
+          (result) => ended(result === "again" ? index : undefined),
+          (error: unknown) => ended(undefined, { error }),
         );
       }
       if (!stopped() || running > 0) return;

@@ -126,4 +126,19 @@ describe("runPool", () => {
     expect(await done).toBe(0);
     expect(run.started).toEqual([]);
   });
+
+  it("runs a task that asks to run again once more, ahead of those not yet started, within the limit", async () => {
+    const runs: number[] = [];
+    let asked = false;
+    const started = await runPool(4, 1, async (index) => {
+      runs.push(index);
+      if (index === 1 && !asked) {
+        asked = true;
+        return "again";
+      }
+      return undefined;
+    });
+    expect(runs).toEqual([0, 1, 1, 2, 3]);
+    expect(started).toBe(4);
+  });
 });
