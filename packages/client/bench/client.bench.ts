@@ -1,5 +1,5 @@
 /**
- * `vitest bench --run` (from packages/client, or `pnpm bench` at the root); ~40 s.
+ * `vitest bench --run` (from packages/client, or `pnpm bench` at the root); ~50 s.
  *
  * 1. Per-call overhead, in memory: a `fetch` that answers every request with a fresh canned
  *    JSON `Response` (one Fax record), so only client code is timed:
@@ -19,11 +19,16 @@
  *    answers each chunk after 20 ms: concurrency 1, 4 and 8, against a naive sequential loop of
  *    `fax.faxes.bulkUpdate` over 100-ID chunks. Few iterations, bounded. Every run must end with
  *    all 10,000 IDs answered 204 (the server answers only the IDs it received).
+ * 4. The same 10,000 IDs against a loopback server that admits 10 requests/s (token bucket, 429
+ *    with `Retry-After: 1` beyond): one run of ~10 s, printing the achieved rate against the
+ *    admitted one and the share of requests answered 429 (targets: >= 90 %, <= 5 %).
  *
  * Ratios (time per op of ours / the other's: >1x means ours is slower) are printed by the
  * file-level `afterAll` once every task has run. Servers are closed there too.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -337,6 +342,96 @@ describe(`bulkUpdateAll: ${BULK_IDS} IDs, ${BULK_IDS / CHUNK} chunks, ${CHUNK_LA
       BULK_RUNS,
     );
   }
+});
+
+// ---------------------------------------------------------------------------------------
+// bulkUpdateAll under a rate limit (its own server, in this thread: ~10 requests per second)
+// ---------------------------------------------------------------------------------------
+
+/** Requests per second the rate-limited server admits, its burst, and its latency per admitted request. */
+const ADMITTED_PER_S = 10;
+const BUCKET = ADMITTED_PER_S;
+const ADMITTED_LATENCY_MS = 300;
+
+/**
+ * PUT /v3/accounts/self/faxes behind a token bucket: `BUCKET` tokens, refilled at
+ * `ADMITTED_PER_S`; a request without a token gets 429 with `Retry-After: 1` at once, one with
+ * a token 204 per ID after `ADMITTED_LATENCY_MS`.
+ */
+async function rateLimitedServer() {
+  const counts = { admitted: 0, refused: 0 };
+  let tokens = BUCKET;
+  let filledAt = performance.now();
+  const server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (part) => {
+      body += part;
+    });
+    req.on("end", () => {
+      const now = performance.now();
+      tokens = Math.min(BUCKET, tokens + ((now - filledAt) / 1000) * ADMITTED_PER_S);
+      filledAt = now;
+      if (tokens < 1) {
+        counts.refused++;
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "1" }).end('{"error":"rate_limited"}');
+        return;
+      }
+      tokens--;
+      counts.admitted++;
+      const { ids } = JSON.parse(body) as { ids: string[] };
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ results: ids.map((id) => ({ id, code: 204 })) }));
+      }, ADMITTED_LATENCY_MS);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { counts, close, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3` };
+}
+
+const RATE_LIMITED_NAME = `fax.faxes.bulkUpdateAll(${BULK_IDS} ids, { concurrency: 4, maxConcurrency: 16 }), client maxRetries 0, server admitting ${ADMITTED_PER_S} requests/s`;
+
+// One run (~10 s): the figures are printed as it ends; a lost ID fails the task.
+describe(`bulkUpdateAll under a rate limit: ${BULK_IDS} IDs, ${ADMITTED_PER_S} requests/s admitted, 429 + Retry-After: 1 beyond (loopback)`, () => {
+  bench(
+    RATE_LIMITED_NAME,
+    async () => {
+      const api = await rateLimitedServer();
+      try {
+        // maxRetries 0: every 429 reaches bulkUpdateAll's limiter rather than the transport's retries.
+        const fax = nativeModule.createFaxPlusClient({ baseUrl: api.baseUrl, token: TOKEN, maxRetries: 0, logLevel: "off" });
+        const started = performance.now();
+        const { summary } = await fax.faxes.bulkUpdateAll({ ids: IDS, is_read: true }, { concurrency: 4, maxConcurrency: 16 });
+        const seconds = (performance.now() - started) / 1000;
+        if (summary.succeeded !== BULK_IDS)
+          throw new Error(`${summary.succeeded} of ${BULK_IDS} IDs succeeded: ${JSON.stringify(summary.byCode)}`);
+        const chunks = BULK_IDS / CHUNK;
+        const rate = chunks / seconds;
+        // The bucket starts full, so the fastest possible run takes (chunks - BUCKET) / rate.
+        const floor = Math.max(0, chunks - BUCKET) / ADMITTED_PER_S;
+        const sent = api.counts.admitted + api.counts.refused;
+        const share = api.counts.refused / sent;
+        const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
+        console.log(
+          [
+            "",
+            `=== ${RATE_LIMITED_NAME} ===`,
+            `  ${chunks} chunks answered in ${seconds.toFixed(2)} s (fastest possible ${floor.toFixed(1)} s); no ID lost (${summary.succeeded}/${BULK_IDS} succeeded)`,
+            `  achieved rate ${rate.toFixed(2)} requests/s / admitted ${ADMITTED_PER_S} = ${((rate / ADMITTED_PER_S) * 100).toFixed(1)}% (target >= 90%: ${verdict(rate >= 0.9 * ADMITTED_PER_S)})`,
+            `  429s: ${api.counts.refused} of ${sent} requests = ${(share * 100).toFixed(1)}% (target <= 5%: ${verdict(share <= 0.05)})`,
+          ].join("\n"),
+        );
+        sink += summary.requests;
+      } finally {
+        await api.close();
+      }
+    },
+    { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 0 },
+  );
 });
 
 // ---------------------------------------------------------------------------------------

@@ -81,7 +81,11 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
 
     const chunks = chunk(sendable, MAX_IDS_PER_REQUEST);
     const send = chunkSender(ctx, op, params, body, perChunkOptions(options));
-    const gate: PoolGate = { limit: () => limiter.limit(), delayMs: () => limiter.delayMs(Date.now()) };
+    const gate: PoolGate = {
+      limit: () => limiter.limit(),
+      delayMs: () => limiter.delayMs(Date.now()),
+      started: () => limiter.started(Date.now()),
+    };
     const sends = new Array<number>(chunks.length).fill(0);
     const started = await runPool(
       chunks.length,
@@ -89,6 +93,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
       async (index) => {
         const slots = chunks[index] as number[];
         const generation = limiter.generation();
+        const sentAt = Date.now();
         const settled = await send(slots.map((slot) => ids.unique[slot] as string));
         const error = settled[0]?.result.error;
         if (error instanceof RateLimitError) {
@@ -96,7 +101,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
           limiter.rateLimited(generation, (error.retryAfter ?? 1) * 1000, Date.now());
           sends[index] = (sends[index] ?? 0) + 1;
           if ((sends[index] as number) < MAX_RATE_LIMITED_SENDS) return "again";
-        } else if (settled[0]?.kind === "code") limiter.succeeded();
+        } else if (settled[0]?.kind === "code") limiter.succeeded(Date.now() - sentAt);
         for (const [k, slot] of slots.entries()) settle(slot, settled[k] as Outcome);
         progress.report();
         return undefined;

@@ -4,6 +4,8 @@ export interface PoolGate {
   limit(): number;
   /** Wait before the next start, in ms (0: start now). */
   delayMs(): number;
+  /** Told of each start. */
+  started?(): void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function runPool(
         }
         const index = again.shift() ?? next++;
         running++;
+        gate.started?.();
         let started: Promise<unknown>;
         try {
           started = task(index);
