@@ -3,6 +3,7 @@ import { errorFromResponse } from "./error-from-response.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
 import type { SecretSet } from "./secret-set.js";
+import { PERMANENT_TOKEN_ERRORS } from "./token-error-codes.js";
 import type { TransportOverrides } from "./transport.js";
 
 /** The spec's `tokenUrl`. */
@@ -29,8 +30,6 @@ export interface TokenRefresher {
   refresh(stale: string | undefined, call?: TransportOverrides): Promise<string>;
 }
 
-/** RFC 6749 §5.2 answers no retry can fix (so is a 401 from the endpoint). */
-const PERMANENT_CODES = ["invalid_grant", "invalid_client", "unauthorized_client"];
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 60_000;
 /** Longest delay setTimeout honours; a longer one fires at once. */
@@ -88,7 +87,7 @@ export function createTokenRefresher(
     }
     if (!response.ok) {
       const cause = await errorFromResponse(response, { method: "POST", url: tokenUrl, secrets: secrets.list() });
-      permanent = response.status === 401 || PERMANENT_CODES.includes(cause.code as string);
+      permanent = response.status === 401 || PERMANENT_TOKEN_ERRORS.includes(cause.code as string);
       throw failed(`${response.status}${cause.code ? ` ${cause.code}` : ""}${cause.description ? `: ${cause.description}` : ""}`, {
         status: response.status,
         ...(cause.code === undefined ? {} : { code: cause.code }),

@@ -2,9 +2,7 @@ import { AuthenticationError } from "../errors/AuthenticationError.js";
 import type { FaxPlusError } from "../errors/FaxPlusError.js";
 import { RedirectError } from "../errors/RedirectError.js";
 import { errorFromResponse } from "../internal/error-from-response.js";
-
-/** RFC 6749 §5.2 answers that mean the code or the client is not accepted (the refresh treats them alike). */
-const REJECTED_CODES = ["invalid_grant", "invalid_client", "unauthorized_client"];
+import { PERMANENT_TOKEN_ERRORS } from "../internal/token-error-codes.js";
 
 interface EndpointContext {
   /** Already redacted. */
@@ -19,7 +17,7 @@ interface EndpointContext {
 export async function tokenEndpointError(response: Response, context: EndpointContext): Promise<FaxPlusError> {
   const cause = await errorFromResponse(response, { method: "POST", url: context.url, secrets: context.secrets });
   const { status } = response;
-  if (status !== 401 && !REJECTED_CODES.includes(cause.code as string)) return cause;
+  if (status !== 401 && !PERMANENT_TOKEN_ERRORS.includes(cause.code as string)) return cause;
   const detail = `${cause.code ? ` ${cause.code}` : ""}${cause.description ? `: ${cause.description}` : ""}`;
   return new AuthenticationError(`OAuth2 code exchange at ${context.url} failed: ${status}${detail}`, {
     status,
