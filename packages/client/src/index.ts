@@ -7,6 +7,25 @@
  * const fax = createFaxPlusClient({ token: process.env.FAXPLUS_TOKEN });
  * ```
  */
+
+// The models an app handles most, so that one dependency is enough (all of them: @faxkit/types).
+export type {
+  Account,
+  BulkOperationResultItemFax,
+  BulkOperationResultItemOutbox,
+  Fax,
+  FaxCategory,
+  FaxList,
+  FaxStatus,
+  NumberModel,
+  Outbox,
+  OutboxList,
+  OutboxStatus,
+  PayloadOutbox,
+  SendFaxResponse,
+  Webhook,
+  WebhookCallback,
+} from "@faxkit/types";
 export { createFaxPlusClient, DEFAULT_BASE_URL, type FaxPlusClient, type FaxPlusClientOptions } from "./client.js";
 export * from "./errors/index.js";
 export type { TokenSource } from "./internal/auth.js";
