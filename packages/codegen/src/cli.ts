@@ -6,9 +6,9 @@ import { commandLine } from "./init/command-line.js";
 import { initCommand } from "./init/init-command.js";
 import { displayPath } from "./load/source-document.js";
 import type { SpecSummary } from "./model/summary.js";
+import { quoteSpecValue } from "./quote/spec-value-text.js";
 import { guardCommand } from "./release/guard/guard-command.js";
 import { releaseCommand } from "./release/publish/release-command.js";
-import { quoteSpecValue } from "./release/spec-value-text.js";
 import { updateCommand } from "./release/update/update-command.js";
 
 const USAGE = `Usage: faxkit-codegen <generate|check> [--config ${DEFAULT_CONFIG_FILE}] [--quiet]

@@ -19,6 +19,7 @@ export type { InitCommandOptions } from "./init/init-command.js";
 export { initCommand } from "./init/init-command.js";
 export type { SpecSummary, TagSummary } from "./model/summary.js";
 export { summarizeDocument } from "./model/summary.js";
+export { quoteSpecValue } from "./quote/spec-value-text.js";
 export { changesetFileName } from "./release/changesets/changeset-file.js";
 export type { ChangesetInput } from "./release/changesets/changeset-text.js";
 export { renderChangeset, summarizeChanges } from "./release/changesets/changeset-text.js";
@@ -39,7 +40,6 @@ export { compareLock, computeLock, LOCK_FILE_NAME, lockPath } from "./release/lo
 export type { ReleaseCommandOptions } from "./release/publish/release-command.js";
 export { releaseCommand } from "./release/publish/release-command.js";
 export { ReleaseRefusal } from "./release/ReleaseRefusal.js";
-export { quoteSpecValue } from "./release/spec-value-text.js";
 export { Snapshot } from "./release/update/snapshot.js";
 export type { UpdateCommandOptions } from "./release/update/update-command.js";
 export { updateCommand } from "./release/update/update-command.js";

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { resolveConfig } from "../config.js";
 import { CodegenError } from "../errors/CodegenError.js";
 import type { SpecSummary } from "../model/summary.js";
-import { quoteSpecValue } from "../release/spec-value-text.js";
+import { quoteSpecValue } from "../quote/spec-value-text.js";
 import { render } from "../render.js";
 import { writeOutputSet } from "../write/atomic-write.js";
 import { commandLine } from "./command-line.js";

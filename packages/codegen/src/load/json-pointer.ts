@@ -2,6 +2,8 @@
  * JSON Pointer (RFC 6901) helpers: the codegen names every place in a document by its
  * pointer, in errors and in the resolved spec.
  */
+
+import { quoteSpecValue } from "../quote/spec-value-text.js";
 import { MAX_REF_CHAIN } from "./input-limits.js";
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
@@ -17,7 +19,7 @@ export function toPointer(tokens: readonly (string | number)[]): string {
 /** Splits a pointer into unescaped tokens; `""` is the whole document. */
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  if (!pointer.startsWith("/")) throw new Error(`"${pointer}" is not a JSON pointer (must start with "/")`);
+  if (!pointer.startsWith("/")) throw new Error(`"${quoteSpecValue(pointer)}" is not a JSON pointer (must start with "/")`);
   return pointer
     .slice(1)
     .split("/")

@@ -1,6 +1,7 @@
 import { CodegenError, formatLocation } from "../errors/CodegenError.js";
 import type { SourceDocument } from "../load/source-document.js";
 import { type JsonObject, listOperations } from "../model/operations.js";
+import { quoteSpecValue } from "../quote/spec-value-text.js";
 
 /**
  * Every operation needs a unique `operationId` (OpenAPI 3.0.3, §4.7.10: "The id MUST be
@@ -23,7 +24,7 @@ export function checkOperationIds(document: JsonObject, source: SourceDocument):
     if (first !== undefined) {
       throw new CodegenError(
         "DUPLICATE_OPERATION_ID",
-        `operationId "${id}" of ${label} is already used by ${first}; operationIds must be unique.`,
+        `operationId "${quoteSpecValue(id)}" of ${label} is already used by ${first}; operationIds must be unique.`,
         source.locate(`${pointer}/operationId`),
       );
     }

@@ -1,6 +1,7 @@
 import { CodegenError } from "../errors/CodegenError.js";
 import { escapeToken, getAt, parsePointer } from "../load/json-pointer.js";
 import type { SourceDocument } from "../load/source-document.js";
+import { quoteSpecValue } from "../quote/spec-value-text.js";
 import { checkRefChain } from "./check-ref-chains.js";
 
 /**
@@ -38,7 +39,7 @@ function checkRef(document: unknown, ref: string, at: string, source: SourceDocu
   if (!ref.startsWith("#")) {
     throw new CodegenError(
       "UNSUPPORTED_REF",
-      `$ref "${ref}" points outside this document; only local references ("#/components/…") are supported — bundle the spec into one file first.`,
+      `$ref "${quoteSpecValue(ref)}" points outside this document; only local references ("#/components/…") are supported — bundle the spec into one file first.`,
       source.locate(at),
     );
   }
@@ -46,12 +47,12 @@ function checkRef(document: unknown, ref: string, at: string, source: SourceDocu
   try {
     tokens = parsePointer(decodeURIComponent(ref.slice(1)));
   } catch {
-    throw new CodegenError("UNRESOLVED_REF", `$ref "${ref}" is not a valid JSON pointer.`, source.locate(at));
+    throw new CodegenError("UNRESOLVED_REF", `$ref "${quoteSpecValue(ref)}" is not a valid JSON pointer.`, source.locate(at));
   }
   if (getAt(document, tokens) === undefined) {
     throw new CodegenError(
       "UNRESOLVED_REF",
-      `$ref "${ref}" points nowhere: nothing exists at ${ref.slice(1) || "/"} in the document.`,
+      `$ref "${quoteSpecValue(ref)}" points nowhere: nothing exists at ${quoteSpecValue(ref.slice(1) || "/")} in the document.`,
       source.locate(at),
     );
   }

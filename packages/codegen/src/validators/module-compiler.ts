@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { parsePointer, resolveLocalRef } from "../load/json-pointer.js";
+import { quoteSpecValue } from "../quote/spec-value-text.js";
 import { type Code, code } from "./codegen/code.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import { ImportedName, N } from "./codegen/names.js";
@@ -61,9 +62,9 @@ export function createModuleCompiler(
     }
     const known = local.get(ref);
     if (known !== undefined) return known;
-    if (!ref.startsWith("#")) throw new Error(`$ref "${ref}" is not local`);
+    if (!ref.startsWith("#")) throw new Error(`$ref "${quoteSpecValue(ref)}" is not local`);
     const target = resolveLocalRef(document, ref);
-    if (target === undefined) throw new Error(`$ref "${ref}" points nowhere`);
+    if (target === undefined) throw new Error(`$ref "${quoteSpecValue(ref)}" points nowhere`);
     const names = module.locals.pair();
     local.set(ref, names);
     compiler.compileInto(target, ref, names);

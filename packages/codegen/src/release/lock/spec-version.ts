@@ -1,6 +1,6 @@
 import { readSourceDocument } from "../../load/source-document.js";
+import { quoteSpecValue } from "../../quote/spec-value-text.js";
 import { isJsonObject } from "../read-json-file.js";
-import { quoteSpecValue } from "../spec-value-text.js";
 
 /**
  * `info.version` of a spec file, or null when it has none. Read with the codegen's own bounded

@@ -1,5 +1,5 @@
+import { quoteSpecValue } from "../../quote/spec-value-text.js";
 import { ReleaseRefusal } from "../ReleaseRefusal.js";
-import { quoteSpecValue } from "../spec-value-text.js";
 import { packageSpec } from "./publish-list.js";
 import { shownRegistry } from "./registry-url.js";
 import { RELEASE_PREFIX } from "./release-args.js";

@@ -1,4 +1,4 @@
-import { quoteSpecValue } from "../spec-value-text.js";
+import { quoteSpecValue } from "../../quote/spec-value-text.js";
 
 /** Why `value` is not a registry URL (http or https), or `undefined` when it is one. */
 export function checkRegistryUrl(value: string): string | undefined {

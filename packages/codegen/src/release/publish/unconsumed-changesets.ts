@@ -1,6 +1,6 @@
+import { quoteSpecValue } from "../../quote/spec-value-text.js";
 import { type PendingChangeset, pendingChangesets } from "../changesets/pending.js";
 import { ReleaseRefusal } from "../ReleaseRefusal.js";
-import { quoteSpecValue } from "../spec-value-text.js";
 import { boundedLines } from "./bounded-lines.js";
 
 /** `  .changeset/x.md: @faxkit/types minor, @faxkit/mock patch`. */

@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
+import { quoteSpecValue } from "../../quote/spec-value-text.js";
 import { ReleaseRefusal } from "../ReleaseRefusal.js";
 import { isJsonObject } from "../read-json-file.js";
-import { quoteSpecValue } from "../spec-value-text.js";
 import type { RunTool } from "./tool-runner.js";
 
 /** One workspace package as `pnpm ls -r --json` lists it. */

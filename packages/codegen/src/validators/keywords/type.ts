@@ -1,3 +1,4 @@
+import { quoteSpecValue } from "../../quote/spec-value-text.js";
 import { type Code, chain, code } from "../codegen/code.js";
 import { R } from "../codegen/names.js";
 import { fastIsJsonObject, fastIsNotJsonObject } from "./json-object.js";
@@ -32,7 +33,7 @@ const FAST_INVALID: Record<string, (v: Code) => Code> = { ...INVALID, object: fa
 
 function condition(table: Record<string, (v: Code) => Code>, type: string, v: Code): Code {
   const make = table[type];
-  if (make === undefined) throw new Error(`unknown type "${type}"`);
+  if (make === undefined) throw new Error(`unknown type "${quoteSpecValue(String(type))}"`);
   return make(v);
 }
 

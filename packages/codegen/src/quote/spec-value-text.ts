@@ -1,8 +1,8 @@
-/** A spec's title or version is one short line; longer ones are cut, so a message stays readable. */
+/** A spec value in a message is one short line; longer ones are cut, so a message stays readable. */
 export const MAX_SPEC_VALUE_LENGTH = 120;
 
 /**
- * The one way a value from the vendor's spec (`info.title`, `info.version`) goes into a message,
+ * The one way a string from the vendor's spec (a title, a version, a `$ref`, an operationId, a path) goes into a message,
  * the changeset or the lock: one line, no control characters (a terminal would act on escape
  * sequences; a line break would start a new Markdown block or front-matter line), cut at
  * {@link MAX_SPEC_VALUE_LENGTH} characters.
