@@ -1,13 +1,12 @@
 import { ResponseParseError } from "../errors/ResponseParseError.js";
 import type { SecretSet } from "../internal/secret-set.js";
+import { expiresInSeconds } from "./token-expiry.js";
 import type { StoredToken } from "./token-store.js";
 
 /** What {@link exchangeCode} resolves with: the token endpoint's answer, in camelCase. */
 export interface OAuthTokens extends StoredToken {
   /** `token_type`, `"Bearer"` when the answer names none. */
   tokenType: string;
-  /** `expires_in`, in seconds. */
-  expiresIn?: number;
 }
 
 interface AnswerContext {
@@ -17,11 +16,6 @@ interface AnswerContext {
 }
 
 const UNSENDABLE = /[\r\n\0]/;
-
-function seconds(value: unknown): number | undefined {
-  const number = typeof value === "string" && /^\d{1,12}$/.test(value) ? Number(value) : value;
-  return typeof number === "number" && Number.isFinite(number) && number >= 0 ? number : undefined;
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
@@ -59,7 +53,7 @@ export async function readTokenAnswer(response: Response, context: AnswerContext
   if (UNSENDABLE.test(accessToken)) throw fail("an access_token that contains a line break or NUL");
   const refreshToken = text(answer.refresh_token);
   if (refreshToken !== undefined && UNSENDABLE.test(refreshToken)) throw fail("a refresh_token that contains a line break or NUL");
-  const expiresIn = seconds(answer.expires_in);
+  const expiresIn = expiresInSeconds(answer.expires_in);
   const scope = text(answer.scope);
   return {
     accessToken,

@@ -1,14 +1,22 @@
 /** Tokens as an app keeps them between runs: plain JSON-safe data. */
 export interface StoredToken {
   accessToken: string;
+  /** The client refreshes with it; a rotated one is written back. */
   refreshToken?: string;
   /** When the access token expires, in ms since the epoch (from `expires_in` at receipt). */
   expiresAt?: number;
+  /** `expires_in` as received, in seconds: the lifetime the refresh margin is a share of. */
+  expiresIn?: number;
   scope?: string;
   tokenType?: string;
 }
 
-/** Where tokens live between calls and runs: memory, a database row, an encrypted file. */
+/**
+ * Where tokens live between calls and runs: memory, a database row, an encrypted file. Give it
+ * to the client as `oauth.tokenStore`: it is read before the first request and before each
+ * refresh, and written after each refresh. A store that throws (or takes over 10 s) is logged
+ * at `warn` and the client goes on without it.
+ */
 export interface TokenStore {
   get(): Promise<StoredToken | undefined> | StoredToken | undefined;
   set(token: StoredToken): void | Promise<void>;
