@@ -176,10 +176,16 @@ export function createTokenRefresher(
     if (stored?.refreshToken !== undefined) refreshToken = stored.refreshToken;
     const candidate = stored?.accessToken;
     if (candidate === undefined || candidate === stale) return undefined;
-    const due = renewAt(stored as StoredToken);
-    if (due !== undefined && Date.now() >= due) return undefined;
-    logger.debug("OAuth2 access token taken from the token store");
-    return adopt(stored as StoredToken);
+    const previous = { accessToken, expiresAt, dueAt };
+    adopt(stored as StoredToken);
+    const now = Date.now();
+    if (fresh(now)) {
+      logger.debug("OAuth2 access token taken from the token store");
+      return accessToken;
+    }
+    // Due but not expired: kept to fall back on should the refresh fail.
+    if (!live(now)) ({ accessToken, expiresAt, dueAt } = previous);
+    return undefined;
   }
 
   function notify(answer: TokenAnswer, grant: string): void {
@@ -288,8 +294,10 @@ export function createTokenRefresher(
           inflight = undefined;
         });
       // Ahead of expiry, a failed refresh leaves the call the token that is still good.
-      const fallback = live(now) ? (accessToken as string) : undefined;
-      const pending = fallback === undefined ? inflight : inflight.catch(() => fallback);
+      const pending = inflight.catch((error: unknown) => {
+        if (live(Date.now())) return accessToken as string;
+        throw error;
+      });
       return withinDeadline(pending, call);
     },
   };

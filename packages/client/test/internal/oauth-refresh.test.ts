@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AuthenticationError } from "../../src/errors/AuthenticationError.js";
 import { TimeoutError } from "../../src/errors/TimeoutError.js";
 import { createFaxPlusClient } from "../../src/index.js";
 import { levelledLogger } from "../../src/internal/logger.js";
 import { createTokenRefresher, DEFAULT_TOKEN_URL } from "../../src/internal/oauth-refresh.js";
 import { SecretSet } from "../../src/internal/secret-set.js";
+import { STORE_TIMEOUT_MS } from "../../src/oauth/guarded-token-store.js";
 
 const OAUTH = {
   clientId: "cid_oauth_1",
@@ -194,5 +195,50 @@ describe("OAuth2 refresh bounds", () => {
     // The refresh itself went on: the next call uses its token.
     await expect(fax.accounts.get()).resolves.toMatchObject({ ok: true });
     expect(server.refreshes()).toBe(1);
+  });
+});
+
+describe("OAuth2 refresh with a token store that hangs or a hook that throws", () => {
+  const quietLogger = () => {
+    const warnings: string[] = [];
+    const logger = { ...levelledLogger(undefined, "off"), warn: (message: string) => warnings.push(message) };
+    return { logger, warnings };
+  };
+
+  it("a get() that never settles is given up after 10 s: the refresh goes on with oauth.refreshToken", async () => {
+    vi.useFakeTimers();
+    try {
+      const server = fakeServer({ delayMs: 0 });
+      const { logger, warnings } = quietLogger();
+      const tokenStore = { get: () => new Promise<undefined>(() => undefined), set: () => undefined };
+      const refresher = createTokenRefresher({ ...OAUTH, tokenStore }, server.fetch, new SecretSet(), logger);
+      let token: string | undefined;
+      const pending = refresher.refresh(undefined).then((value) => {
+        token = value;
+      });
+      await vi.advanceTimersByTimeAsync(STORE_TIMEOUT_MS - 1);
+      expect(server.refreshes()).toBe(0);
+      await vi.advanceTimersByTimeAsync(10);
+      await pending;
+      expect(token).toBe("at_NEW_1");
+      expect(server.tokenRequests.map((r) => new URLSearchParams(r.body).get("refresh_token"))).toEqual([OAUTH.refreshToken]);
+      expect(warnings).toEqual([
+        `OAuth2 token store: get() failed, so the client refreshes with the refresh token it has: it did not settle within ${STORE_TIMEOUT_MS} ms`,
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("an onRefresh that throws is logged (scrubbed) and the new token is used anyway", async () => {
+    const server = fakeServer();
+    const { logger, warnings } = quietLogger();
+    const onRefresh = (tokens: { accessToken: string }) => {
+      throw new Error(`cannot save ${tokens.accessToken}`);
+    };
+    const refresher = createTokenRefresher({ ...OAUTH, onRefresh }, server.fetch, new SecretSet(), logger);
+    await expect(refresher.refresh(undefined)).resolves.toBe("at_NEW_1");
+    expect(warnings).toEqual(["OAuth2 onRefresh threw (the new token is used anyway): cannot save [redacted]"]);
+    expect(refresher.current()).toBe("at_NEW_1");
   });
 });
