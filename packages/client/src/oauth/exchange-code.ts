@@ -49,7 +49,8 @@ function basicAuthorization(clientId: string, clientSecret: string): string {
  * @example
  * ```ts
  * const tokens = await exchangeCode({ clientId, clientSecret, code, redirectUri });
- * const fax = createFaxPlusClient({ token: tokens.accessToken, clientId });
+ * await tokenStore.set(tokens);
+ * const fax = createFaxPlusClient({ oauth: { clientId, clientSecret, tokenStore } });
  * ```
  */
 export async function exchangeCode(options: ExchangeCodeOptions): Promise<OAuthTokens> {

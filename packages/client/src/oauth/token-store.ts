@@ -16,6 +16,15 @@ export interface StoredToken {
  * to the client as `oauth.tokenStore`: it is read before the first request and before each
  * refresh, and written after each refresh. A store that throws (or takes over 10 s) is logged
  * at `warn` and the client goes on without it.
+ *
+ * @example
+ * ```ts
+ * const tokenStore: TokenStore = {
+ *   get: async () => JSON.parse((await db.get("faxplus-tokens")) ?? "null") ?? undefined,
+ *   set: (token) => db.put("faxplus-tokens", JSON.stringify(token)),
+ * };
+ * const fax = createFaxPlusClient({ oauth: { clientId, clientSecret, tokenStore } });
+ * ```
  */
 export interface TokenStore {
   get(): Promise<StoredToken | undefined> | StoredToken | undefined;
