@@ -450,7 +450,9 @@ describe("settings", () => {
 
   it("neither oauth.refreshToken nor oauth.tokenStore is a TypeError naming both, before anything is sent", async () => {
     const loop = await startLoopback();
-    await expect(attempt(loop, {})).rejects.toThrow(new TypeError("oauth.refreshToken is required unless oauth.tokenStore is given"));
+    // @ts-expect-error the type asks for refreshToken or tokenStore too
+    const neither: OAuthOptions = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+    await expect(attempt(loop, neither)).rejects.toThrow(new TypeError("oauth.refreshToken is required unless oauth.tokenStore is given"));
     expect(loop.grants).toHaveLength(0);
     expect(loop.apiAuth).toHaveLength(0);
   });
