@@ -14,6 +14,7 @@ import type { FilePath } from "@faxkit/types";
 import { createFaxPlusClient as createClient, type FaxPlusClient, type FaxPlusClientOptions } from "./client.js";
 import { contentTypeForFileName } from "./internal/media-types.js";
 import type { FilesApi, UploadOptions, UploadSource } from "./resources/files.js";
+import type { OutboxWorkflows, SendFile } from "./resources/outbox/types.js";
 
 /** Options of {@link fileFromPath}. */
 export interface FileFromPathOptions {
@@ -34,8 +35,11 @@ export interface NodeFilesApi extends Omit<FilesApi, "upload"> {
   upload(file: UploadSource | string, options?: UploadOptions): Promise<FilePath>;
 }
 
-/** The client of the Node entry: `files.upload` also takes a path. */
-export type NodeFaxPlusClient = Omit<FaxPlusClient, "files"> & { readonly files: NodeFilesApi };
+/** `fax.outbox` of the Node client: `sendFiles` also takes paths. */
+export type NodeOutboxApi = Omit<FaxPlusClient["outbox"], "sendFiles"> & Pick<OutboxWorkflows<UploadSource | string>, "sendFiles">;
+
+/** The client of the Node entry: `files.upload` and `outbox.sendFiles` also take a path. */
+export type NodeFaxPlusClient = Omit<FaxPlusClient, "files" | "outbox"> & { readonly files: NodeFilesApi; readonly outbox: NodeOutboxApi };
 
 function fileError(path: string, code: string, what: string, cause?: unknown): Error {
   const error = new Error(`fileFromPath: ${what}: ${path} (${code})`, cause === undefined ? undefined : { cause });
@@ -75,8 +79,21 @@ export async function fileFromPath(path: string, options: FileFromPathOptions = 
   return new File([blob], name, { type, lastModified: stats.mtimeMs });
 }
 
+/** Every path opened (so a missing file fails before anything is uploaded), the rest as given. */
+async function openPaths(files: readonly SendFile<UploadSource | string>[]): Promise<SendFile[]> {
+  if (!Array.isArray(files)) return files as never; // sendFiles names the problem
+  return Promise.all(
+    files.map(async (file) => {
+      if (typeof file === "string") return fileFromPath(file);
+      if (file === null || typeof file !== "object" || !("file" in file) || typeof file.file !== "string") return file as SendFile;
+      const opened = await fileFromPath(file.file, file.contentType === undefined ? {} : { contentType: file.contentType });
+      return { ...file, file: opened };
+    }),
+  );
+}
+
 /**
- * The main entry's client, whose `files.upload` also takes a file path.
+ * The main entry's client, whose `files.upload` and `outbox.sendFiles` also take file paths.
  *
  * @example
  * ```ts
@@ -85,9 +102,16 @@ export async function fileFromPath(path: string, options: FileFromPathOptions = 
  */
 export function createFaxPlusClient(options: FaxPlusClientOptions = {}): NodeFaxPlusClient {
   const client = createClient(options);
-  const { files } = client;
+  const { files, outbox } = client;
   return {
     ...client,
+    outbox: {
+      ...outbox,
+      async sendFiles(args, sendOptions) {
+        if (args === null || typeof args !== "object") return outbox.sendFiles(args, sendOptions);
+        return outbox.sendFiles({ ...args, files: await openPaths(args.files) }, sendOptions);
+      },
+    },
     files: {
       ...files,
       async upload(file, uploadOptions) {

@@ -10,10 +10,10 @@ import type { CallOptions } from "./call-options.js";
 export interface ListAllArgs {
   /** All folders when absent. */
   category?: FaxCategory;
-  /** Inclusive, `YYYY-MM-DD HH:mm:ss` UTC. */
-  after?: string;
-  /** Exclusive, `YYYY-MM-DD HH:mm:ss` UTC. */
-  before?: string;
+  /** Inclusive: `YYYY-MM-DD HH:mm:ss` UTC, or a `Date` (milliseconds dropped). */
+  after?: string | Date;
+  /** Exclusive: `YYYY-MM-DD HH:mm:ss` UTC, or a `Date` (milliseconds dropped). */
+  before?: string | Date;
   /** Records per request, 1–50 (default 50); a request repeating a second asks for more, up to 50. */
   pageSize?: number;
   user_id?: string;
@@ -47,6 +47,7 @@ interface Plan {
  * @example
  * ```ts
  * for await (const record of fax.faxes.listAll({ category: "inbox", after: "2024-01-01 00:00:00" })) console.log(record.id);
+ * for await (const record of fax.faxes.listAll({ category: "sent", after: new Date(Date.now() - 86_400_000) })) console.log(record.id);
  * ```
  */
 export function createListAll(ctx: ClientContext): (args?: ListAllArgs, options?: CallOptions) => AsyncIterableIterator<Fax> {
@@ -59,7 +60,7 @@ export function createListAll(ctx: ClientContext): (args?: ListAllArgs, options?
 function plan(args: ListAllArgs | undefined): Plan {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args)))
     throw new TypeError(`listAll: the argument must be an object (got ${describeValue(args)})`);
-  const given = (args ?? {}) as Record<string, unknown>;
+  const given = { ...(args as Record<string, unknown> | undefined) };
   for (const key of Object.keys(given)) {
     if (given[key] === undefined || ARGUMENT_NAMES.includes(key)) continue;
     const hint = key === "limit" ? ' (the number of records per request is "pageSize")' : "";
@@ -81,7 +82,9 @@ function plan(args: ListAllArgs | undefined): Plan {
   };
 }
 
+/** A `Date` becomes the API's time in `args` (milliseconds dropped); what it was given is checked either way. */
 function timeArgument(args: Record<string, unknown>, name: "after" | "before"): number | undefined {
+  if (args[name] instanceof Date) args[name] = dateArgument(args[name], name);
   const value = args[name];
   if (value === undefined) return undefined;
   const seconds = parseFaxTime(value);
@@ -90,6 +93,18 @@ function timeArgument(args: Record<string, unknown>, name: "after" | "before"): 
       `listAll: "${name}" must be a UTC time formatted ${FAX_TIME_FORMAT}, e.g. "2024-01-31 23:59:59" (got ${describeValue(value)})`,
     );
   return seconds;
+}
+
+// Not toFaxTime (of the main entry): importing it here would split it into a chunk of its own.
+function dateArgument(date: Date, name: "after" | "before"): string {
+  const ms = date.getTime();
+  try {
+    return formatFaxTime(Math.floor(ms / 1000));
+  } catch {
+    throw new TypeError(
+      `listAll: "${name}" must be a valid Date from year 0 to 9999 (got ${Number.isNaN(ms) ? "Invalid Date" : date.toISOString()})`,
+    );
+  }
 }
 
 async function* listPages(
