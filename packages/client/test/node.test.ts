@@ -127,3 +127,60 @@ describe("createFaxPlusClient from @faxkit/client/node", () => {
     expectTypeOf(fax.files.upload).parameter(0).toEqualTypeOf<Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | string>();
   });
 });
+
+describe("outbox.sendFiles from @faxkit/client/node", () => {
+  function recording() {
+    const uploaded: File[] = [];
+    const sends: unknown[] = [];
+    const fetch = (async (request: Request) => {
+      if (new URL(request.url).pathname.endsWith("/files")) {
+        const part = (await request.formData()).get("fax_file") as File;
+        uploaded.push(part);
+        return Response.json({ path: `/storage/${uploaded.length}/${part.name}` });
+      }
+      sends.push(await request.json());
+      return Response.json({ ids: { "+12345688": "out-1" } }, { status: 201 });
+    }) as typeof globalThis.fetch;
+    return { fax: createFaxPlusClient({ fetch, token: "tok_node_2", maxRetries: 0 }), uploaded, sends };
+  }
+
+  it("takes paths beside other sources, named and typed from the path, and sends once", async () => {
+    const { fax, uploaded, sends } = recording();
+    const sent = await fax.outbox.sendFiles({
+      from: "+12345667",
+      to: ["+12345688"],
+      files: [await temp("letter.pdf"), PDF, { file: await temp("scan.bin"), fileName: "scan.tiff", contentType: "image/tiff" }],
+    });
+    expect(sent.paths).toEqual(["/storage/1/letter.pdf", "/storage/2/document.pdf", "/storage/3/scan.tiff"]);
+    expect(sent.ids).toEqual(["out-1"]);
+    expect(uploaded.map((file) => [file.name, file.type])).toEqual([
+      ["letter.pdf", "application/pdf"],
+      ["document.pdf", "application/pdf"],
+      ["scan.tiff", "image/tiff"],
+    ]);
+    expect(new Uint8Array(await (uploaded[0] as File).arrayBuffer())).toEqual(PDF);
+    expect(sends).toEqual([{ return_ids: true, from: "+12345667", to: ["+12345688"], files: sent.paths }]);
+  });
+
+  it("checks a path's size and type before uploading anything, and fails on a missing path before any upload", async () => {
+    const { fax, uploaded } = recording();
+    const exe = await temp("tool.exe");
+    await expect(fax.outbox.sendFiles({ from: "+12345667", to: ["+12345688"], files: [await temp("a.pdf"), exe] })).rejects.toMatchObject({
+      name: "FaxValidationError",
+      issues: [expect.objectContaining({ path: "/files/1", keyword: "contentType" })],
+    });
+    const missing = join(dir, "missing.pdf");
+    await expect(
+      fax.outbox.sendFiles({ from: "+12345667", to: ["+12345688"], files: [await temp("b.pdf"), missing] }),
+    ).rejects.toMatchObject({
+      code: "ENOENT",
+    });
+    expect(uploaded).toHaveLength(0);
+  });
+
+  it("types files as documents or paths", () => {
+    const { fax } = recording();
+    expectTypeOf(fax.outbox.sendFiles).parameter(0).toHaveProperty("files");
+    expectTypeOf<Parameters<typeof fax.outbox.sendFiles>[0]["files"][number]>().toMatchTypeOf<string | Blob | { file: string | Blob }>();
+  });
+});

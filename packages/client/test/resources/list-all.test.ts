@@ -315,6 +315,33 @@ describe("listAll: after, before and category", () => {
   });
 });
 
+describe("listAll: after and before as a Date", () => {
+  const faxes: StoredFax[] = Array.from({ length: 30 }, (_, s) => ({ id: `i${s}`, start_time: sec(s), category: "inbox" as const }));
+
+  it("sends a Date as the API's UTC time, milliseconds dropped, and lists the same faxes as the strings would", async () => {
+    const { fax, sent } = fakeFaxPlus(faxes);
+    const after = new Date(BASE_MS + 10_000 + 999);
+    const before = new Date(BASE_MS + 20_000);
+    const { yielded, error } = await drain(fax.faxes.listAll({ after, before, pageSize: 4 }));
+    expect(error).toBeUndefined();
+    expect(ids(yielded)).toEqual(ids(faxes.filter((f) => f.start_time >= sec(10) && f.start_time < sec(20))));
+    expect(sent[0]?.query).toMatchObject({ after: sec(10), before: sec(20) });
+    expect(sent.every((request) => request.query.after === sec(10))).toBe(true);
+  });
+
+  it.each([
+    [{ after: new Date(Number.NaN) }, 'listAll: "after" must be a valid Date from year 0 to 9999 (got Invalid Date)'],
+    [
+      { before: new Date("+010000-01-01T00:00:00Z") },
+      'listAll: "before" must be a valid Date from year 0 to 9999 (got +010000-01-01T00:00:00.000Z)',
+    ],
+  ])("refuses %j with a TypeError naming the argument, sending nothing", async (args, message) => {
+    const { fax, sent } = fakeFaxPlus(faxes);
+    await expect(fax.faxes.listAll(args).next()).rejects.toThrow(new TypeError(message));
+    expect(sent).toHaveLength(0);
+  });
+});
+
 // ---------------------------------------------------------------------------- more faxes in one second than a page
 
 describe("listAll: a second with more faxes than a page can hold", () => {

@@ -21,6 +21,8 @@ export interface FakeOutboxOptions {
   lifecycles?: Record<string, Lifecycle>;
   /** Answers request n (1-based, counting every request) instead of the fake, when it returns a status. */
   fail?: (n: number, method: string, path: string) => { status: number; body: unknown } | undefined;
+  /** Holds the answer to request n (1-based) this many ms. */
+  delay?: (n: number) => number;
 }
 
 const MAX_REQUESTS = 500;
@@ -50,6 +52,8 @@ export async function startFakeOutbox(options: FakeOutboxOptions = {}) {
   async function answer(request: IncomingMessage, body: Buffer): Promise<{ status: number; body: unknown }> {
     const path = new URL(request.url ?? "/", "http://x").pathname.replace(/^\/v3/, "");
     const method = request.method ?? "GET";
+    const held = options.delay?.(received.length) ?? 0;
+    if (held > 0) await new Promise((resolve) => setTimeout(resolve, held));
     const failure = options.fail?.(received.length, method, path);
     if (failure) return failure;
     if (method === "POST" && path === "/accounts/self/files") {
