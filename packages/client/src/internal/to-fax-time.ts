@@ -11,10 +11,10 @@
  * ```
  */
 export function toFaxTime(date: Date, name = "date"): string {
-  const ms = date instanceof Date ? date.getTime() : Number.NaN;
-  // From 0000-01-01T00:00:00Z to before 10000-01-01: the years the format can write.
-  if (!(ms >= -62167219200000 && ms < 253402300800000)) throw new TypeError(`${name} must be a valid Date from year 0 to 9999`);
-  return date.toISOString().slice(0, 19).replace("T", " ");
+  // NaN and years before 0 fail the comparison; years past 9999 are written with 6 digits and a sign (27 characters).
+  const iso = date instanceof Date && date.getTime() >= -62167219200000 ? date.toISOString() : "";
+  if (iso.length !== 24) throw new TypeError(`${name} must be a valid Date from year 0 to 9999`);
+  return iso.slice(0, 19).replace("T", " ");
 }
 
 /** A copy of the arguments with a `Date` in `after` / `before` written by {@link toFaxTime}; the rest is left to the API. */
