@@ -181,6 +181,10 @@ describe("outbox.sendFiles from @faxkit/client/node", () => {
   it("types files as documents or paths", () => {
     const { fax } = recording();
     expectTypeOf(fax.outbox.sendFiles).parameter(0).toHaveProperty("files");
-    expectTypeOf<Parameters<typeof fax.outbox.sendFiles>[0]["files"][number]>().toMatchTypeOf<string | Blob | { file: string | Blob }>();
+    type Files = Parameters<typeof fax.outbox.sendFiles>[0]["files"][number];
+    expectTypeOf<string>().toExtend<Files>();
+    expectTypeOf<{ file: string; fileName: string }>().toExtend<Files>();
+    expectTypeOf<Blob>().toExtend<Files>();
+    expectTypeOf<number>().not.toExtend<Files>();
   });
 });
