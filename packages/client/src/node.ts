@@ -92,16 +92,27 @@ async function openPaths(files: readonly SendFile<UploadSource | string>[]): Pro
   );
 }
 
+/** The environment variable read for a token when the options name no credentials. */
+export const TOKEN_ENV_VAR = "FAXPLUS_TOKEN";
+
+/** `token` from {@link TOKEN_ENV_VAR} only when neither `token` nor `oauth` is given, so options always win. */
+function withTokenFromEnv(options: FaxPlusClientOptions): FaxPlusClientOptions {
+  if (options.token !== undefined || options.oauth !== undefined) return options;
+  const token = process.env[TOKEN_ENV_VAR];
+  return token === undefined || token.trim() === "" ? options : { ...options, token };
+}
+
 /**
- * The main entry's client, whose `files.upload` and `outbox.sendFiles` also take file paths.
+ * The main entry's client, whose `files.upload` and `outbox.sendFiles` also take file paths,
+ * and which reads its token from `FAXPLUS_TOKEN` when given neither `token` nor `oauth`.
  *
  * @example
  * ```ts
- * const { path } = await createFaxPlusClient({ token }).files.upload("./invoice.pdf");
+ * const { path } = await createFaxPlusClient().files.upload("./invoice.pdf"); // FAXPLUS_TOKEN=… node app.js
  * ```
  */
 export function createFaxPlusClient(options: FaxPlusClientOptions = {}): NodeFaxPlusClient {
-  const client = createClient(options);
+  const client = createClient(withTokenFromEnv(options));
   const { files, outbox } = client;
   return {
     ...client,

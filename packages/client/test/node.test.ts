@@ -1,7 +1,7 @@
 import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createFaxPlusClient, fileFromPath, type NodeFaxPlusClient } from "../src/node.js";
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n");
@@ -186,5 +186,43 @@ describe("outbox.sendFiles from @faxkit/client/node", () => {
     expectTypeOf<{ file: string; fileName: string }>().toExtend<Files>();
     expectTypeOf<Blob>().toExtend<Files>();
     expectTypeOf<number>().not.toExtend<Files>();
+  });
+});
+
+describe("FAXPLUS_TOKEN in @faxkit/client/node", () => {
+  function authorizationSent(options: Parameters<typeof createFaxPlusClient>[0]): Promise<string | null> {
+    let seen: string | null = "(nothing sent)";
+    const fetch = (async (request: Request) => {
+      seen = request.headers.get("authorization");
+      return Response.json({ uid: "u1" });
+    }) as typeof globalThis.fetch;
+    return createFaxPlusClient({ ...options, fetch, maxRetries: 0 })
+      .accounts.get()
+      .then(() => seen);
+  }
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("sends the token from FAXPLUS_TOKEN when the options name neither token nor oauth", async () => {
+    vi.stubEnv("FAXPLUS_TOKEN", "tok_from_env");
+    expect(await authorizationSent({})).toBe("Bearer tok_from_env");
+  });
+
+  it("lets an explicit token win over FAXPLUS_TOKEN", async () => {
+    vi.stubEnv("FAXPLUS_TOKEN", "tok_from_env");
+    expect(await authorizationSent({ token: "tok_explicit" })).toBe("Bearer tok_explicit");
+  });
+
+  it("ignores FAXPLUS_TOKEN when oauth is configured, and an empty FAXPLUS_TOKEN altogether", async () => {
+    vi.stubEnv("FAXPLUS_TOKEN", "tok_from_env");
+    const withOauth = authorizationSent({
+      oauth: { clientId: "c", clientSecret: "s", refreshToken: "r", tokenUrl: "http://127.0.0.1:9/token" },
+      deadline: 50,
+    });
+    await expect(withOauth).rejects.toThrow();
+    vi.stubEnv("FAXPLUS_TOKEN", "  ");
+    expect(await authorizationSent({})).toBeNull();
   });
 });
