@@ -1,14 +1,15 @@
 import type { paths } from "@faxkit/types";
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client, defaultPathSerializer, type Middleware } from "openapi-fetch";
 import { authenticate, type TokenSource } from "./internal/auth.js";
-import type { ClientContext } from "./internal/client-context.js";
+import { type ClientContext, transportOverrides } from "./internal/client-context.js";
 import { checkCredentials } from "./internal/credentials.js";
 import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
 import type { OAuthOptions, TokenRefresher } from "./internal/oauth-refresh.js";
 import { isDotSegment } from "./internal/path-param.js";
+import { pathParamError } from "./internal/path-param-error.js";
 import { redactUrl } from "./internal/redact.js";
 import { SecretSet } from "./internal/secret-set.js";
-import { createTransport, DEFAULT_DEADLINE_MS, type TransportOptions } from "./internal/transport.js";
+import { CALLER_SIGNAL, createTransport, DEFAULT_DEADLINE_MS, type TransportOptions } from "./internal/transport.js";
 import { buildResourceApi, type ResourceApi } from "./resources/resource-api.js";
 
 /** Production base URL of the Fax.Plus REST API v3. */
@@ -29,8 +30,15 @@ export interface FaxPlusClientOptions {
   fetch?: typeof fetch;
   /** Each attempt, and each wait for body data, in ms. Default 60,000. */
   timeout?: number;
-  /** Idempotent methods only, unless a call passes `{ retry: true }`. Default 2. */
+  /** Retries after the first attempt: GET, PUT, DELETE on any retryable failure, POST only when unprocessed (`retryUnprocessedPosts`). Default 2. */
   maxRetries?: number;
+  /**
+   * Retry a POST that was certainly not processed: answered 429, or its connection refused
+   * before anything was sent (`ECONNREFUSED`; Node only, browsers do not tell). Never on a
+   * timeout, a reset or a 5xx, which may come after the fax was accepted. Default `true`;
+   * `false`: a POST is retried only when its call passes `{ retry: true }`.
+   */
+  retryUnprocessedPosts?: boolean;
   /** Longest a call may take in all, in ms, retries, waits and the body included. Default 300,000; `Infinity` for none. */
   deadline?: number;
   /** Largest response body read, in bytes. Default 32 MiB; documents are not limited unless a call asks. */
@@ -45,8 +53,17 @@ export interface FaxPlusClientOptions {
   userAgent?: string;
 }
 
-/** openapi-fetch's path-typed methods (never throwing on an error status) and the resource API (typed errors thrown). */
-export type FaxPlusClient = Pick<Client<paths>, "GET" | "PUT" | "POST" | "DELETE" | "use" | "eject"> & ResourceApi;
+/**
+ * openapi-fetch's `Client<paths>` (path-typed methods that never throw on an error status:
+ * `GET`, `PUT`, `POST`, `DELETE`, `OPTIONS`, `HEAD`, `PATCH`, `TRACE`, `request`, `use`,
+ * `eject`), so libraries built on openapi-fetch accept it, and the resource API (typed errors thrown).
+ *
+ * @example
+ * ```ts
+ * const client: Client<paths> = createFaxPlusClient({ token }); // e.g. for openapi-react-query
+ * ```
+ */
+export type FaxPlusClient = Client<paths> & ResourceApi;
 
 /**
  * Creates a Fax.Plus client.
@@ -71,22 +88,30 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     timeoutMs: options.timeout,
     maxRetries: options.maxRetries,
     onRetry: options.onRetry,
-    logger,
+    retryNonIdempotent: options.retryUnprocessedPosts === false ? false : "unprocessed",
+    // The transport logs only at debug and info: above those it gets no logger and builds no line.
+    logger: options.logLevel === "debug" || options.logLevel === "info" ? logger : undefined,
     secrets: secrets.list,
     deadlineMs,
     maxResponseBytes: options.maxResponseBytes,
   });
   const refresher = oauth ? lazyRefresher(oauth, (request) => transport(request), secrets, logger) : undefined;
   const send = authenticate(transport, { secrets, token, clientId, userAgent: options.userAgent, refresher, deadlineMs });
-  const client = createClient<paths>({ baseUrl, fetch: (request: Request) => send(request) });
-  // First of all middleware, for raw and resource methods alike: a dot-segment path parameter
-  // would move the request to another resource (the URL built so far has it normalised away).
-  client.use({
-    async onRequest({ schemaPath, params }) {
-      for (const [name, value] of Object.entries(params.path ?? {}))
-        if (isDotSegment(value)) throw (await import("./internal/path-param-error.js")).pathParamError(name, value, schemaPath);
-      return undefined;
-    },
+  // Every request is born with redirect "manual" and says whether its caller gave a signal,
+  // so the transport can send it as it is.
+  class ClientRequest extends Request {
+    declare readonly [CALLER_SIGNAL]: AbortSignal | null;
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(input, init);
+      (this as { [CALLER_SIGNAL]: AbortSignal | null })[CALLER_SIGNAL] = init?.signal ?? null;
+    }
+  }
+  const client = createClient<paths>({
+    baseUrl,
+    redirect: "manual",
+    Request: ClientRequest,
+    fetch: (request: Request) => send(request),
+    pathSerializer: checkedPathSerializer(baseUrl),
   });
   if (options.validate) client.use(options.validate);
 
@@ -95,24 +120,22 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     userId: options.userId ?? "self",
     secrets: secrets.list,
     logger,
-    fetchFor: (operationId, call) => (request) =>
-      send(request, {
-        operationId,
-        timeoutMs: call?.timeout,
-        maxRetries: call?.maxRetries,
-        retryNonIdempotent: call?.retry,
-        deadlineMs: call?.deadline,
-        maxResponseBytes: call?.maxResponseBytes,
-      }),
+    send,
+    fetchFor: (operationId, call) => (request) => send(request, transportOverrides(operationId, call)),
   };
-  return {
-    GET: client.GET,
-    PUT: client.PUT,
-    POST: client.POST,
-    DELETE: client.DELETE,
-    use: client.use,
-    eject: client.eject,
-    ...buildResourceApi(ctx),
+  return { ...client, ...buildResourceApi(ctx) };
+}
+
+/**
+ * openapi-fetch's path serializer, first refusing a dot-segment path parameter, for raw and
+ * resource methods alike: it would move the request to another resource (the URL normalises it away).
+ */
+function checkedPathSerializer(baseUrl: string): (url: string, params: Record<string, unknown>) => string {
+  const base = baseUrl.replace(/\/+$/, "");
+  return (url, params) => {
+    for (const name in params)
+      if (isDotSegment(params[name])) throw pathParamError(name, params[name], url.startsWith(base) ? url.slice(base.length) : url);
+    return defaultPathSerializer(url, params);
   };
 }
 

@@ -3,7 +3,7 @@ import { redactLocation } from "./redact.js";
 
 export interface AttemptContext {
   method: string;
-  /** Already redacted. */
+  /** As sent: errors and logs redact it. */
   url: string;
   operationId?: string;
   secrets?: readonly string[];

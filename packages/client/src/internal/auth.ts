@@ -40,7 +40,7 @@ export function authenticate(transport: Transport, options: AuthOptions): Transp
     return request;
   }
 
-  return async function authenticated(request: Request, call?: TransportOverrides): Promise<Response> {
+  async function refreshing(request: Request, call?: TransportOverrides): Promise<Response> {
     // The call's deadline runs from now, and the re-send after a refresh shares it.
     const overrides = { deadlineAt: Date.now() + (call?.deadlineMs ?? options.deadlineMs), ...call };
     const token = await currentToken(overrides);
@@ -51,5 +51,10 @@ export function authenticate(transport: Transport, options: AuthOptions): Transp
     const fresh = await refresher.refresh(token, overrides);
     response.body?.cancel().catch(() => undefined);
     return transport(sign(spare, fresh), overrides);
-  };
+  }
+
+  // A fixed token without refresh needs no await: the common case stays one call deep.
+  const token = options.token;
+  if (refresher || typeof token === "function") return refreshing;
+  return (request, call) => transport(sign(request, token), call);
 }

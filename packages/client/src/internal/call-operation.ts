@@ -1,7 +1,7 @@
 import { type OperationCall, type OperationId, operationCalls } from "@faxkit/types";
 import type { Middleware } from "openapi-fetch";
 import type { CallOptions } from "../resources/call-options.js";
-import type { ClientContext } from "./client-context.js";
+import { type ClientContext, transportOverrides } from "./client-context.js";
 import { isDotSegment } from "./path-param.js";
 
 /**
@@ -108,37 +108,49 @@ export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Mid
 /**
  * Runs one operation through openapi-fetch the way every resource method does: the argument
  * object split by {@link splitArguments}, the per-call options applied, a non-2xx status
- * thrown as its typed error, and the body parsed as JSON (`undefined` when empty). A body
- * that is not valid JSON is a `ResponseParseError` carrying the raw text. A body cut off or
- * stalled mid-way needs nothing here: the transport's `guardBody` already errors it with
- * `ConnectionError` or `TimeoutError`. `op` is looked up once per method by the caller.
+ * thrown as its typed error before anything reads its body, and the body parsed as JSON
+ * (`undefined` when empty). A body that is not valid JSON is a `ResponseParseError` carrying
+ * the raw text. A body cut off or stalled mid-way needs nothing here: the transport's
+ * `guardBody` already errors it with `ConnectionError` or `TimeoutError`. `op` is looked up
+ * once per method by the caller; `seen` receives the response (for `withResponse()`).
  *
  * @example
  * ```ts
  * const fax = await callOperation(ctx, calledOperation("getFax"), { fax_id: "5e7de3ad54cfd54eb568cc76" });
  * ```
  */
-export async function callOperation(ctx: ClientContext, op: CalledOperation, args: unknown, options?: CallOptions): Promise<unknown> {
-  const { operationId } = op;
-  const { params, body } = await splitArguments(op, args, ctx.userId);
-  const fetch = ctx.fetchFor(operationId, options);
+export async function callOperation(
+  ctx: ClientContext,
+  op: CalledOperation,
+  args: unknown,
+  options?: CallOptions,
+  seen?: (response: Response) => void,
+): Promise<unknown> {
+  const parts = split(op, args, ctx.userId);
+  if ("problem" in parts) throw (await import("./argument-error.js")).argumentError(op, parts);
+  const overrides = transportOverrides(op.operationId, options);
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
   const result: { data?: unknown; response: Response } = await ctx.client.request(
     op.method.toLowerCase() as "get",
     op.path as never,
     {
-      params,
-      body,
+      params: parts.params,
+      body: parts.body,
       signal: options?.signal,
       headers: options?.headers,
-      fetch: (request: Request) => {
+      // Checked here rather than by a middleware made per call: openapi-fetch never reads an error's body.
+      fetch: async (request: Request) => {
         url = request.url;
-        return fetch(request);
+        const response = await ctx.send(request, overrides);
+        if (response.ok) return response;
+        // Loaded on the first error only: the happy path's bundle does without it.
+        const { errorFromResponse } = await import("./error-from-response.js");
+        throw await errorFromResponse(response, { operationId: op.operationId, method: request.method, url, secrets: ctx.secrets() });
       },
       parseAs: "text",
-      middleware: [throwOnErrorStatus(ctx, operationId)],
     } as never,
   );
+  seen?.(result.response);
   const text = result.data;
   if (typeof text !== "string" || text.trim() === "") return undefined;
   try {

@@ -6,56 +6,172 @@ export interface BodyGuard extends AttemptContext {
   abort: () => void;
 }
 
+interface GuardedBody {
+  /** The body re-streamed under the same guard, once `body` or `clone()` asked for it. */
+  stream?: ReadableStream<Uint8Array>;
+  /** The whole body, possibly a view of fetch's own (pooled) buffer: never handed out as it is. */
+  view(): Promise<Uint8Array>;
+  restream(): ReadableStream<Uint8Array>;
+}
+
+const GUARDED = Symbol("guarded body");
+type Guarded = Response & { [GUARDED]: GuardedBody };
+const noop = () => undefined;
+const decoder = new TextDecoder();
+
+/** A copy unless the view owns its whole buffer. */
+const own = (view: Uint8Array) => (view.byteLength === view.buffer.byteLength ? view : view.slice()) as Uint8Array<ArrayBuffer>;
+
+let guardedPrototype: object | undefined;
+
+/** Response's body methods over the guarded body; made on first use, as `Response` may be missing at import. */
+function prototypeOfGuarded(): object {
+  guardedPrototype ??= Object.setPrototypeOf(
+    {
+      get body() {
+        return (this as Guarded)[GUARDED].restream();
+      },
+      async bytes() {
+        return own(await (this as Guarded)[GUARDED].view());
+      },
+      async arrayBuffer() {
+        return own(await (this as Guarded)[GUARDED].view()).buffer;
+      },
+      async text() {
+        return decoder.decode(await (this as Guarded)[GUARDED].view());
+      },
+      async json() {
+        return JSON.parse(decoder.decode(await (this as Guarded)[GUARDED].view()));
+      },
+      async blob() {
+        const view = (await (this as Guarded)[GUARDED].view()) as Uint8Array<ArrayBuffer>; // copied by Blob
+        return new Blob([view], { type: (this as Response).headers.get("content-type") ?? "" });
+      },
+      formData() {
+        return new Response((this as Response).body, this as Response).formData();
+      },
+      clone() {
+        const guarded = (this as Guarded)[GUARDED];
+        const [mine, theirs] = guarded.restream().tee();
+        guarded.stream = mine;
+        const copy = new Response(theirs, this as Response);
+        return Object.defineProperty(copy, "url", { value: (this as Response).url });
+      },
+    },
+    Response.prototype,
+  );
+  return guardedPrototype as object;
+}
+
 /**
- * Re-streams the body so a server cannot hang or flood the reader: a stall, the deadline (a
- * server trickling a byte at a time), too many bytes, a cut or the caller's abort errors it.
- * The stall clock runs only while the reader waits, so a slow consumer is never timed out.
+ * Guards the body of `response` (the same object is returned) so a server cannot hang or
+ * flood the reader: a stall (no data for `timeoutMs` while a reader waits), the deadline (a
+ * server trickling a byte at a time), more than `maxBytes`, a cut or the caller's abort errors
+ * it with the typed error. `text()`, `json()`, `arrayBuffer()`, `blob()` and `bytes()` read it
+ * without re-streaming; `body` and `clone()` give it re-streamed under the same guard.
+ * One timer serves every read: a read notes when it began to wait, and the timer, when it
+ * fires, fails a read that has waited too long — a slow consumer, not waiting, is never timed out.
+ *
+ * @example
+ * ```ts
+ * const guarded = guardBody(response, { ...context, abort: () => controller.abort() });
+ * await guarded.json(); // TimeoutError if the body stalls for timeoutMs
+ * ```
  */
 export function guardBody(response: Response, guard: BodyGuard): Response {
   const source = response.body;
   if (source === null) return response;
-  const { timeoutMs, signal } = guard;
-  const reader = source.getReader();
+  const { timeoutMs, deadlineAt, signal } = guard;
+  const maxBytes = guard.maxBytes ?? Number.POSITIVE_INFINITY;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let received = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort: (() => void) | undefined;
-      let failure = "cut" as AttemptFailure; // unless whatever ends the read says otherwise
-      let cause: unknown;
-      const wait = Math.min(timeoutMs, guard.deadlineAt - Date.now());
-      const stalled = new Promise<never>((_, reject) => {
-        const end = (kind: AttemptFailure, reason?: unknown) => {
-          failure = kind;
-          reject(reason);
-        };
-        onAbort = () => end("abort", signal?.reason);
-        if (signal?.aborted) onAbort();
-        signal?.addEventListener("abort", onAbort, { once: true });
-        timer = setTimeout(() => end(wait < timeoutMs ? "late" : "stall"), wait);
-      });
-      try {
-        const { done, value } = await Promise.race([reader.read(), stalled]);
-        if (done) return controller.close();
-        received += value.byteLength;
-        if (received <= (guard.maxBytes ?? received)) return controller.enqueue(value);
-        failure = "size";
-      } catch (error) {
-        cause = error;
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort as () => void);
+  let waitingSince = -1; // when the pending read began, or -1: nobody waits
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failed: Promise<FaxPlusError> | undefined;
+
+  const settle = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    signal?.removeEventListener("abort", onAbort);
+  };
+  // The typed error is built on the first failure only (the happy path never loads the
+  // messages); the pending read ends when the reader is cancelled with it.
+  const fail = (kind: AttemptFailure, cause?: unknown) => {
+    if (failed) return;
+    settle();
+    guard.abort();
+    failed =
+      cause instanceof FaxPlusError
+        ? Promise.resolve(cause)
+        : import("./attempt-errors.js").then((module) => module.attemptError(kind, guard, cause, response));
+    failed.then((typed) => reader?.cancel(typed).catch(noop));
+  };
+  const onAbort = () => fail("abort", signal?.reason);
+  const tick = () => {
+    timer = undefined;
+    if (waitingSince < 0 || failed) return;
+    const now = Date.now();
+    if (now >= deadlineAt) fail("late");
+    else if (now - waitingSince >= timeoutMs) fail("stall");
+    else timer = setTimeout(tick, Math.min(waitingSince + timeoutMs, deadlineAt) - now);
+  };
+  const next = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    if (!reader) {
+      reader = source.getReader();
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener("abort", onAbort);
+    }
+    if (failed) throw await failed;
+    waitingSince = Date.now();
+    timer ??= setTimeout(tick, Math.min(timeoutMs, deadlineAt - waitingSince));
+    let result: ReadableStreamReadResult<Uint8Array> | undefined;
+    try {
+      result = await reader.read();
+    } catch (error) {
+      fail("cut", error);
+    }
+    waitingSince = -1;
+    if (failed) throw await failed;
+    const read = result as ReadableStreamReadResult<Uint8Array>;
+    if (read.done) settle();
+    else received += read.value.byteLength;
+    if (received > maxBytes) {
+      fail("size");
+      throw await failed;
+    }
+    return read;
+  };
+
+  const guarded: GuardedBody = {
+    async view() {
+      if (guarded.stream) return new Uint8Array(await new Response(guarded.stream).arrayBuffer());
+      if (reader) throw new TypeError("Body is unusable: Body has already been read");
+      const chunks: Uint8Array[] = [];
+      for (let part = await next(); !part.done; part = await next()) chunks.push(part.value);
+      if (chunks.length === 1) return chunks[0] as Uint8Array;
+      const all = new Uint8Array(received);
+      let offset = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, offset);
+        offset += chunk.byteLength;
       }
-      guard.abort();
-      // Built on the first failure only: the happy path never loads the messages.
-      const typed =
-        cause instanceof FaxPlusError ? cause : (await import("./attempt-errors.js")).attemptError(failure, guard, cause, response);
-      reader.cancel(typed).catch(() => undefined);
-      controller.error(typed);
+      return all;
     },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  const guarded = new Response(stream, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperty(guarded, "url", { value: response.url });
-  return guarded;
+    restream() {
+      guarded.stream ??= new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { done, value } = await next();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+        cancel(reason) {
+          settle();
+          return reader ? reader.cancel(reason) : source.cancel(reason);
+        },
+      });
+      return guarded.stream;
+    },
+  };
+  (response as Guarded)[GUARDED] = guarded;
+  return Object.setPrototypeOf(response, prototypeOfGuarded());
 }

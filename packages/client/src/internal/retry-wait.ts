@@ -1,6 +1,7 @@
 import { type AttemptContext, attemptError } from "./attempt-errors.js";
+import { redactUrl } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
-import type { TransportOptions } from "./transport.js";
+import type { RetryInfo, TransportOptions } from "./transport.js";
 
 export interface FailedAttempt extends AttemptContext {
   /** 1-based. */
@@ -8,20 +9,22 @@ export interface FailedAttempt extends AttemptContext {
   retries: number;
   response?: Response;
   failure?: Error;
+  /** The call's own hook, called after the transport's. */
+  onRetry?: (info: RetryInfo) => void;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -30,7 +33,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * the call then ends with what the last attempt gave. Loaded with the first retry only.
  */
 export async function waitToRetry(policy: TransportOptions, failed: FailedAttempt): Promise<boolean> {
-  const { attempt, response, failure, method, url } = failed;
+  const { attempt, response, failure, method } = failed;
+  const url = redactUrl(failed.url);
   const ceiling = Math.min(policy.maxDelayMs ?? 8_000, (policy.baseDelayMs ?? 500) * 2 ** (attempt - 1));
   let delayMs = Math.round(ceiling / 2 + ((policy.random ?? Math.random)() * ceiling) / 2);
   let reason = failure ? failure.name : `status ${response?.status}`;
@@ -48,10 +52,14 @@ export async function waitToRetry(policy: TransportOptions, failed: FailedAttemp
   // Free the connection; not awaited: cancelling one branch of a tee'd body resolves only
   // when the other branch is cancelled too.
   response?.body?.cancel().catch(() => undefined);
-  policy.onRetry?.({ attempt, delayMs, method, url, reason });
+  const info: RetryInfo = { attempt, delayMs, method, url, reason };
+  if (response) info.status = response.status;
+  if (retryAfter !== undefined) info.retryAfter = retryAfter;
+  policy.onRetry?.(info);
+  failed.onRetry?.(info);
   policy.logger?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt} of ${failed.retries}): ${reason}`);
   try {
-    await sleep(delayMs, failed.signal as AbortSignal);
+    await sleep(delayMs, failed.signal);
   } catch (cause) {
     throw attemptError("abort", failed, cause);
   }

@@ -1,5 +1,5 @@
 import type { AttemptContext, AttemptFailure } from "./attempt-errors.js";
-import { guardBody } from "./guard-body.js";
+import { type BodyGuard, guardBody } from "./guard-body.js";
 import type { Logger } from "./logger.js";
 import { redactUrl } from "./redact.js";
 
@@ -14,6 +14,20 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
 
 export const DEFAULT_DEADLINE_MS = 300_000;
 
+/**
+ * Set by the client on the requests it builds: the caller's own `AbortSignal`, or `null` when
+ * the call has none, so the transport need not listen for an abort that cannot come. A request
+ * without it is watched through its own `signal`.
+ */
+export const CALLER_SIGNAL: unique symbol = Symbol("faxkit.callerSignal");
+
+/**
+ * Retries of a method that is not idempotent (POST, PATCH): `true` as for any other method;
+ * `"unprocessed"` only when the request was certainly not processed — a 429, or a connection
+ * refused before anything was sent (`ECONNREFUSED`, which browsers do not report); `false` never.
+ */
+export type NonIdempotentRetries = boolean | "unprocessed";
+
 /** Options of {@link createTransport}. */
 export interface TransportOptions {
   fetch?: typeof fetch;
@@ -21,8 +35,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Attempts after the first (default 2). */
   maxRetries?: number;
-  /** Also retry methods that are not idempotent (POST, PATCH). Default: false. */
-  retryNonIdempotent?: boolean;
+  /** When to retry methods that are not idempotent (POST, PATCH). Default: `"unprocessed"`. */
+  retryNonIdempotent?: NonIdempotentRetries;
   /** First backoff delay, in ms (default 500); doubled on each retry, with jitter. */
   baseDelayMs?: number;
   /** Longest backoff delay, in ms (default 8,000). */
@@ -30,7 +44,7 @@ export interface TransportOptions {
   /** Longest wait a `Retry-After` header may ask for, in ms (default 60,000). */
   maxRetryAfterMs?: number;
   /** Called before each retry (for logs and metrics); the URL is already redacted. */
-  onRetry?: (info: { attempt: number; delayMs: number; method: string; url: string; reason: string }) => void;
+  onRetry?: (info: RetryInfo) => void;
   random?: () => number;
   /** Where attempts (debug) and retries (info) are logged; URLs are redacted. */
   logger?: Logger;
@@ -42,26 +56,53 @@ export interface TransportOptions {
   maxResponseBytes?: number;
 }
 
+/** What `onRetry` hears before each retry. */
+export interface RetryInfo {
+  /** The attempt that failed (1-based). */
+  attempt: number;
+  delayMs: number;
+  method: string;
+  /** Redacted. */
+  url: string;
+  /** e.g. `status 429, Retry-After 2 s` or `ConnectionError`. */
+  reason: string;
+  /** The status that caused the retry, when there was an answer. */
+  status?: number;
+  /** `Retry-After` in seconds, when the answer had one. */
+  retryAfter?: number;
+}
+
 /** What one call may change for itself (per-call options of the resource API). */
 export interface TransportOverrides {
   operationId?: string;
   timeoutMs?: number;
   maxRetries?: number;
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: NonIdempotentRetries;
   deadlineMs?: number;
   /** A re-send after a token refresh shares the first send's deadline. */
   deadlineAt?: number;
   maxResponseBytes?: number;
+  /** Called before each retry of this call, after the transport's own `onRetry`. */
+  onRetry?: (info: RetryInfo) => void;
 }
 
 /** A `fetch` that also takes a call's overrides. */
 export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
 
+const NO_OVERRIDES: TransportOverrides = {};
+const drop = () => undefined;
+
+/** A refused connection: nothing was sent (undici reports `ECONNREFUSED` as the cause of "fetch failed"). */
+function refusedConnection(error: unknown): boolean {
+  const { cause } = (error ?? {}) as { cause?: { code?: unknown } };
+  return cause?.code === "ECONNREFUSED";
+}
+
 /**
  * A `fetch` for openapi-fetch, so raw and resource methods share it: per-attempt timeouts,
- * a deadline per call, retries with backoff and `Retry-After` (idempotent methods only unless
- * `retryNonIdempotent`, so a POST is never sent twice by accident), redirects refused, the
- * body watched for stalls and size. Out of retries on a status, the last response is returned.
+ * a deadline per call, retries with backoff and `Retry-After` (idempotent methods; POST only
+ * when it was not processed, see {@link NonIdempotentRetries}), redirects refused, the body
+ * watched for stalls and size. Out of retries on a status, the last response is returned.
  *
  * @example
  * ```ts
@@ -69,76 +110,107 @@ export type Transport = (input: Request, overrides?: TransportOverrides) => Prom
  * ```
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const send = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const send = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
   const defaultTimeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
   const log = options.logger;
 
-  return async function transport(request: Request, overrides: TransportOverrides = {}): Promise<Response> {
-    const signal = request.signal;
+  return async function transport(request: Request, overrides: TransportOverrides = NO_OVERRIDES): Promise<Response> {
     const method = request.method.toUpperCase();
-    const url = redactUrl(request.url);
     const timeoutMs = overrides.timeoutMs ?? defaultTimeoutMs;
     const deadlineMs = overrides.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const deadlineAt = overrides.deadlineAt ?? Date.now() + deadlineMs;
-    const retryBudget = overrides.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
-    const retries = IDEMPOTENT.includes(method) || (overrides.retryNonIdempotent ?? options.retryNonIdempotent) ? retryBudget : 0;
-    const context: AttemptContext = {
+    const mode = IDEMPOTENT.includes(method) || (overrides.retryNonIdempotent ?? options.retryNonIdempotent ?? "unprocessed");
+    const retries = !mode ? 0 : overrides.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
+    // A request the client built says whether the caller gave a signal; any other is watched through its own.
+    const caller = CALLER_SIGNAL in request ? (request as { [CALLER_SIGNAL]?: AbortSignal | null })[CALLER_SIGNAL] : request.signal;
+    let controller: AbortController | undefined;
+    const context: BodyGuard = {
       method,
-      url,
+      url: request.url,
       secrets: options.secrets?.(),
       operationId: overrides.operationId,
       timeoutMs,
       deadlineMs,
       deadlineAt,
       maxBytes: overrides.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      signal,
+      signal: caller ?? undefined,
+      abort: () => controller?.abort(),
     };
-    // Loaded with the first failure: the happy path never downloads the messages.
-    const fail = async (kind: AttemptFailure, cause?: unknown, response?: Response) =>
-      (await import("./attempt-errors.js")).attemptError(kind, context, cause, response);
+    // The signal is made only when fetch asks for it: a real fetch does, an in-memory one need not.
+    const init = {
+      redirect: "manual" as const,
+      get signal() {
+        controller ??= new AbortController();
+        return controller.signal;
+      },
+    };
 
     for (let attempt = 1; ; attempt++) {
-      if (signal.aborted) throw await fail("abort", signal.reason);
+      if (request.signal.aborted) throw await attemptError("abort", context, request.signal.reason);
       const limit = Math.min(timeoutMs, deadlineAt - Date.now());
-      if (limit <= 0) throw await fail("deadline");
-      const timeout = new AbortController();
-      const stop = () => timeout.abort();
-      const timer = setTimeout(stop, limit);
-      signal.addEventListener("abort", stop, { once: true });
+      if (limit <= 0) throw await attemptError("deadline", context);
+      // The last allowed attempt sends the original, so a body that cannot be retried is never
+      // held twice; a request without a body is sent as it is every time.
+      controller = undefined;
+      let outgoing = attempt > retries || request.body === null ? request : request.clone();
+      // A redirect to another host would get the credentials and the body.
+      if (outgoing.redirect !== "manual") outgoing = new Request(outgoing, init);
       let response: Response | undefined;
       let failure: Error | undefined;
+      let refused = false;
+      let interruptedBy: AttemptFailure | undefined;
       const started = Date.now();
-      log?.debug(`→ ${method} ${url}`, { attempt });
+      log?.debug(`→ ${method} ${redactUrl(context.url)}`, { attempt });
+      const sending = send(outgoing, init);
+      let interrupt: (kind: AttemptFailure) => void = drop;
+      const answered = new Promise<Response>((resolve, reject) => {
+        sending.then(resolve, reject);
+        interrupt = (kind) => {
+          interruptedBy = kind;
+          controller?.abort();
+          reject(kind);
+          // Whatever fetch still brings is dropped, its body cancelled to free the connection.
+          sending.then((late) => late.body?.cancel().catch(drop), drop);
+        };
+      });
+      const timer = setTimeout(interrupt, limit, limit < timeoutMs ? "deadline" : "timeout");
+      const onAbort = () => interrupt("abort");
+      caller?.addEventListener("abort", onAbort);
       try {
-        // The last allowed attempt sends the original, so a body that cannot be retried is never
-        // held twice. A redirect to another host would get the credentials and the body.
-        const body = attempt > retries ? request : request.clone();
-        response = await send(new Request(body, { signal: timeout.signal, redirect: "manual" }));
+        response = await answered;
       } catch (error) {
-        if (signal.aborted) throw await fail("abort", signal.reason);
-        failure = await fail(timeout.signal.aborted ? (limit < timeoutMs ? "deadline" : "timeout") : "connect", error);
+        if (caller?.aborted || request.signal.aborted) throw await attemptError("abort", context, (caller ?? request.signal).reason);
+        refused = !interruptedBy && refusedConnection(error);
+        failure = await attemptError(interruptedBy ?? "connect", context, interruptedBy ? undefined : error);
       } finally {
         clearTimeout(timer);
-        signal.removeEventListener("abort", stop);
+        caller?.removeEventListener("abort", onAbort);
       }
 
       const status = response?.status as number;
-      log?.debug(`← ${method} ${url} ${failure ? failure.name : status} in ${Date.now() - started} ms`, { attempt });
+      log?.debug(`← ${method} ${redactUrl(context.url)} ${failure ? failure.name : status} in ${Date.now() - started} ms`, { attempt });
       const retry =
         attempt <= retries &&
-        (failure !== undefined || RETRYABLE_STATUSES.has(status)) &&
-        (await (await import("./retry-wait.js")).waitToRetry(options, { ...context, attempt, retries, response, failure }));
+        (mode === true ? failure !== undefined || RETRYABLE_STATUSES.has(status) : status === 429 || refused) &&
+        (await (
+          await import("./retry-wait.js")
+        ).waitToRetry(options, { ...context, attempt, retries, response, failure, onRetry: overrides.onRetry }));
       if (retry) continue;
       if (failure) throw failure;
       const answer = response as Response;
       // Status 0: a browser's opaque redirect.
       if (status < 200 || (status > 299 && status < 400) || Number(answer.headers.get("content-length")) > (context.maxBytes as number)) {
-        stop();
-        answer.body?.cancel().catch(() => undefined);
-        throw await fail("refused", undefined, answer);
+        context.abort();
+        answer.body?.cancel().catch(drop);
+        throw await attemptError("refused", context, undefined, answer);
       }
-      return guardBody(answer, { ...context, abort: stop });
+      return guardBody(answer, context);
     }
   };
+}
+
+/** Loaded with the first failure: the happy path never downloads the messages. */
+async function attemptError(kind: AttemptFailure, context: AttemptContext, cause?: unknown, response?: Response) {
+  return (await import("./attempt-errors.js")).attemptError(kind, context, cause, response);
 }

@@ -28,6 +28,7 @@ function contextOver(fetch: typeof globalThis.fetch, userId = "self"): ClientCon
     userId,
     secrets: () => [],
     logger: levelledLogger(undefined, "off"),
+    send: (request: Request) => fetch(request),
     fetchFor: () => (request: Request) => fetch(request),
   };
 }
