@@ -50,4 +50,5 @@ export type { CallOptions } from "./resources/call-options.js";
 export type { DownloadOptions, FileDownload, FilesApi, ReportOptions, UploadOptions, UploadSource } from "./resources/files.js";
 export type { ListAllArgs } from "./resources/list-all.js";
 export type { OperationArgs, OperationData } from "./resources/operation-types.js";
+export type { ApiPromise } from "./resources/generic-resources.js";
 export type { ResourceApi } from "./resources/resource-api.js";

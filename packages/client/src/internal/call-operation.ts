@@ -3,13 +3,18 @@ import type { Middleware } from "openapi-fetch";
 import type { CallOptions } from "../resources/call-options.js";
 import { type ClientContext, transportOverrides } from "./client-context.js";
 import { isDotSegment } from "./path-param.js";
+import type { TransportOverrides } from "./transport.js";
 
 /**
  * An operation as the client calls it: its generated call data (`operationCalls`, read as it
  * is: path parameters and body kind come from the spec, never from the path template) and the
  * operationId that names it in errors.
  */
-export type CalledOperation = OperationCall & { readonly operationId: string };
+export type CalledOperation = OperationCall & {
+  readonly operationId: string;
+  /** The transport's overrides of a call without options, made once. */
+  readonly overrides?: TransportOverrides;
+};
 
 /**
  * The call data of one operation, with its operationId.
@@ -20,7 +25,7 @@ export type CalledOperation = OperationCall & { readonly operationId: string };
  * ```
  */
 export function calledOperation(operationId: OperationId): CalledOperation {
-  return { operationId, ...operationCalls[operationId] };
+  return { operationId, ...operationCalls[operationId], overrides: transportOverrides(operationId, undefined) };
 }
 
 /** The pieces of one resource call, in openapi-fetch's shape. */
@@ -128,7 +133,7 @@ export async function callOperation(
 ): Promise<unknown> {
   const parts = split(op, args, ctx.userId);
   if ("problem" in parts) throw (await import("./argument-error.js")).argumentError(op, parts);
-  const overrides = transportOverrides(op.operationId, options);
+  const overrides = (!options && op.overrides) || transportOverrides(op.operationId, options);
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
   const result: { data?: unknown; response: Response } = await ctx.client.request(
     op.method.toLowerCase() as "get",

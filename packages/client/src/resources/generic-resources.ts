@@ -4,11 +4,28 @@ import type { ClientContext } from "../internal/client-context.js";
 import type { CallOptions } from "./call-options.js";
 import type { ArgsOptional, OperationArgs, OperationData, OperationName } from "./operation-types.js";
 
+/**
+ * What a resource method returns: a promise of the data, plus `withResponse()` for the
+ * `Response` it came in (status, headers). The body is already read by then: use `data`,
+ * not `response.json()`. Errors reject both alike, as the same typed error.
+ *
+ * @example
+ * ```ts
+ * const fax = await api.faxes.get({ fax_id }); // the data
+ * const { data, response } = await api.faxes.get({ fax_id }).withResponse();
+ * response.headers.get("x-ratelimit-remaining");
+ * ```
+ */
+export type ApiPromise<T> = Promise<T> & {
+  /** The data with the `Response` it came in (its body already read). */
+  withResponse(): Promise<{ data: T; response: Response }>;
+};
+
 /** One resource method: one typed argument object (optional when nothing in it is required), per-call options, typed data. */
 export type ResourceMethod<Id extends OperationName> =
   ArgsOptional<Id> extends true
-    ? (args?: OperationArgs<Id>, options?: CallOptions) => Promise<OperationData<Id>>
-    : (args: OperationArgs<Id>, options?: CallOptions) => Promise<OperationData<Id>>;
+    ? (args?: OperationArgs<Id>, options?: CallOptions) => ApiPromise<OperationData<Id>>
+    : (args: OperationArgs<Id>, options?: CallOptions) => ApiPromise<OperationData<Id>>;
 
 /** `fax.<group>.<method>` for every operation in the generated resource map. */
 export type GenericResources = {
@@ -16,6 +33,14 @@ export type GenericResources = {
     readonly [M in keyof Resources[G]]: ResourceMethod<Resources[G][M] & OperationName>;
   };
 };
+
+const RESPONSE = Symbol("response");
+type Call = ApiPromise<unknown> & { [RESPONSE]?: Response };
+
+// One function for every call: `withResponse` costs nothing until it is used.
+function withResponse(this: Call) {
+  return this.then((data) => ({ data, response: this[RESPONSE] as Response }));
+}
 
 /**
  * Builds one method per operation from the generated resource map (`@faxkit/types`'
@@ -35,7 +60,13 @@ export function buildGenericResources(ctx: ClientContext): GenericResources {
     const target: Record<string, unknown> = Object.create(null);
     for (const [method, operationId] of Object.entries(methods as Record<string, OperationId>)) {
       const op = calledOperation(operationId);
-      target[method] = (args?: unknown, options?: CallOptions) => callOperation(ctx, op, args, options);
+      target[method] = (args?: unknown, options?: CallOptions) => {
+        const call = callOperation(ctx, op, args, options, (response) => {
+          call[RESPONSE] = response;
+        }) as Call;
+        call.withResponse = withResponse;
+        return call;
+      };
     }
     api[group] = target;
   }

@@ -466,8 +466,10 @@ describe("callOperation (through the resource API)", () => {
 });
 
 describe("calledOperation", () => {
-  it.each(operationIds)("%s: the call table's record as it is, with its operationId", (operationId) => {
-    expect(calledOperation(operationId)).toStrictEqual({ operationId, ...operationCalls[operationId] });
+  it.each(operationIds)("%s: the call table's record as it is, with its operationId and its default overrides", (operationId) => {
+    const { overrides, ...record } = calledOperation(operationId);
+    expect(record).toStrictEqual({ operationId, ...operationCalls[operationId] });
+    expect(overrides).toMatchObject({ operationId, maxRetries: undefined, timeoutMs: undefined });
     // The same lists as the full operation table: one model, nothing re-derived on the way.
     const { pathParams, queryParams, headerParams, requestContentType, requestBodyRequired } = operations[operationId];
     expect(calledOperation(operationId)).toMatchObject({ pathParams, queryParams, headerParams, requestContentType, requestBodyRequired });
