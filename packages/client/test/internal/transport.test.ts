@@ -53,7 +53,7 @@ describe("createTransport: retries", () => {
     expect(seen).toHaveLength(4);
   });
 
-  it("never retries a POST unless told to, so it is never sent twice", async () => {
+  it("does not retry a POST on a 5xx unless told to, so it is never sent twice", async () => {
     const post = () => new Request("https://api.test/v3/accounts/self/outbox", { method: "POST", body: '{"to":["+1"]}' });
     const once = scripted([status(503), status(201)]);
     expect((await createTransport(fastOptions({ fetch: once.fetch }))(post())).status).toBe(503);
@@ -97,6 +97,57 @@ describe("createTransport: retries", () => {
   });
 });
 
+describe("createTransport: POST, retried only when it was not processed", () => {
+  const post = () => new Request("https://api.test/v3/accounts/self/outbox", { method: "POST", body: '{"to":["+1"]}' });
+  const refused = () =>
+    Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+
+  it("retries a POST answered 429, with the same body", async () => {
+    const { fetch, seen } = scripted([status(429, { "retry-after": "0" }), status(201)]);
+    expect((await createTransport(fastOptions({ fetch }))(post())).status).toBe(201);
+    expect(seen.map((s) => s.body)).toEqual(['{"to":["+1"]}', '{"to":["+1"]}']);
+  });
+
+  it("retries a POST whose connection was refused (undici's ECONNREFUSED)", async () => {
+    const { fetch, seen } = scripted([refused(), status(201)]);
+    expect((await createTransport(fastOptions({ fetch }))(post())).status).toBe(201);
+    expect(seen).toHaveLength(2);
+  });
+
+  it.each([
+    ["a connection error without a code (what a browser reports)", new TypeError("Failed to fetch")],
+    [
+      "a reset",
+      Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) }),
+    ],
+  ])("does not retry a POST after %s", async (_name, error) => {
+    const { fetch, seen } = scripted([error, status(201)]);
+    await expect(createTransport(fastOptions({ fetch }))(post())).rejects.toBeInstanceOf(ConnectionError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("does not retry a POST that timed out", async () => {
+    const { fetch, seen } = scripted(["hang", status(201)]);
+    await expect(createTransport(fastOptions({ fetch, timeoutMs: 20 }))(post())).rejects.toBeInstanceOf(TimeoutError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("retryNonIdempotent: false never retries a POST, not even on 429", async () => {
+    const { fetch, seen } = scripted([status(429, { "retry-after": "0" }), status(201)]);
+    expect((await createTransport(fastOptions({ fetch, retryNonIdempotent: false }))(post())).status).toBe(429);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("a call's onRetry hears each retry after the transport's, with the status and Retry-After", async () => {
+    const heard: string[] = [];
+    const { fetch } = scripted([status(429, { "retry-after": "0" }), status(201)]);
+    await createTransport(fastOptions({ fetch, onRetry: (i) => heard.push(`client ${i.status}`) }))(post(), {
+      onRetry: (i) => heard.push(`call ${i.status} ${i.retryAfter}`),
+    });
+    expect(heard).toEqual(["client 429", "call 429 0"]);
+  });
+});
+
 describe("createTransport: failures", () => {
   it("retries connection errors, then throws ConnectionError", async () => {
     const { fetch, seen } = scripted([new TypeError("fetch failed: ECONNRESET")]);
@@ -112,6 +163,23 @@ describe("createTransport: failures", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe("GET https://api.test/v3/accounts/self timed out after 30 ms");
     expect(seen).toHaveLength(2);
+  });
+
+  it("aborts the signal fetch was given when the attempt times out, freeing the connection", async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = ((_request: Request, init?: RequestInit) => {
+      signals.push(init?.signal as AbortSignal);
+      return new Promise<Response>(() => undefined);
+    }) as typeof globalThis.fetch;
+    await expect(createTransport(fastOptions({ fetch, timeoutMs: 20, maxRetries: 0 }))(get())).rejects.toBeInstanceOf(TimeoutError);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it("a fetch that ignores every signal still cannot hang an attempt past its timeout", async () => {
+    const fetch = (() => new Promise<Response>(() => undefined)) as typeof globalThis.fetch;
+    const error = await createTransport(fastOptions({ fetch, timeoutMs: 20, maxRetries: 0 }))(get()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
   });
 
   it("a slow first attempt times out and a fast second one succeeds", async () => {

@@ -82,7 +82,10 @@ describe("withResponse()", () => {
   it("an argument error rejects withResponse() too, and nothing is sent", async () => {
     const before = server.totalHits();
     // @ts-expect-error fax_id is required
-    const error = await client().faxes.get({}).withResponse().catch((e: unknown) => e);
+    const error = await client()
+      .faxes.get({})
+      .withResponse()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect(server.totalHits()).toBe(before);
   });
