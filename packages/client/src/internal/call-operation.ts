@@ -1,5 +1,4 @@
 import { type OperationCall, type OperationId, operationCalls } from "@faxkit/types";
-import type { Middleware } from "openapi-fetch";
 import type { CallOptions } from "../resources/call-options.js";
 import { type ClientContext, transportOverrides } from "./client-context.js";
 import { isDotSegment } from "./path-param.js";
@@ -93,21 +92,6 @@ export async function splitArguments(op: CalledOperation, args: unknown, userId:
   const result = split(op, args, userId);
   if ("problem" in result) throw (await import("./argument-error.js")).argumentError(op, result);
   return result;
-}
-
-/**
- * Per-request openapi-fetch middleware that turns a non-2xx response into the typed error
- * (`NotFoundError`, `RateLimitError`, …) before anything else reads its body.
- */
-export function throwOnErrorStatus(ctx: ClientContext, operationId: string): Middleware {
-  return {
-    async onResponse({ request, response }) {
-      if (response.ok) return undefined;
-      // Loaded on the first error only: the happy path's bundle does without it.
-      const { errorFromResponse } = await import("./error-from-response.js");
-      throw await errorFromResponse(response, { operationId, method: request.method, url: request.url, secrets: ctx.secrets() });
-    },
-  };
 }
 
 /**

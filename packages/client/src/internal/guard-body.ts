@@ -9,7 +9,7 @@ export interface BodyGuard extends AttemptContext {
 interface GuardedBody {
   /** The body re-streamed under the same guard, once `body` or `clone()` asked for it. */
   stream?: ReadableStream<Uint8Array>;
-  /** The whole body, possibly a view of fetch's own (pooled) buffer: never handed out as it is. */
+  /** The whole body for `text()`, possibly a view of fetch's own (pooled) buffer: decoded, never handed out. */
   view(): Promise<Uint8Array>;
   restream(): ReadableStream<Uint8Array>;
 }
@@ -19,56 +19,48 @@ type Guarded = Response & { [GUARDED]: GuardedBody };
 const noop = () => undefined;
 const decoder = new TextDecoder();
 
-/** A copy unless the view owns its whole buffer. */
-const own = (view: Uint8Array) => (view.byteLength === view.buffer.byteLength ? view : view.slice()) as Uint8Array<ArrayBuffer>;
-
 let guardedPrototype: object | undefined;
 
-/** Response's body methods over the guarded body; made on first use, as `Response` may be missing at import. */
+/**
+ * Response's body methods over the guarded body, made on first use (`Response` may be missing
+ * at import): `text()` and `json()` read it as it is; the rest take it re-streamed.
+ */
 function prototypeOfGuarded(): object {
-  guardedPrototype ??= Object.setPrototypeOf(
-    {
-      get body() {
-        return (this as Guarded)[GUARDED].restream();
-      },
-      async bytes() {
-        return own(await (this as Guarded)[GUARDED].view());
-      },
-      async arrayBuffer() {
-        return own(await (this as Guarded)[GUARDED].view()).buffer;
-      },
-      async text() {
-        return decoder.decode(await (this as Guarded)[GUARDED].view());
-      },
-      async json() {
-        return JSON.parse(decoder.decode(await (this as Guarded)[GUARDED].view()));
-      },
-      async blob() {
-        const view = (await (this as Guarded)[GUARDED].view()) as Uint8Array<ArrayBuffer>; // copied by Blob
-        return new Blob([view], { type: (this as Response).headers.get("content-type") ?? "" });
-      },
-      formData() {
-        return new Response((this as Response).body, this as Response).formData();
-      },
-      clone() {
-        const guarded = (this as Guarded)[GUARDED];
-        const [mine, theirs] = guarded.restream().tee();
-        guarded.stream = mine;
-        const copy = new Response(theirs, this as Response);
-        return Object.defineProperty(copy, "url", { value: (this as Response).url });
+  if (guardedPrototype) return guardedPrototype;
+  const methods: Record<string, (this: Guarded) => unknown> = {
+    async text() {
+      return decoder.decode(await this[GUARDED].view());
+    },
+    async json() {
+      return JSON.parse(await this.text());
+    },
+    clone() {
+      const guarded = this[GUARDED];
+      const [mine, theirs] = guarded.restream().tee();
+      guarded.stream = mine;
+      return Object.defineProperty(new Response(theirs, this), "url", { value: this.url });
+    },
+  };
+  for (const name of ["arrayBuffer", "blob", "bytes", "formData"] as const)
+    methods[name] = function (this: Guarded) {
+      return new Response(this.body, this)[name]();
+    };
+  guardedPrototype = Object.create(Response.prototype, {
+    body: {
+      get(this: Guarded) {
+        return this[GUARDED].restream();
       },
     },
-    Response.prototype,
-  );
-  return guardedPrototype as object;
+  });
+  return Object.assign(guardedPrototype as object, methods);
 }
 
 /**
  * Guards the body of `response` (the same object is returned) so a server cannot hang or
  * flood the reader: a stall (no data for `timeoutMs` while a reader waits), the deadline (a
  * server trickling a byte at a time), more than `maxBytes`, a cut or the caller's abort errors
- * it with the typed error. `text()`, `json()`, `arrayBuffer()`, `blob()` and `bytes()` read it
- * without re-streaming; `body` and `clone()` give it re-streamed under the same guard.
+ * it with the typed error. `text()` and `json()` (what JSON calls use) read it without
+ * re-streaming; `body`, `clone()` and the other readers take it re-streamed under the same guard.
  * One timer serves every read: a read notes when it began to wait, and the timer, when it
  * fires, fails a read that has waited too long — a slow consumer, not waiting, is never timed out.
  *

@@ -1,6 +1,6 @@
 import type { FilePath, FileType } from "@faxkit/types";
 import { ResponseParseError } from "../errors/index.js";
-import { throwOnErrorStatus } from "../internal/call-operation.js";
+import { throwOnErrorStatus } from "../internal/throw-on-error-status.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { describeValue } from "../internal/describe-value.js";
 import { createFileDownload } from "../internal/file-download.js";

@@ -81,8 +81,8 @@ describe("withResponse()", () => {
 
   it("an argument error rejects withResponse() too, and nothing is sent", async () => {
     const before = server.totalHits();
-    // @ts-expect-error fax_id is required
     const error = await client()
+      // @ts-expect-error fax_id is required
       .faxes.get({})
       .withResponse()
       .catch((e: unknown) => e);
