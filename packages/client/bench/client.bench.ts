@@ -23,6 +23,11 @@
  *    with `Retry-After: 1` beyond): one run of ~10 s, printing the achieved rate against the
  *    admitted one and the share of requests answered 429 (targets: >= 90 %, <= 5 %).
  *
+ * 5. Per-call targets (issue 13: <= 1.15x openapi-fetch in memory, <= 1.05x over loopback):
+ *    after the tasks, `fax.GET` and `fax.faxes.get()` against openapi-fetch in paired rounds
+ *    (the three take turns, in every order in turn; the median round's ratio), one line per method and
+ *    setting, e.g. `fax.faxes.get / openapi-fetch (in-memory): 1.09x (target <= 1.15x: ok)`.
+ *
  * Ratios (time per op of ours / the other's: >1x means ours is slower) are printed by the
  * file-level `afterAll` once every task has run. Servers are closed there too.
  */
@@ -460,12 +465,59 @@ const ratio = (value: number) =>
   Number.isNaN(value) ? "n/a" : value >= 100 ? `${value.toFixed(0)}x` : value >= 10 ? `${value.toFixed(1)}x` : `${value.toFixed(2)}x`;
 const perOp = (ms: number) => (Number.isNaN(ms) ? "n/a" : ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
 
+/** The issue's targets for the per-call ratio against openapi-fetch. */
+const TARGETS = { memory: 1.15, loopback: 1.05 } as const;
+/** Every order of the three contenders in turn, so none always follows the same one (and inherits its garbage). */
+const ORDERS = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+];
+const PAIRED_ROUNDS = 48;
+/** Calls per contender per round: ~8 ms in memory, ~35 ms over loopback. */
+const PAIRED_CALLS = { memory: 300, loopback: 150 } as const;
+const PAIRED_METHODS = ["fax.GET", "fax.faxes.get"] as const;
+
+/**
+ * Ratios that do not depend on the order vitest runs its tasks in (JIT and GC drift over a
+ * run, and a loopback round trip is noisy): in each round, openapi-fetch and our two methods
+ * each make the same number of calls, one after another, in each possible order in turn; a
+ * round's ratio is ours / openapi-fetch's time; the figure is the median round.
+ */
+async function pairedRatios(
+  scenario: Scenario,
+): Promise<{ scenario: Scenario; method: (typeof PAIRED_METHODS)[number]; paired: number }[]> {
+  const names = ["openapi-fetch GET", "faxkit fax.GET", "faxkit fax.faxes.get()"] as const;
+  const tasks = names.map((name) => TASKS.get(taskName(scenario, name)) as () => Promise<void>);
+  const calls = PAIRED_CALLS[scenario.key];
+  const rounds: number[][] = [[], []];
+  for (let round = 0; round < PAIRED_ROUNDS; round++) {
+    const times = [0, 0, 0];
+    for (const which of ORDERS[round % ORDERS.length] as number[]) {
+      const task = tasks[which] as () => Promise<void>;
+      const started = performance.now();
+      for (let call = 0; call < calls; call++) await task();
+      times[which] = performance.now() - started;
+    }
+    rounds[0]?.push((times[1] as number) / (times[0] as number));
+    rounds[1]?.push((times[2] as number) / (times[0] as number));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  return PAIRED_METHODS.map((method, index) => ({ scenario, method, paired: median(rounds[index] ?? []) }));
+}
+let pairedResults: Awaited<ReturnType<typeof pairedRatios>> = [];
+
 // vitest 4 hands hooks the suite as the 2nd argument; the 1st must be a destructuring pattern (fixtures).
 // (Only file-level hooks run in bench mode.)
 // biome-ignore lint/correctness/noEmptyPattern: no fixtures are used, only the suite with its benchmark results
 afterAll(async ({}, suite) => {
   try {
     const timings = collectTimings(suite);
+    pairedResults = [];
+    for (const scenario of SCENARIOS) pairedResults.push(...(await pairedRatios(scenario)));
     const NONE: Timing = { mean: Number.NaN, median: Number.NaN };
     const timing = (name: string) => timings.get(name) ?? NONE;
     const mean = (name: string) => timing(name).mean;
@@ -492,6 +544,20 @@ afterAll(async ({}, suite) => {
       }
       const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
       for (const row of rows) lines.push(`    ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd());
+    }
+
+    lines.push(
+      `Per-call overhead against bare openapi-fetch 0.17, auth, retries, timeouts and typed errors on (targets: in-memory <= ${TARGETS.memory}x, loopback <= ${TARGETS.loopback}x).`,
+      `  Paired: median of ${PAIRED_ROUNDS} rounds in which the contenders take turns (every order in turn); vitest: the tasks above, means (medians).`,
+    );
+    for (const { scenario, method, paired } of pairedResults) {
+      const ours = timing(taskName(scenario, method === "fax.GET" ? "faxkit fax.GET" : "faxkit fax.faxes.get()"));
+      const openapi = timing(taskName(scenario, "openapi-fetch GET"));
+      const target = TARGETS[scenario.key];
+      lines.push(
+        `  ${method} / openapi-fetch (${scenario.key === "memory" ? "in-memory" : "loopback"}): ${ratio(paired)}` +
+          ` (target <= ${target}x: ${paired <= target ? "ok" : "MISSED"}); vitest ${ratio(ours.mean / openapi.mean)} (${ratio(ours.median / openapi.median)})`,
+      );
     }
 
     const chunks = BULK_IDS / CHUNK;

@@ -119,32 +119,30 @@ export async function callOperation(
   if ("problem" in parts) throw (await import("./argument-error.js")).argumentError(op, parts);
   const overrides = (!options && op.overrides) || transportOverrides(op.operationId, options);
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
-  const result: { data?: unknown; response: Response } = await ctx.client.request(
-    op.method.toLowerCase() as "get",
-    op.path as never,
-    {
-      params: parts.params,
-      body: parts.body,
-      signal: options?.signal,
-      headers: options?.headers,
-      // Checked here rather than by a middleware made per call: openapi-fetch never reads an error's body.
-      fetch: async (request: Request) => {
-        url = request.url;
-        const response = await ctx.send(request, overrides);
-        if (response.ok) return response;
-        // Loaded on the first error only: the happy path's bundle does without it.
-        const { errorFromResponse } = await import("./error-from-response.js");
-        throw await errorFromResponse(response, { operationId: op.operationId, method: request.method, url, secrets: ctx.secrets() });
-      },
-      parseAs: "text",
-    } as never,
-  );
+  const method = ctx.client[op.method as "GET"] as (path: string, init: unknown) => Promise<{ data?: unknown; response: Response }>;
+  const result = await method(op.path, {
+    params: parts.params,
+    body: parts.body,
+    signal: options?.signal,
+    headers: options?.headers,
+    // Checked here rather than by a middleware made per call: openapi-fetch never reads an error's body.
+    fetch: async (request: Request) => {
+      url = request.url;
+      const response = await ctx.send(request, overrides);
+      if (response.ok) return response;
+      // Loaded on the first error only: the happy path's bundle does without it.
+      const { errorFromResponse } = await import("./error-from-response.js");
+      throw await errorFromResponse(response, { operationId: op.operationId, method: request.method, url, secrets: ctx.secrets() });
+    },
+    parseAs: "text",
+  });
   seen?.(result.response);
   const text = result.data;
-  if (typeof text !== "string" || text.trim() === "") return undefined;
+  if (typeof text !== "string" || text === "") return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
+    if (text.trim() === "") return undefined;
     throw (await import("./error-from-response.js")).parseError(text, result.response, url, op, cause, ctx.secrets());
   }
 }

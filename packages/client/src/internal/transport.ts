@@ -90,6 +90,19 @@ export interface TransportOverrides {
 export type Transport = (input: Request, overrides?: TransportOverrides) => Promise<Response>;
 
 const NO_OVERRIDES: TransportOverrides = {};
+
+/**
+ * fetch's `init` for every attempt of a call: no redirects, and a signal made only when fetch
+ * asks for it (a real fetch does; an in-memory one need not), one per attempt.
+ */
+class FetchInit {
+  readonly redirect = "manual";
+  controller: AbortController | undefined;
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    return this.controller.signal;
+  }
+}
 const drop = () => undefined;
 
 /** A refused connection: nothing was sent (undici reports `ECONNREFUSED` as the cause of "fetch failed"). */
@@ -124,7 +137,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const retries = !mode ? 0 : overrides.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
     // A request the client built says whether the caller gave a signal; any other is watched through its own.
     const caller = CALLER_SIGNAL in request ? (request as { [CALLER_SIGNAL]?: AbortSignal | null })[CALLER_SIGNAL] : request.signal;
-    let controller: AbortController | undefined;
+    const init = new FetchInit();
     const context: BodyGuard = {
       method,
       url: request.url,
@@ -135,15 +148,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       deadlineAt,
       maxBytes: overrides.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       signal: caller ?? undefined,
-      abort: () => controller?.abort(),
-    };
-    // The signal is made only when fetch asks for it: a real fetch does, an in-memory one need not.
-    const init = {
-      redirect: "manual" as const,
-      get signal() {
-        controller ??= new AbortController();
-        return controller.signal;
-      },
+      abort: () => init.controller?.abort(),
     };
 
     for (let attempt = 1; ; attempt++) {
@@ -152,7 +157,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (limit <= 0) throw await attemptError("deadline", context);
       // The last allowed attempt sends the original, so a body that cannot be retried is never
       // held twice; a request without a body is sent as it is every time.
-      controller = undefined;
+      init.controller = undefined;
       let outgoing = attempt > retries || request.body === null ? request : request.clone();
       // A redirect to another host would get the credentials and the body.
       if (outgoing.redirect !== "manual") outgoing = new Request(outgoing, init);
@@ -160,7 +165,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       let failure: Error | undefined;
       let refused = false;
       let interruptedBy: AttemptFailure | undefined;
-      const started = Date.now();
+      const started = log && Date.now();
       log?.debug(`→ ${method} ${redactUrl(context.url)}`, { attempt });
       const sending = send(outgoing, init);
       let interrupt: (kind: AttemptFailure) => void = drop;
@@ -168,7 +173,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         sending.then(resolve, reject);
         interrupt = (kind) => {
           interruptedBy = kind;
-          controller?.abort();
+          init.controller?.abort();
           reject(kind);
           // Whatever fetch still brings is dropped, its body cancelled to free the connection.
           sending.then((late) => late.body?.cancel().catch(drop), drop);
@@ -189,7 +194,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
 
       const status = response?.status as number;
-      log?.debug(`← ${method} ${redactUrl(context.url)} ${failure ? failure.name : status} in ${Date.now() - started} ms`, { attempt });
+      log?.debug(`← ${method} ${redactUrl(context.url)} ${failure ? failure.name : status} in ${Date.now() - (started as number)} ms`, {
+        attempt,
+      });
       const retry =
         attempt <= retries &&
         (mode === true ? failure !== undefined || RETRYABLE_STATUSES.has(status) : status === 429 || refused) &&
