@@ -33,7 +33,9 @@ export type { Logger, LogLevel } from "./internal/logger.js";
 export type { OAuthOptions } from "./internal/oauth-refresh.js";
 export {
   createTransport,
+  type NonIdempotentRetries,
   RETRYABLE_STATUSES,
+  type RetryInfo,
   type Transport,
   type TransportOptions,
   type TransportOverrides,
@@ -48,7 +50,7 @@ export type {
 } from "./resources/bulk-update-all.js";
 export type { CallOptions } from "./resources/call-options.js";
 export type { DownloadOptions, FileDownload, FilesApi, ReportOptions, UploadOptions, UploadSource } from "./resources/files.js";
+export type { ApiPromise } from "./resources/generic-resources.js";
 export type { ListAllArgs } from "./resources/list-all.js";
 export type { OperationArgs, OperationData } from "./resources/operation-types.js";
-export type { ApiPromise } from "./resources/generic-resources.js";
 export type { ResourceApi } from "./resources/resource-api.js";

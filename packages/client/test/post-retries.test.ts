@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RetryInfo } from "../src/index.js";
 import {
   ConnectionError,
   createFaxPlusClient,
@@ -8,7 +9,6 @@ import {
   ServerError,
   TimeoutError,
 } from "../src/index.js";
-import type { RetryInfo } from "../src/internal/transport.js";
 import { type FaultServer, json, startFaultServer } from "./helpers/fault-server.js";
 
 /**

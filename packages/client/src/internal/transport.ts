@@ -25,6 +25,11 @@ export const CALLER_SIGNAL: unique symbol = Symbol("faxkit.callerSignal");
  * Retries of a method that is not idempotent (POST, PATCH): `true` as for any other method;
  * `"unprocessed"` only when the request was certainly not processed — a 429, or a connection
  * refused before anything was sent (`ECONNREFUSED`, which browsers do not report); `false` never.
+ *
+ * @example
+ * ```ts
+ * createTransport({ retryNonIdempotent: false }); // a POST is sent once, whatever happens
+ * ```
  */
 export type NonIdempotentRetries = boolean | "unprocessed";
 
@@ -56,7 +61,14 @@ export interface TransportOptions {
   maxResponseBytes?: number;
 }
 
-/** What `onRetry` hears before each retry. */
+/**
+ * What `onRetry` hears before each retry.
+ *
+ * @example
+ * ```ts
+ * createFaxPlusClient({ onRetry: (info) => info.status === 429 && metrics.count("rate_limited", info.retryAfter) });
+ * ```
+ */
 export interface RetryInfo {
   /** The attempt that failed (1-based). */
   attempt: number;

@@ -1,6 +1,5 @@
 import type { FilePath, FileType } from "@faxkit/types";
 import { ResponseParseError } from "../errors/index.js";
-import { throwOnErrorStatus } from "../internal/throw-on-error-status.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { describeValue } from "../internal/describe-value.js";
 import { createFileDownload } from "../internal/file-download.js";
@@ -12,6 +11,7 @@ import { readAll } from "../internal/read-all.js";
 import { redactUrl } from "../internal/redact.js";
 import { supportsRequestStreams } from "../internal/request-streams.js";
 import { SNIFF_LENGTH, sniffContentType } from "../internal/sniff-content-type.js";
+import { throwOnErrorStatus } from "../internal/throw-on-error-status.js";
 import type { CallOptions } from "./call-options.js";
 
 /** What `files.upload` accepts in every runtime; for a file path, see `@faxkit/client/node`. */
