@@ -179,7 +179,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
       let interruptedBy: AttemptFailure | undefined;
       const started = log && Date.now();
       log?.debug(`→ ${method} ${redactUrl(context.url)}`, { attempt });
-      const sending = send(outgoing, init);
+      let sending: Promise<Response>;
+      try {
+        sending = Promise.resolve(send(outgoing, init));
+      } catch (error) {
+        sending = Promise.reject(error); // a fetch that throws at once fails the attempt like one that rejects
+      }
       let interrupt: (kind: AttemptFailure) => void = drop;
       const answered = new Promise<Response>((resolve, reject) => {
         sending.then(resolve, reject);

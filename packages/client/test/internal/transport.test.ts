@@ -176,6 +176,24 @@ describe("createTransport: failures", () => {
     expect(signals[0]?.aborted).toBe(true);
   });
 
+  it("a fetch that throws instead of rejecting is a ConnectionError, retried like any", async () => {
+    let calls = 0;
+    const fetch = (() => {
+      if (++calls === 1) throw new TypeError("bad fetch");
+      return Promise.resolve(status(200));
+    }) as unknown as typeof globalThis.fetch;
+    expect((await createTransport(fastOptions({ fetch }))(get())).status).toBe(200);
+    const error = await createTransport(
+      fastOptions({
+        fetch: (() => {
+          throw new TypeError("bad fetch");
+        }) as typeof globalThis.fetch,
+        maxRetries: 0,
+      }),
+    )(get()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+  });
+
   it("a fetch that ignores every signal still cannot hang an attempt past its timeout", async () => {
     const fetch = (() => new Promise<Response>(() => undefined)) as typeof globalThis.fetch;
     const error = await createTransport(fastOptions({ fetch, timeoutMs: 20, maxRetries: 0 }))(get()).catch((e: unknown) => e);
