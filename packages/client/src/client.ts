@@ -43,6 +43,7 @@ export interface FaxPlusClientOptions {
   deadline?: number;
   /** Largest response body read, in bytes. Default 32 MiB; documents are not limited unless a call asks. */
   maxResponseBytes?: number;
+  /** Called before each retry, with its attempt, wait, reason and the answer's `status` and `retryAfter` (a call's own `onRetry` comes after). */
   onRetry?: TransportOptions["onRetry"];
   /** Where the client logs (default `console`): attempts at `debug`, retries and token refreshes at `info`. */
   logger?: Partial<Logger>;
