@@ -57,6 +57,19 @@ describe("createFaxPlusClient", () => {
     expect(retries).toEqual(["status 503", "status 503"]);
   });
 
+  it("with the validator on, a response is checked from a copy and its data still arrives (raw and resource methods)", async () => {
+    const { fetch } = recorder(() => Response.json({ hooks: [] }));
+    const fax = createFaxPlusClient({ fetch, token: "t", validate: validationMiddleware() });
+    expect(await fax.webhooks.list({ event: "fax_sent" })).toEqual({ hooks: [] });
+    expect((await fax.GET("/hooks", { params: { query: { event: "fax_sent" } } })).data).toEqual({ hooks: [] });
+    const strict = createFaxPlusClient({
+      fetch: recorder(() => Response.json({ uid: 5 })).fetch,
+      token: "t",
+      validate: validationMiddleware(),
+    });
+    await expect(strict.accounts.get()).rejects.toThrow("invalid getUser response 200");
+  });
+
   it("plugs in the validator: an invalid request is rejected before it is sent", async () => {
     const { fetch, sent } = recorder();
     const fax = createFaxPlusClient({ fetch, token: "t", validate: validationMiddleware() });
