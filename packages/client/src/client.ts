@@ -4,7 +4,7 @@ import { authenticate, type TokenSource } from "./internal/auth.js";
 import { type ClientContext, transportOverrides } from "./internal/client-context.js";
 import { checkCredentials } from "./internal/credentials.js";
 import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
-import type { OAuthOptions, TokenRefresher } from "./internal/oauth-refresh.js";
+import type { OAuthOptions } from "./internal/oauth-refresh.js";
 import { isDotSegment } from "./internal/path-param.js";
 import { pathParamError } from "./internal/path-param-error.js";
 import { redactUrl } from "./internal/redact.js";
@@ -96,8 +96,7 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     deadlineMs,
     maxResponseBytes: options.maxResponseBytes,
   });
-  const refresher = oauth ? lazyRefresher(oauth, (request) => transport(request), secrets, logger) : undefined;
-  const send = authenticate(transport, { secrets, token, clientId, userAgent: options.userAgent, refresher, deadlineMs });
+  const send = authenticate(transport, { secrets, token, clientId, userAgent: options.userAgent, oauth, deadlineMs, logger });
   // Every request is born with redirect "manual" and says whether its caller gave a signal,
   // so the transport can send it as it is.
   class ClientRequest extends Request {
@@ -137,26 +136,5 @@ function checkedPathSerializer(baseUrl: string): (url: string, params: Record<st
     for (const name in params)
       if (isDotSegment(params[name])) throw pathParamError(name, params[name], url.startsWith(base) ? url.slice(base.length) : url);
     return defaultPathSerializer(url, params);
-  };
-}
-
-/** Loaded on the first refresh: clients using a Personal Access Token never download it. */
-function lazyRefresher(
-  oauth: OAuthOptions,
-  send: (request: Request) => Promise<Response>,
-  secrets: SecretSet,
-  logger: ReturnType<typeof levelledLogger>,
-): TokenRefresher {
-  let loaded: TokenRefresher | undefined;
-  let loading: Promise<TokenRefresher> | undefined;
-  return {
-    current: () => loaded?.current(),
-    async refresh(stale, call) {
-      loading ??= import("./internal/oauth-refresh.js").then((module) => {
-        loaded = module.createTokenRefresher(oauth, send, secrets, logger);
-        return loaded;
-      });
-      return (await loading).refresh(stale, call);
-    },
   };
 }
