@@ -94,7 +94,14 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
         const slots = chunks[index] as number[];
         const generation = limiter.generation();
         const sentAt = Date.now();
-        const settled = await send(slots.map((slot) => ids.unique[slot] as string));
+        // A 429 the transport retries itself is still a signal to slow down.
+        const settled = await send(
+          slots.map((slot) => ids.unique[slot] as string),
+          (info) => {
+            if (info.status === 429) limiter.rateLimited(generation, (info.retryAfter ?? 1) * 1000, Date.now());
+            options.onRetry?.(info);
+          },
+        );
         const error = settled[0]?.result.error;
         if (error instanceof RateLimitError) {
           // Queued again in the pool, so the re-send waits for the pause and a free slot under the halved limit.
@@ -155,11 +162,11 @@ function chunkSender(
   params: Record<string, unknown>,
   body: Record<string, unknown>,
   options: CallOptions,
-): (ids: string[]) => Promise<Outcome[]> {
-  return async (ids) => {
+): (ids: string[], onRetry?: CallOptions["onRetry"]) => Promise<Outcome[]> {
+  return async (ids, onRetry) => {
     let data: unknown;
     try {
-      data = await callOperation(ctx, op, { ...params, ...body, ids }, options);
+      data = await callOperation(ctx, op, { ...params, ...body, ids }, onRetry ? { ...options, onRetry } : options);
     } catch (error) {
       const shared = asError(error, op, ctx);
       return ids.map((id) => failed(id, shared));

@@ -66,6 +66,28 @@ describe("bulkUpdateAll under a rate limit", () => {
     expect(api.counts.refused).toBeLessThan(30);
   });
 
+  it("backs off also when the transport retries the 429s itself (the client's default maxRetries)", async () => {
+    const api = await busyApi(2, 5);
+    open = api.server;
+    const fax = createFaxPlusClient({ baseUrl: api.baseUrl, token: "tok_rate_limit_test", logLevel: "off" });
+    const input = Array.from({ length: 3_000 }, (_, k) => id(k));
+    const heard: number[] = [];
+
+    const { summary } = await fax.faxes.bulkUpdateAll(
+      { ids: input, is_read: true },
+      { concurrency: 8, onRetry: (info) => heard.push(info.status ?? 0) },
+    );
+
+    expect(summary).toMatchObject({ succeeded: 3_000, failed: 0 });
+    expect(api.counts.answered).toBe(30);
+    // Each retried 429 halves the limit as a refused chunk does: about 15 refusals here, where
+    // the limiter hearing only the chunks the transport gave up on let through 22 to 39.
+    expect(api.counts.refused).toBeLessThan(20);
+    // The caller's own onRetry still hears every retry.
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.every((status) => status === 429)).toBe(true);
+  });
+
   it("with maxConcurrency, grows back past the start when the server admits more", async () => {
     const api = await busyApi(6, 5);
     open = api.server;
