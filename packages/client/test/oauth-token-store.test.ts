@@ -227,6 +227,25 @@ describe("refresh ahead of expiry", () => {
     expect(loop.apiStatuses).toEqual([200, 200]);
   });
 
+  it("with a configured token and no store: once refreshed, the refreshed token is renewed ahead of expiry, never the old one re-sent", async () => {
+    const loop = await startLoopback();
+    loop.valid.delete(STORED_ACCESS);
+    const fax = createFaxPlusClient({
+      baseUrl: `${loop.url}/v3`,
+      token: "at_EXPIRED_SECRET",
+      oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenUrl: `${loop.url}/token`, refreshToken: OPTION_REFRESH },
+      maxRetries: 0,
+      logger: loop.logger,
+    });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    await fax.accounts.get(); // 401 with the configured token, refresh, re-send
+    vi.setSystemTime(Date.now() + HOUR_MS - 50_000);
+    loop.valid.add("at_FRESH_1_SECRET");
+    await fax.accounts.get();
+    expect(loop.apiAuth).toEqual(["Bearer at_EXPIRED_SECRET", "Bearer at_FRESH_1_SECRET", "Bearer at_FRESH_2_SECRET"]);
+    expect(loop.apiStatuses).toEqual([401, 200, 200]);
+  });
+
   it("a token endpoint answer without expires_in: the token is used until a 401", async () => {
     const loop = await startLoopback((n) => ({ status: 200, body: { access_token: `at_FRESH_${n}_SECRET` } }));
     const fax = client(loop, { refreshToken: OPTION_REFRESH });

@@ -18,11 +18,19 @@ export function refreshingAuth(transport: Transport, options: AuthOptions): Tran
   const { secrets } = options;
   const refresher = options.oauth && lazyRefresher(options.oauth, transport, options);
 
+  // Once a refresh has given a token, the configured `token` is older: near expiry, refresh again rather than send it.
+  let refreshed = false;
+  const refresh = async (stale: string | undefined, overrides?: TransportOverrides) => {
+    const token = await (refresher as TokenRefresher).refresh(stale, overrides);
+    refreshed = true;
+    return token;
+  };
+
   async function currentToken(overrides?: TransportOverrides): Promise<string | undefined> {
     let token = refresher?.current();
-    if (token === undefined && options.token !== undefined)
+    if (token === undefined && options.token !== undefined && !refreshed)
       token = typeof options.token === "function" ? checkCredentials({ token: await options.token() }).token : options.token;
-    if (token === undefined && refresher) token = await refresher.refresh(undefined, overrides);
+    if (token === undefined && refresher) token = await refresh(undefined, overrides);
     secrets.add(token);
     return token;
   }
@@ -35,7 +43,7 @@ export function refreshingAuth(transport: Transport, options: AuthOptions): Tran
     const spare = request.clone(); // the body again, for the one re-send after a refresh
     const response = await transport(sign(request, token, options), overrides);
     if (response.status !== 401) return response;
-    const fresh = await refresher.refresh(token, overrides);
+    const fresh = await refresh(token, overrides);
     response.body?.cancel().catch(() => undefined);
     return transport(sign(spare, fresh, options), overrides);
   };
