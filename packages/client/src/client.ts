@@ -1,6 +1,7 @@
 import type { paths } from "@faxkit/types";
 import createClient, { type Client, defaultPathSerializer, type Middleware } from "openapi-fetch";
 import { authenticate, type TokenSource } from "./internal/auth.js";
+import { refuseBrowser } from "./internal/browser-guard.js";
 import { type ClientContext, transportOverrides } from "./internal/client-context.js";
 import { checkCredentials } from "./internal/credentials.js";
 import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
@@ -9,7 +10,7 @@ import { isDotSegment } from "./internal/path-param.js";
 import { pathParamError } from "./internal/path-param-error.js";
 import { redactUrl } from "./internal/redact.js";
 import { SecretSet } from "./internal/secret-set.js";
-import { CALLER_SIGNAL, createTransport, DEFAULT_DEADLINE_MS, type TransportOptions } from "./internal/transport.js";
+import { CALLER_SIGNAL, createTransport, DEFAULT_DEADLINE_MS, type FetchOptions, type TransportOptions } from "./internal/transport.js";
 import { buildResourceApi, type ResourceApi } from "./resources/resource-api.js";
 
 /** Production base URL of the Fax.Plus REST API v3. */
@@ -52,6 +53,16 @@ export interface FaxPlusClientOptions {
   validate?: Middleware;
   /** Ignored by browsers, which set their own. */
   userAgent?: string;
+  /** Sent with every request; a call's `headers` win over them, and neither can replace the credentials. */
+  defaultHeaders?: Record<string, string>;
+  /** Added to every fetch (a Node `dispatcher` or proxy agent, `cache`, `credentials`); never its signal or redirect. */
+  fetchOptions?: FetchOptions;
+  /**
+   * Allow a client in a browser, where its credentials reach every visitor. Right only for a
+   * token that belongs to the visitor (their own OAuth2 access token, obtained at run time);
+   * never for a Personal Access Token or a client secret.
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /**
@@ -76,6 +87,7 @@ export type FaxPlusClient = Client<paths> & ResourceApi;
  * ```
  */
 export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlusClient {
+  if (!options.dangerouslyAllowBrowser) refuseBrowser();
   const logger = levelledLogger(options.logger, options.logLevel);
   // fetch's errors would quote credentials in the URL.
   const baseUrl = redactUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -95,6 +107,7 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     secrets: secrets.list,
     deadlineMs,
     maxResponseBytes: options.maxResponseBytes,
+    fetchOptions: options.fetchOptions,
   });
   const send = authenticate(transport, { secrets, token, clientId, userAgent: options.userAgent, oauth, deadlineMs, logger });
   // Every request is born with redirect "manual" and says whether its caller gave a signal,
@@ -108,6 +121,7 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
   }
   const client = createClient<paths>({
     baseUrl,
+    headers: options.defaultHeaders,
     redirect: "manual",
     Request: ClientRequest,
     fetch: (request: Request) => send(request),

@@ -26,13 +26,17 @@ export type {
   Webhook,
   WebhookCallback,
 } from "@faxkit/types";
+// The second error root: thrown by request validation, bulkUpdateAll and sendFiles (README, "Catching errors").
+export { FaxValidationError, type ValidationIssue, type ValidationSubject } from "@faxkit/validator/errors";
 export { createFaxPlusClient, DEFAULT_BASE_URL, type FaxPlusClient, type FaxPlusClientOptions } from "./client.js";
 export * from "./errors/index.js";
 export type { TokenSource } from "./internal/auth.js";
 export type { Logger, LogLevel } from "./internal/logger.js";
 export type { OAuthOptions } from "./internal/oauth-refresh.js";
+export { toFaxTime } from "./internal/to-fax-time.js";
 export {
   createTransport,
+  type FetchOptions,
   type NonIdempotentRetries,
   RETRYABLE_STATUSES,
   type RetryInfo,
@@ -53,4 +57,13 @@ export type { DownloadOptions, FileDownload, FilesApi, ReportOptions, UploadOpti
 export type { ApiPromise } from "./resources/generic-resources.js";
 export type { ListAllArgs } from "./resources/list-all.js";
 export type { OperationArgs, OperationData } from "./resources/operation-types.js";
-export type { ResourceApi } from "./resources/resource-api.js";
+export type {
+  DeliveryState,
+  OutboxWorkflows,
+  SendFile,
+  SendFilesArgs,
+  SendFilesOptions,
+  SendFilesResult,
+  WaitForDeliveryOptions,
+} from "./resources/outbox/types.js";
+export type { FaxListArgs, ResourceApi } from "./resources/resource-api.js";

@@ -59,7 +59,21 @@ export interface TransportOptions {
   deadlineMs?: number;
   /** Largest response body accepted, in bytes (default 32 MiB; `Infinity` for none). */
   maxResponseBytes?: number;
+  /** Added to fetch's `init` on every attempt; its `signal`, `redirect`, `body`, `method` and `headers` are ignored. */
+  fetchOptions?: FetchOptions;
 }
+
+/**
+ * What a caller may add to every fetch: a Node dispatcher or proxy agent, `cache`,
+ * `credentials`, … Never the signal (the transport's timeouts own it) nor `redirect`
+ * (always `"manual"`, so credentials never follow a redirect).
+ *
+ * @example
+ * ```ts
+ * createFaxPlusClient({ token, fetchOptions: { dispatcher: new ProxyAgent(proxyUrl) } }); // undici's
+ * ```
+ */
+export type FetchOptions = Omit<RequestInit, "signal" | "redirect" | "body" | "method" | "headers"> & { dispatcher?: unknown };
 
 /**
  * What `onRetry` hears before each retry.
@@ -117,6 +131,13 @@ class FetchInit {
 }
 const drop = () => undefined;
 
+/** The caller's `fetchOptions` without what the transport owns, or nothing to add. */
+function extraInit(fetchOptions: FetchOptions | undefined): Record<string, unknown> | undefined {
+  const extra: Record<string, unknown> = { ...fetchOptions };
+  for (const owned of ["signal", "redirect", "body", "method", "headers"]) delete extra[owned];
+  return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
 /** A refused connection: nothing was sent (undici reports `ECONNREFUSED` as the cause of "fetch failed"). */
 function refusedConnection(error: unknown): boolean {
   const { cause } = (error ?? {}) as { cause?: { code?: unknown } };
@@ -139,6 +160,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const defaultTimeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = Math.max(0, options.maxRetries ?? 2);
   const log = options.logger;
+  const extra = extraInit(options.fetchOptions);
+  const newInit = extra ? () => Object.assign(new FetchInit(), extra) : () => new FetchInit();
 
   return async function transport(request: Request, overrides: TransportOverrides = NO_OVERRIDES): Promise<Response> {
     const method = request.method.toUpperCase();
@@ -149,7 +172,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const retries = !mode ? 0 : overrides.maxRetries === undefined ? maxRetries : Math.max(0, overrides.maxRetries);
     // A request the client built says whether the caller gave a signal; any other is watched through its own.
     const caller = CALLER_SIGNAL in request ? (request as { [CALLER_SIGNAL]?: AbortSignal | null })[CALLER_SIGNAL] : request.signal;
-    const init = new FetchInit();
+    const init = newInit();
     const context: BodyGuard = {
       method,
       url: request.url,
