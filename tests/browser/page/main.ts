@@ -20,7 +20,15 @@ function render(id: string, value: unknown): void {
 async function main(): Promise<void> {
   const baseUrl = new URLSearchParams(location.search).get("mock");
   if (!baseUrl) throw new Error("missing ?mock=<base URL of the mock>");
-  const fax = createFaxPlusClient({ baseUrl, token: "browser-token", validate: validationMiddleware() });
+  // Without the flag, a client in a page refuses to exist: its token would reach every visitor.
+  try {
+    createFaxPlusClient({ baseUrl, token: "browser-token" });
+    render("guard", { thrown: false });
+  } catch (error) {
+    render("guard", { thrown: true, mentionsFlag: String(error).includes("dangerouslyAllowBrowser") });
+  }
+  // This page stands for an app holding the visitor's own OAuth2 access token, fetched at run time.
+  const fax = createFaxPlusClient({ baseUrl, token: "browser-token", validate: validationMiddleware(), dangerouslyAllowBrowser: true });
 
   const page = await fax.faxes.list({ category: "inbox" });
   const ids = (page.data?.records ?? []).map((record) => record.id);

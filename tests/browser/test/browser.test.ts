@@ -116,7 +116,7 @@ beforeAll(async () => {
   await page
     .waitForFunction(() => document.getElementById("status")?.textContent !== "running", null, { timeout: 30_000 })
     .catch(() => undefined); // the test on #status reports it, with what the console said
-  for (const id of ["faxes", "bulk", "bulk-all", "invalid", "status"])
+  for (const id of ["guard", "faxes", "bulk", "bulk-all", "invalid", "status"])
     dom[id] = await page.locator(`#${id}`).textContent({ timeout: 5_000 });
   ours = (await chromiumProcesses()).filter((entry) => !before.has(entry.pid) && entry.state !== "Z");
 }, 180_000);
@@ -159,7 +159,7 @@ describe("@faxkit/client + @faxkit/validator bundled by Vite, in headless Chromi
     expect(html).not.toContain(bulkChunk?.fileName);
   });
 
-  test("the page lists, bulk-updates and rejects the invalid request, and finishes", () => {
+  test("the page refuses a client without dangerouslyAllowBrowser, lists, bulk-updates, rejects the invalid request, and finishes", () => {
     expect(dom.status, JSON.stringify({ consoleMessages, pageErrors, failed }, null, 2)).toBe("done");
 
     const faxes = json("faxes") as { count: number; ids: string[] };
@@ -182,6 +182,8 @@ describe("@faxkit/client + @faxkit/validator bundled by Vite, in headless Chromi
       results: BULK_ALL_IDS,
       allOk: true,
     });
+
+    expect(json("guard")).toEqual({ thrown: true, mentionsFlag: true });
 
     expect(json("invalid")).toEqual({
       thrown: true,
