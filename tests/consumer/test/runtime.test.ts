@@ -23,6 +23,7 @@ interface ScenarioReport {
   validation: { isFaxValidationError: boolean; message: string; requestsSent: number };
   notFound: { isNotFoundError: boolean; isFaxPlusError: boolean; status: number; code: string };
   assertSubpath: { isFaxValidationError: boolean; name: string };
+  clientFaxValidationError: { sameClass: boolean; catchesMiddleware: boolean };
   webhooks: { isWebhookPayloadError: boolean; isFaxPlusError: boolean };
   nodeEntry: string;
   sent: string[];
@@ -81,6 +82,10 @@ describe.each([
 
   it("has one FaxValidationError class across @faxkit/validator's entries (/assert throws the root's class)", () => {
     expect(report.assertSubpath).toEqual({ isFaxValidationError: true, name: "FaxValidationError" });
+  });
+
+  it("exports from @faxkit/client the very FaxValidationError of @faxkit/validator (one class, instanceof holds)", () => {
+    expect(report.clientFaxValidationError).toEqual({ sameClass: true, catchesMiddleware: true });
   });
 
   it("has one error hierarchy across @faxkit/client's entries (/webhooks errors are the root's FaxPlusError)", () => {
