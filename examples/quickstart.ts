@@ -6,10 +6,11 @@
  *
  * Steps: the spec the packages were generated from; the account; a page of faxes; then (not
  * read-only) marking 250 faxes read in bulk with a progress bar, a request the validator
- * rejects before it is sent, and uploading a PDF and sending it as a fax.
+ * rejects before it is sent, and sending a PDF as a fax (`sendFiles`) and waiting for its
+ * outcome (`waitForDelivery`).
  */
 import { pathToFileURL } from "node:url";
-import { createFaxPlusClient, FaxPlusError } from "@faxkit/client";
+import { createFaxPlusClient, DeliveryTimeoutError, FaxPlusError } from "@faxkit/client";
 import { startMock } from "@faxkit/mock";
 import { specInfo } from "@faxkit/types";
 import { FaxValidationError } from "@faxkit/validator";
@@ -33,6 +34,8 @@ export interface QuickstartOptions {
   fetch?: typeof fetch;
   /** Where the session runs, for the header line, e.g. "the mock at http://127.0.0.1:4010/v3". */
   target?: string;
+  /** How long step 6 waits for a final status, in ms (default 10 minutes; the mock run waits 2 s). */
+  deliveryTimeout?: number;
 }
 
 /** What the session did, for callers and tests. */
@@ -44,6 +47,8 @@ export interface QuickstartResult {
   validationError?: string;
   uploadedPath?: string;
   sentIds?: Record<string, string>;
+  /** The last status of each sent fax (final, or where the wait left it). */
+  delivery?: string[];
   /** Requests that reached the network, by HTTP method. */
   requests: Record<string, number>;
 }
@@ -150,21 +155,25 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
     result.validationError = error.message;
   }
 
-  // 6. Upload a document, then send it as a fax.
+  // 6. Send a document in one call (its limits checked, uploaded, sent once), then wait for the outcome.
   const pdf = minimalPdf("Hello from the faxkit quickstart");
-  const { path } = await fax.files.upload(pdf, { fileName: "quickstart.pdf" });
-  log(`6. Uploaded quickstart.pdf (${pdf.byteLength} bytes) as ${path}`);
-  const sent = await fax.outbox.send({ from: FROM, to: [TO], files: [path] });
-  const sentIds = (sent.ids ?? {}) as Record<string, string>;
-  log(
-    `   Sent from ${FROM} to ${TO}: ${
-      Object.entries(sentIds)
-        .map(([to, id]) => `${to} → outbox ${id}`)
-        .join(", ") || "(no ids)"
-    }`,
-  );
-  result.uploadedPath = path;
-  result.sentIds = sentIds;
+  const sent = await fax.outbox.sendFiles({ from: FROM, to: [TO], files: [{ file: pdf, fileName: "quickstart.pdf" }] });
+  log(`6. Sent quickstart.pdf (${pdf.byteLength} bytes, uploaded as ${sent.paths.join(", ")}) from ${FROM} to ${TO}`);
+  log(`   outbox ids: ${sent.ids.join(", ") || "(none)"}`);
+  result.uploadedPath = sent.paths[0];
+  result.sentIds = (sent.result.ids ?? {}) as Record<string, string>;
+  try {
+    const records = await fax.outbox.waitForDelivery(sent.ids, { timeout: options.deliveryTimeout ?? 10 * 60_000, interval: 500 });
+    for (const record of records) log(`   delivered? ${record.id}: ${record.status ?? "?"}`);
+    result.delivery = records.map((record) => record.status ?? "?");
+  } catch (error) {
+    if (!(error instanceof DeliveryTimeoutError)) throw error;
+    const states = error.deliveries.map((state) => `${state.id} ${state.stage} ${state.status ?? "?"}`);
+    log(`   no final status within ${error.timeoutMs} ms: ${states.join(", ")}`);
+    if (options.deliveryTimeout !== undefined)
+      log("   (a static mock keeps every outbox entry where its example is; the real API moves it on)");
+    result.delivery = error.deliveries.map((state) => state.status ?? "?");
+  }
 
   log("");
   log(`Done: ${sentSoFar()} requests sent (${describeRequests(requests)}).`);
@@ -279,7 +288,13 @@ export async function main(
   let mock: Awaited<ReturnType<typeof startMock>> | undefined;
   try {
     mock = await startMock();
-    await runQuickstart({ ...overrides, baseUrl: mock.url, token: "mock-token", target: `the mock at ${mock.url}` });
+    await runQuickstart({
+      ...overrides,
+      baseUrl: mock.url,
+      token: "mock-token",
+      target: `the mock at ${mock.url}`,
+      deliveryTimeout: 2_000,
+    });
     return 0;
   } catch (error) {
     console.error(`\nquickstart failed: ${describeFailure(error)}`);

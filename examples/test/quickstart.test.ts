@@ -39,7 +39,14 @@ describe("runQuickstart against the mock", () => {
   it("prints every part of the session", async () => {
     const lines: string[] = [];
     const { calls, fetch } = recordingFetch();
-    const result = await runQuickstart({ baseUrl: mock.url, token: TOKEN, log: (line) => lines.push(line), tty: false, fetch });
+    const result = await runQuickstart({
+      baseUrl: mock.url,
+      token: TOKEN,
+      log: (line) => lines.push(line),
+      tty: false,
+      fetch,
+      deliveryTimeout: 1_500,
+    });
     const out = lines.join("\n");
 
     // 1. spec info, 2. account, 3. a page of faxes
@@ -63,14 +70,22 @@ describe("runQuickstart against the mock", () => {
     expect(out).toContain("FaxValidationError: invalid bulkUpdateFaxes request: /body/ids: must have at most 100 items (got 101)");
     expect(out).toContain("/body/ids/100: must be at most 32 characters (got 33)");
     expect(calls.filter((call) => call.method === "PUT")).toHaveLength(3); // the bulk chunks only
-    // 6. upload, then send with the returned path
-    expect(out).toMatch(/6\. Uploaded quickstart\.pdf \(\d+ bytes\) as \/storage\/\S+\.pdf/);
-    expect(out).toMatch(/Sent from \+12345667 to \+12345688: \+12345688 → outbox \w+/);
+    // 6. sendFiles: one upload, one send; then waitForDelivery polls the outbox until its timeout
+    expect(out).toMatch(/6\. Sent quickstart\.pdf \(\d+ bytes, uploaded as \/storage\/\S+\.pdf\) from \+12345667 to \+12345688/);
+    expect(out).toMatch(/outbox ids: \w+/);
     expect(result.uploadedPath).toMatch(/^\/storage\//);
     expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(
       expect.arrayContaining(["POST /v3/accounts/self/files", "POST /v3/accounts/self/outbox"]),
     );
-    expect(out).toContain("Done: 7 requests sent (GET 2, PUT 3, POST 2).");
+    // The static mock keeps the entry as its example has it: the wait ends with what it last saw.
+    expect(out).toMatch(/no final status within 1500 ms: \w+ outbox submitted, \w+ outbox submitted\n/);
+    expect(out).toContain("a static mock keeps every outbox entry where its example is");
+    expect(result.delivery).toEqual(["submitted", "submitted"]); // the spec's example sends to two numbers
+    const outboxPolls = calls.filter((call) => call.method === "GET" && call.path.startsWith("/v3/accounts/self/outbox/"));
+    // One request per id per poll (2 ids), a poll at 0, 0.5, 1.25 s and maybe one at the end.
+    expect(outboxPolls.length).toBeGreaterThanOrEqual(4);
+    expect(outboxPolls.length).toBeLessThanOrEqual(10);
+    expect(out).toMatch(new RegExp(`Done: ${7 + outboxPolls.length} requests sent \\(GET ${2 + outboxPolls.length}, PUT 3, POST 2\\)\\.`));
     // the token is never printed
     expect(out).not.toContain(TOKEN);
   });
@@ -84,6 +99,7 @@ describe("runQuickstart against the mock", () => {
       log: (line) => lines.push(line),
       write: (chunk) => chunks.push(chunk),
       tty: true,
+      deliveryTimeout: 500,
     });
     expect(chunks.length).toBe(4); // one redraw per chunk of 100, then the newline
     expect(chunks.slice(0, 3).every((chunk) => chunk.startsWith("\r   [") && !chunk.includes("\n"))).toBe(true);
@@ -120,7 +136,7 @@ describe("main", () => {
   it("without FAXPLUS_TOKEN starts a mock, runs every step, stops it: exit 0, port free", async () => {
     const { code, lines, port } = await runMain({});
     expect(code).toBe(0);
-    expect(lines.join("\n")).toContain("6. Uploaded");
+    expect(lines.join("\n")).toContain("6. Sent quickstart.pdf");
     expect(lines.at(-1)).toBe("Mock stopped.");
     expect(port).toBeGreaterThan(0);
     expect(await portIsFree(port as number)).toBe(true);
@@ -137,7 +153,7 @@ describe("main", () => {
     };
     const { code, lines, errors, port } = await runMain({}, failingUpload);
     expect(code).toBe(1);
-    expect(errors.join("\n")).toMatch(/quickstart failed: ServerError: .*uploadFile.*500/s);
+    expect(errors.join("\n")).toMatch(/quickstart failed: SendFilesError: .*uploadFile.*500.*Nothing was sent/s);
     expect(lines.at(-1)).toBe("Mock stopped.");
     expect(await portIsFree(port as number)).toBe(true);
   });
