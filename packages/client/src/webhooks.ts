@@ -11,6 +11,7 @@ import type { FaxStatus, WebhookCallbackData, WebhookCallbackHook } from "@faxki
 import type { ValidationIssue } from "@faxkit/validator";
 import { WebhookCallback as validateWebhookCallback } from "@faxkit/validator/validate";
 import { WebhookPayloadError } from "./errors/WebhookPayloadError.js";
+import { redactedError } from "./internal/redacted-error.js";
 
 export { WEBHOOK_EXCERPT_LIMIT, WebhookPayloadError, type WebhookPayloadErrorInit } from "./errors/WebhookPayloadError.js";
 
@@ -87,7 +88,7 @@ function stringify(value: unknown): string {
 export function parseWebhookEvent(body: WebhookBody, options: ParseWebhookEventOptions = {}): WebhookEvent {
   const secrets = options.secrets ?? [];
   const fail = (message: string, issues: ValidationIssue[], text: string): never => {
-    throw new WebhookPayloadError(`webhook payload ${message}`, { issues, body: text, secrets });
+    throw redactedError(WebhookPayloadError, `webhook payload ${message}`, { issues, body: text, secrets });
   };
   const source = read(body);
   let text: string;

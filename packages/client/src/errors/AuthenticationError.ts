@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * A `401 Unauthorized`: the access token is missing, invalid or expired.
@@ -10,8 +10,5 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class AuthenticationError extends FaxPlusError {
   override readonly name = "AuthenticationError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 401 });
-  }
+  static override readonly status = 401;
 }

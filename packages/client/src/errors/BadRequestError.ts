@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * A `400 Bad Request`: the API refused the request as invalid (e.g. `invalid_user_id`).
@@ -10,8 +10,5 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class BadRequestError extends FaxPlusError {
   override readonly name = "BadRequestError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 400 });
-  }
+  static override readonly status = 400;
 }

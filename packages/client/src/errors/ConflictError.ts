@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * A `409 Conflict` with the current state of the resource.
@@ -10,8 +10,5 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class ConflictError extends FaxPlusError {
   override readonly name = "ConflictError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 409 });
-  }
+  static override readonly status = 409;
 }

@@ -1,9 +1,7 @@
-import { redactHeaders, redactUrl, scrub } from "../internal/redact.js";
-
 /** Longest `rawBody` an error keeps, in characters. */
 export const RAW_BODY_LIMIT = 2000;
 
-/** What a {@link FaxPlusError} knows about the failed call. */
+/** What a {@link FaxPlusError} knows about the failed call, stored as given (see `redactedError`). */
 export interface FaxPlusErrorInit {
   status?: number;
   code?: string;
@@ -15,8 +13,6 @@ export interface FaxPlusErrorInit {
   headers?: Headers | Record<string, string>;
   rawBody?: string;
   cause?: unknown;
-  /** Scrubbed from every field and the cause; never stored on the error. */
-  secrets?: readonly string[];
 }
 
 /** What `toJSON()` returns: plain, already-redacted data for logs. */
@@ -45,25 +41,6 @@ export interface FaxPlusErrorJSON {
  */
 export type FaxPlusErrorExtraJSON<E> = { [K in Exclude<keyof E, keyof FaxPlusError>]: E[K] };
 
-function scrubbed(text: string | undefined, secrets: readonly string[]): string | undefined {
-  return text === undefined ? text : scrub(text, secrets);
-}
-
-/** A scrubbed copy when the cause carries a secret: `util.inspect` and loggers print causes in full. */
-function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (!(cause instanceof Error)) return typeof cause === "string" ? scrub(cause, secrets) : cause;
-  const message = scrub(cause.message, secrets);
-  const stack = scrubbed(cause.stack, secrets);
-  const inner = depth < 3 ? redactedCause(cause.cause, secrets, depth + 1) : cause.cause;
-  if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
-  const { name, code } = cause as Error & { code?: unknown };
-  return Object.assign(
-    new Error(message, inner === undefined ? undefined : { cause: inner }),
-    { name, stack },
-    typeof code === "string" || typeof code === "number" ? { code } : undefined,
-  );
-}
-
 function causeMessage(cause: unknown): string | undefined {
   if (cause === undefined || cause instanceof Error) return cause?.message;
   try {
@@ -75,7 +52,10 @@ function causeMessage(cause: unknown): string | undefined {
 
 /**
  * Base class of every error the client throws; a status without a subclass (405, 422) is a
- * plain one. Redacted on construction, so it is safe to log, serialise or report as is.
+ * plain one. The client builds each through `redactedError` (`@faxkit/client/errors`), which
+ * scrubs credentials, the URL's secrets and secret headers first, so what it throws is safe to
+ * log, serialise or report as is. The constructor itself stores what it is given: redacting
+ * here would put the redaction code into every app's initial download.
  *
  * @example
  * ```ts
@@ -83,6 +63,8 @@ function causeMessage(cause: unknown): string | undefined {
  * ```
  */
 export class FaxPlusError extends Error {
+  /** The `status` of an error of this class when `init` names none (`NotFoundError.status` is 404). */
+  static readonly status?: number;
   override readonly name: string = "FaxPlusError";
   // Declared only: the constructor assigns them in this order, so toJSON() lists them so.
   /** `undefined` when no response arrived. */
@@ -92,33 +74,23 @@ export class FaxPlusError extends Error {
   declare readonly description: string | undefined;
   declare readonly operationId: string | undefined;
   declare readonly method: string | undefined;
-  /** Redacted. */
+  /** Redacted when the client built the error. */
   declare readonly url: string | undefined;
+  /** Lower-case names; repeated headers joined with `", "`. */
   declare readonly headers: Readonly<Record<string, string>>;
-  /** Redacted; at most {@link RAW_BODY_LIMIT} characters. */
+  /** At most {@link RAW_BODY_LIMIT} characters. */
   declare readonly rawBody: string | undefined;
-  readonly #causeMessage: string | undefined;
 
   constructor(message: string, init: FaxPlusErrorInit = {}) {
-    const secrets = init.secrets ?? [];
-    const url = init.url === undefined ? undefined : scrub(redactUrl(init.url), secrets);
-    // The message quotes the URL as given: the redacted one replaces it there too.
-    super(
-      scrub(init.url ? message.split(init.url).join(url) : message, secrets),
-      init.cause === undefined ? undefined : { cause: redactedCause(init.cause, secrets) },
-    );
-    this.status = init.status;
-    this.code = scrubbed(init.code, secrets);
-    this.description = scrubbed(init.description, secrets);
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status ?? (new.target as typeof FaxPlusError).status;
+    this.code = init.code;
+    this.description = init.description;
     this.operationId = init.operationId;
     this.method = init.method;
-    this.url = url;
-    const headers = redactHeaders(init.headers);
-    for (const name of Object.keys(headers)) headers[name] = scrub(headers[name] as string, secrets);
-    this.headers = headers;
-    // Scrub first, then truncate, so a truncation can never leave half a secret behind.
-    this.rawBody = scrubbed(init.rawBody, secrets)?.slice(0, RAW_BODY_LIMIT);
-    this.#causeMessage = scrubbed(causeMessage(init.cause), secrets);
+    this.url = init.url;
+    this.headers = Object.fromEntries(new Headers(init.headers));
+    this.rawBody = init.rawBody?.slice(0, RAW_BODY_LIMIT);
   }
 
   /** Plain data for logs, with the cause's message instead of the cause. */
@@ -128,7 +100,7 @@ export class FaxPlusError extends Error {
       message: this.message,
       ...(this as object),
       headers: { ...this.headers },
-      cause: this.#causeMessage,
+      cause: causeMessage(this.cause),
     } as never;
   }
 }

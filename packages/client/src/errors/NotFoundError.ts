@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * A `404 Not Found`: the fax, number, member or webhook does not exist or is not visible to you.
@@ -10,8 +10,5 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class NotFoundError extends FaxPlusError {
   override readonly name = "NotFoundError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 404 });
-  }
+  static override readonly status = 404;
 }

@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * A `403 Forbidden`: valid credentials without the scope or role for this call.
@@ -10,8 +10,5 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class PermissionDeniedError extends FaxPlusError {
   override readonly name = "PermissionDeniedError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 403 });
-  }
+  static override readonly status = 403;
 }

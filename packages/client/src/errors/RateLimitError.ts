@@ -14,12 +14,13 @@ export interface RateLimitErrorInit extends FaxPlusErrorInit {
  * ```
  */
 export class RateLimitError extends FaxPlusError {
+  static override readonly status = 429;
   override readonly name = "RateLimitError";
   /** `undefined` when the response had no usable `Retry-After`. */
   declare readonly retryAfter: number | undefined;
 
   constructor(message: string, init: RateLimitErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 429 }); // the base class reads only its own fields
+    super(message, init); // the base class reads only its own fields
     this.retryAfter = init.retryAfter;
   }
 }

@@ -1,7 +1,6 @@
-import { redactLocation } from "../internal/redact.js";
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
-/** {@link FaxPlusErrorInit} plus the `Location` as received (stored redacted). */
+/** {@link FaxPlusErrorInit} plus the `Location` as received (`redactedError` keeps it without credentials, query or fragment). */
 export interface RedirectErrorInit extends FaxPlusErrorInit {
   location?: string;
 }
@@ -22,6 +21,6 @@ export class RedirectError extends FaxPlusError {
 
   constructor(message: string, init: RedirectErrorInit = {}) {
     super(message, init); // the base class reads only its own fields
-    this.location = init.location && redactLocation(init.location, init.secrets);
+    this.location = init.location;
   }
 }

@@ -1,4 +1,4 @@
-import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
+import { FaxPlusError } from "./FaxPlusError.js";
 
 /**
  * Any `5xx`. A gateway's body is often HTML: read `rawBody` when `code` is `undefined`.
@@ -10,8 +10,5 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
  */
 export class ServerError extends FaxPlusError {
   override readonly name = "ServerError";
-
-  constructor(message: string, init: FaxPlusErrorInit = {}) {
-    super(message, { ...init, status: init.status ?? 500 });
-  }
+  static override readonly status = 500;
 }

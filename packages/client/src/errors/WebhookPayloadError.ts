@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "@faxkit/validator";
-import { scrub } from "../internal/redact.js";
+import { scrub } from "../internal/scrub.js";
 import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** Longest `excerpt` kept, in characters: enough to recognise a payload, too short to leak one. */
@@ -9,6 +9,8 @@ export const WEBHOOK_EXCERPT_LIMIT = 200;
 export interface WebhookPayloadErrorInit extends FaxPlusErrorInit {
   issues?: readonly ValidationIssue[];
   body?: string;
+  /** Scrubbed from the issues and the excerpt (`redactedError` scrubs the rest). */
+  secrets?: readonly string[];
 }
 
 /** Phone-number-like runs of digits: fax numbers are personal data, and logs are not the place for them. */

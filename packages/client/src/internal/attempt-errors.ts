@@ -1,5 +1,6 @@
 import { AbortError, ConnectionError, type FaxPlusError, RedirectError, ResponseTooLargeError, TimeoutError } from "../errors/index.js";
-import { redactLocation } from "./redact.js";
+import { redactedError } from "./redacted-error.js";
+import { redactLocation } from "./scrub.js";
 
 export interface AttemptContext {
   method: string;
@@ -33,21 +34,30 @@ export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: 
   const refusal = status < 200 || (status > 299 && status < 400) ? "redirect" : "size";
   switch (kind === "refused" ? refusal : kind) {
     case "abort":
-      return new AbortError(`${call} was aborted by the caller`, init);
+      return redactedError(AbortError, `${call} was aborted by the caller`, init);
     case "timeout":
-      return new TimeoutError(`${call} timed out after ${timeoutMs} ms`, { ...init, timeoutMs });
+      return redactedError(TimeoutError, `${call} timed out after ${timeoutMs} ms`, { ...init, timeoutMs });
     case "deadline":
     case "late":
-      return new TimeoutError(
+      return redactedError(
+        TimeoutError,
         `${call} did not finish within its deadline of ${deadlineMs} ms${kind === "deadline" ? "" : " (the response body was still arriving)"}`,
         { ...init, timeoutMs: deadlineMs as number },
       );
     case "stall":
-      return new TimeoutError(`${method} ${url}: the response body stalled (no data for ${timeoutMs} ms)`, { ...init, timeoutMs });
+      return redactedError(TimeoutError, `${method} ${url}: the response body stalled (no data for ${timeoutMs} ms)`, {
+        ...init,
+        timeoutMs,
+      });
     case "cut":
-      return new ConnectionError(`${method} ${url}: the connection broke while reading the response body: ${messageOf(cause)}`, init);
+      return redactedError(
+        ConnectionError,
+        `${method} ${url}: the connection broke while reading the response body: ${messageOf(cause)}`,
+        init,
+      );
     case "size":
-      return new ResponseTooLargeError(
+      return redactedError(
+        ResponseTooLargeError,
         `${call} answered with a body larger than maxResponseBytes (${maxBytes} bytes); nothing more was read`,
         {
           ...init,
@@ -62,7 +72,7 @@ export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: 
       // The headers the error keeps show the target redacted too (its query string may hold a signature).
       const headers = new Headers(response?.headers);
       if (location) headers.set("location", location);
-      return new RedirectError(`${call} was redirected (status ${status}) ${where}; redirects are not followed, check baseUrl`, {
+      return redactedError(RedirectError, `${call} was redirected (status ${status}) ${where}; redirects are not followed, check baseUrl`, {
         ...init,
         ...answered,
         headers,
@@ -71,6 +81,6 @@ export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: 
     }
     // "connect"
     default:
-      return new ConnectionError(`${call} could not connect: ${messageOf(cause)}`, init);
+      return redactedError(ConnectionError, `${call} could not connect: ${messageOf(cause)}`, init);
   }
 }

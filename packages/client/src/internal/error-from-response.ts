@@ -11,8 +11,10 @@ import {
   ServerError,
 } from "../errors/index.js";
 import type { CalledOperation } from "./call-operation.js";
-import { redactUrl, scrub } from "./redact.js";
+import { redactUrl } from "./redact.js";
+import { type RedactedErrorInit, redactedError } from "./redacted-error.js";
 import { parseRetryAfter } from "./retry-after.js";
+import { scrub } from "./scrub.js";
 
 export interface ErrorResponseContext {
   operationId?: string;
@@ -85,7 +87,7 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
   const operation = context.operationId === undefined ? "" : ` (${context.operationId})`;
   const message = `${method} ${redactUrl(context.url)}${operation} failed with ${status}${detail}`;
 
-  const init: FaxPlusErrorInit = {
+  const init: RedactedErrorInit<FaxPlusErrorInit> = {
     status,
     ...(code === undefined ? {} : { code }),
     ...(description === undefined ? {} : { description }),
@@ -96,9 +98,10 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
     rawBody: raw,
     secrets: context.secrets,
   };
-  if (status === 429) return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
+  if (status === 429)
+    return redactedError(RateLimitError, message, { ...init, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
   const ErrorClass = classFor(status);
-  return new ErrorClass(message, init);
+  return redactedError(ErrorClass, message, init);
 }
 
 export function parseError(
@@ -110,7 +113,8 @@ export function parseError(
   secrets: readonly string[],
 ): ResponseParseError {
   const url = response.url || requestUrl; // a mocked fetch's Response has no url
-  return new ResponseParseError(
+  return redactedError(
+    ResponseParseError,
     `${op.method} ${redactUrl(url) || op.path} (${op.operationId}) answered ${response.status} with a body that is not valid JSON`,
     {
       status: response.status,

@@ -4,7 +4,9 @@ import { expiresInSeconds, renewAt } from "../oauth/token-expiry.js";
 import type { StoredToken, TokenStore } from "../oauth/token-store.js";
 import { errorFromResponse } from "./error-from-response.js";
 import type { Logger } from "./logger.js";
-import { redactUrl, scrub } from "./redact.js";
+import { redactUrl } from "./redact.js";
+import { redactedError } from "./redacted-error.js";
+import { scrub } from "./scrub.js";
 import type { SecretSet } from "./secret-set.js";
 import { PERMANENT_TOKEN_ERRORS } from "./token-error-codes.js";
 import type { TransportOverrides } from "./transport.js";
@@ -112,7 +114,7 @@ export function createTokenRefresher(
   }
 
   const failed = (message: string, extra: ConstructorParameters<typeof AuthenticationError>[1] = {}) =>
-    new AuthenticationError(`OAuth2 token refresh at ${tokenUrl} failed: ${message}`, {
+    redactedError(AuthenticationError, `OAuth2 token refresh at ${tokenUrl} failed: ${message}`, {
       method: "POST",
       url: tokenUrl,
       ...extra,
@@ -204,8 +206,10 @@ export function createTokenRefresher(
     if (refreshToken === undefined) {
       // Nothing was sent, and the app may still fill the store (after the user's consent): not held.
       hold = "none";
-      throw new AuthenticationError(
+      throw redactedError(
+        AuthenticationError,
         "OAuth2: no refresh token to get an access token with (oauth.refreshToken is not set and oauth.tokenStore holds none)",
+        {},
       );
     }
     const answer = await fetchToken(refreshToken);
@@ -252,13 +256,17 @@ export function createTokenRefresher(
       timer = setTimeout(
         () =>
           reject(
-            new TimeoutError(`OAuth2 token refresh at ${tokenUrl} did not finish within the call's deadline of ${call?.deadlineMs} ms`, {
-              method: "POST",
-              url: tokenUrl,
-              operationId: call?.operationId,
-              timeoutMs: call?.deadlineMs as number,
-              secrets: secrets.list(),
-            }),
+            redactedError(
+              TimeoutError,
+              `OAuth2 token refresh at ${tokenUrl} did not finish within the call's deadline of ${call?.deadlineMs} ms`,
+              {
+                method: "POST",
+                url: tokenUrl,
+                operationId: call?.operationId,
+                timeoutMs: call?.deadlineMs as number,
+                secrets: secrets.list(),
+              },
+            ),
           ),
         left,
       );

@@ -1,5 +1,5 @@
 import type { Logger } from "../internal/logger.js";
-import { scrub } from "../internal/redact.js";
+import { scrub } from "../internal/scrub.js";
 import type { SecretSet } from "../internal/secret-set.js";
 import { expiresInSeconds } from "./token-expiry.js";
 import type { StoredToken, TokenStore } from "./token-store.js";

@@ -1,4 +1,5 @@
 import { ResponseParseError } from "../errors/ResponseParseError.js";
+import { redactedError } from "../internal/redacted-error.js";
 import type { SecretSet } from "../internal/secret-set.js";
 import { expiresInSeconds } from "./token-expiry.js";
 import type { StoredToken } from "./token-store.js";
@@ -30,7 +31,7 @@ export async function readTokenAnswer(response: Response, context: AnswerContext
   const raw = await response.text(); // bounded and timed by the transport's body guard
   const { status } = response;
   const fail = (problem: string) =>
-    new ResponseParseError(`OAuth2 code exchange at ${context.url}: the token endpoint answered ${status} with ${problem}`, {
+    redactedError(ResponseParseError, `OAuth2 code exchange at ${context.url}: the token endpoint answered ${status} with ${problem}`, {
       status,
       method: "POST",
       url: context.url,

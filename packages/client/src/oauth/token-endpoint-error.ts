@@ -2,6 +2,7 @@ import { AuthenticationError } from "../errors/AuthenticationError.js";
 import type { FaxPlusError } from "../errors/FaxPlusError.js";
 import { RedirectError } from "../errors/RedirectError.js";
 import { errorFromResponse } from "../internal/error-from-response.js";
+import { redactedError } from "../internal/redacted-error.js";
 import { PERMANENT_TOKEN_ERRORS } from "../internal/token-error-codes.js";
 
 interface EndpointContext {
@@ -19,7 +20,7 @@ export async function tokenEndpointError(response: Response, context: EndpointCo
   const { status } = response;
   if (status !== 401 && !PERMANENT_TOKEN_ERRORS.includes(cause.code as string)) return cause;
   const detail = `${cause.code ? ` ${cause.code}` : ""}${cause.description ? `: ${cause.description}` : ""}`;
-  return new AuthenticationError(`OAuth2 code exchange at ${context.url} failed: ${status}${detail}`, {
+  return redactedError(AuthenticationError, `OAuth2 code exchange at ${context.url} failed: ${status}${detail}`, {
     status,
     ...(cause.code === undefined ? {} : { code: cause.code }),
     ...(cause.description === undefined ? {} : { description: cause.description }),
@@ -34,7 +35,7 @@ export async function tokenEndpointError(response: Response, context: EndpointCo
 /** The transport's redirect message points at `baseUrl`; here the setting to check is `tokenUrl`. */
 export function retitled(error: unknown, secrets: readonly string[]): unknown {
   if (!(error instanceof RedirectError)) return error;
-  return new RedirectError(error.message.replace(/check baseUrl$/, "check tokenUrl"), {
+  return redactedError(RedirectError, error.message.replace(/check baseUrl$/, "check tokenUrl"), {
     ...(error.status === undefined ? {} : { status: error.status }),
     method: "POST",
     ...(error.url === undefined ? {} : { url: error.url }),

@@ -3,7 +3,7 @@ import { BulkFaxUpdateRequest, BulkOutboxUpdateRequest } from "@faxkit/validator
 import { AbortError, FaxPlusError, RateLimitError } from "../errors/index.js";
 import { type CalledOperation, calledOperation, callOperation, splitArguments } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
-import { scrub } from "../internal/redact.js";
+import { scrub } from "../internal/scrub.js";
 import { AimdLimiter } from "./bulk/aimd-limiter.js";
 import { type BodyValidator, checkConcurrency, checkMaxConcurrency, checkOnProgress, checkPayload, idError } from "./bulk/check.js";
 import { chunk } from "./bulk/chunk.js";
@@ -26,6 +26,8 @@ export type {
   BulkUpdateAllOptions,
   BulkUpdateAllResult,
 } from "./bulk/types.js";
+
+import { redactedError } from "../internal/redacted-error.js";
 
 const VALIDATORS: Record<BulkOperationId, BodyValidator> = {
   bulkUpdateFaxes: BulkFaxUpdateRequest,
@@ -120,7 +122,7 @@ export function createBulkUpdateAll<Id extends BulkOperationId>(ctx: ClientConte
     // again); their items fail with it rather than vanish.
     const unsettled = chunks.filter((slots) => outcomes[slots[0] as number] === undefined);
     if (unsettled.length > 0) {
-      const notSent = new AbortError(`${op.method} ${op.path} (${operationId}): not sent, the caller aborted`, {
+      const notSent = redactedError(AbortError, `${op.method} ${op.path} (${operationId}): not sent, the caller aborted`, {
         operationId,
         method: op.method,
         cause: options.signal?.reason,
@@ -176,7 +178,7 @@ function chunkSender(
       const code = codes.get(id);
       if (code !== undefined) return { kind: "code", result: { id, ok: code === 204, code } };
       const message = `${op.method} ${op.path} (${op.operationId}): the API returned no result for this ID (${JSON.stringify(id)})`;
-      return failed(id, new FaxPlusError(message, { operationId: op.operationId, method: op.method, secrets: ctx.secrets() }));
+      return failed(id, redactedError(FaxPlusError, message, { operationId: op.operationId, method: op.method, secrets: ctx.secrets() }));
     });
   };
 }
@@ -201,7 +203,7 @@ function perChunkOptions(options: BulkUpdateAllOptions): CallOptions {
 /** The client's own errors are scrubbed where they are built, so only a non-Error needs wrapping. */
 function asError(error: unknown, op: CalledOperation, ctx: ClientContext): Error {
   if (error instanceof Error) return error;
-  return new FaxPlusError(`${op.method} ${op.path} (${op.operationId}) failed: ${String(error)}`, {
+  return redactedError(FaxPlusError, `${op.method} ${op.path} (${op.operationId}) failed: ${String(error)}`, {
     operationId: op.operationId,
     method: op.method,
     cause: error,

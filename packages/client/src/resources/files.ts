@@ -9,6 +9,7 @@ import { isDotSegment } from "../internal/path-param.js";
 import { peekStream } from "../internal/peek-stream.js";
 import { readAll } from "../internal/read-all.js";
 import { redactUrl } from "../internal/redact.js";
+import { redactedError } from "../internal/redacted-error.js";
 import { supportsRequestStreams } from "../internal/request-streams.js";
 import { SNIFF_LENGTH, sniffContentType } from "../internal/sniff-content-type.js";
 import { throwOnErrorStatus } from "../internal/throw-on-error-status.js";
@@ -161,10 +162,10 @@ async function parseFilePath(bytes: Uint8Array, response: Response, ctx: ClientC
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new ResponseParseError(`${where} with a body that is not valid JSON`, { ...init, cause, secrets: ctx.secrets() });
+    throw redactedError(ResponseParseError, `${where} with a body that is not valid JSON`, { ...init, cause, secrets: ctx.secrets() });
   }
   if (parsed === null || typeof parsed !== "object" || typeof (parsed as { path?: unknown }).path !== "string")
-    throw new ResponseParseError(`${where} without the uploaded file's "path"`, { ...init, secrets: ctx.secrets() });
+    throw redactedError(ResponseParseError, `${where} without the uploaded file's "path"`, { ...init, secrets: ctx.secrets() });
   return parsed as FilePath;
 }
 

@@ -4,6 +4,7 @@ import { type CalledOperation, calledOperation, callOperation } from "../interna
 import type { ClientContext } from "../internal/client-context.js";
 import { describeValue } from "../internal/describe-value.js";
 import { FAX_TIME_FORMAT, formatFaxTime, parseFaxTime } from "../internal/fax-time.js";
+import { redactedError } from "../internal/redacted-error.js";
 import type { CallOptions } from "./call-options.js";
 
 /** Arguments of `fax.faxes.listAll`. */
@@ -144,7 +145,8 @@ async function* listPages(
       fresh.push(record);
     }
     if (newest !== undefined && beforeSeconds !== undefined && newest >= beforeSeconds)
-      throw new PaginationError(
+      throw redactedError(
+        PaginationError,
         `listAll: listFaxes returned a fax from ${formatFaxTime(newest)} UTC when asked for faxes before ${before}; ` +
           "stopped rather than risk repeating faxes",
         { operationId: "listFaxes", method: "GET" },
@@ -163,7 +165,8 @@ async function* listPages(
     if (!full) return;
 
     if (oldest === undefined || newest === undefined)
-      throw new PaginationError(
+      throw redactedError(
+        PaginationError,
         `listAll: none of the ${records.length} records of a full page has a start_time formatted ${FAX_TIME_FORMAT}, ` +
           "so there is no time to ask for the next page before; they were yielded, but older faxes cannot be listed. " +
           'Narrow the window with "before" / "after" to list the rest.',
@@ -185,17 +188,22 @@ async function* listPages(
 function recordsOf(body: unknown): Fax[] {
   const records = (body as { data?: { records?: unknown } } | undefined)?.data?.records;
   if (!Array.isArray(records) || records.some((record) => record === null || typeof record !== "object" || Array.isArray(record)))
-    throw new PaginationError("listAll: listFaxes answered without a data.records array of fax objects, so there is nothing to page from", {
-      operationId: "listFaxes",
-      method: "GET",
-    });
+    throw redactedError(
+      PaginationError,
+      "listAll: listFaxes answered without a data.records array of fax objects, so there is nothing to page from",
+      {
+        operationId: "listFaxes",
+        method: "GET",
+      },
+    );
   return records as Fax[];
 }
 
 function crowdedSecond(second: string, category: FaxCategory | undefined): PaginationError {
   const split =
     category === undefined ? '; listing one category at a time ("inbox", "sent", "spam") may split that second into groups that fit' : "";
-  return new PaginationError(
+  return redactedError(
+    PaginationError,
     `listAll: ${MAX_PAGE_SIZE} or more faxes share the second ${second} UTC, and listFaxes cannot page within a second ` +
       `(no page token, "before" / "after" have one-second resolution, at most ${MAX_PAGE_SIZE} records per request), ` +
       `so any beyond the ${MAX_PAGE_SIZE} returned for that second cannot be listed. Every fax after that second has been yielded, ` +

@@ -16,13 +16,15 @@ import {
   ServerError,
   TimeoutError,
 } from "../../src/errors/index.js";
+import { redactedError } from "../../src/redact.js";
 
 type AnyErrorClass = new (message: string, init?: FaxPlusErrorInit) => FaxPlusError;
 
+// Every error the client throws is built by redactedError: these are the errors as users meet them.
 describe("FaxPlusError", () => {
   it("keeps every field, redacting URL and headers", () => {
     const cause = new Error("socket hang up");
-    const error = new FaxPlusError("GET /accounts/self failed with 418", {
+    const error = redactedError(FaxPlusError, "GET /accounts/self failed with 418", {
       status: 418,
       code: "teapot",
       description: "I am a teapot",
@@ -50,7 +52,7 @@ describe("FaxPlusError", () => {
   });
 
   it("defaults to no status, no cause and empty headers", () => {
-    const error = new FaxPlusError("boom");
+    const error = redactedError(FaxPlusError, "boom", {});
     expect(error.status).toBeUndefined();
     expect(error.headers).toEqual({});
     expect("cause" in error).toBe(false);
@@ -58,25 +60,25 @@ describe("FaxPlusError", () => {
   });
 
   it("accepts headers as a plain record, lower-casing names", () => {
-    const error = new FaxPlusError("x", { headers: { "X-Request-Id": "r1", Authorization: "Bearer t0k3n" } });
+    const error = redactedError(FaxPlusError, "x", { headers: { "X-Request-Id": "r1", Authorization: "Bearer t0k3n" } });
     expect(error.headers).toEqual({ "x-request-id": "r1", authorization: "[redacted]" });
   });
 
   it("truncates rawBody to RAW_BODY_LIMIT characters", () => {
-    const error = new FaxPlusError("x", { rawBody: "a".repeat(RAW_BODY_LIMIT + 500) });
+    const error = redactedError(FaxPlusError, "x", { rawBody: "a".repeat(RAW_BODY_LIMIT + 500) });
     expect(RAW_BODY_LIMIT).toBe(2000);
     expect(error.rawBody).toHaveLength(2000);
   });
 
   it("scrubs before truncating, so no half secret survives the cut", () => {
     const secret = "tok_SECRET_123";
-    const error = new FaxPlusError("x", { rawBody: `${"a".repeat(RAW_BODY_LIMIT - 5)}${secret}`, secrets: [secret] });
+    const error = redactedError(FaxPlusError, "x", { rawBody: `${"a".repeat(RAW_BODY_LIMIT - 5)}${secret}`, secrets: [secret] });
     expect(error.rawBody).toBe(`${"a".repeat(RAW_BODY_LIMIT - 5)}[reda`);
     expect(error.rawBody).not.toContain("tok_S");
   });
 
   it("serialises to plain data, with the cause's message only", () => {
-    const error = new FaxPlusError("failed", {
+    const error = redactedError(FaxPlusError, "failed", {
       status: 422,
       code: "invalid",
       method: "POST",
@@ -96,12 +98,12 @@ describe("FaxPlusError", () => {
       rawBody: "{}",
       cause: "fetch failed",
     });
-    expect(new FaxPlusError("x", { cause: "plain string" }).toJSON().cause).toBe("plain string");
+    expect(redactedError(FaxPlusError, "x", { cause: "plain string" }).toJSON().cause).toBe("plain string");
   });
 
   it("replaces the raw URL in its own message with the redacted one", () => {
     const url = "https://restapi.fax.plus/v3/accounts/self?access_token=abcdef";
-    const error = new FaxPlusError(`GET ${url} failed: fetch failed`, { url });
+    const error = redactedError(FaxPlusError, `GET ${url} failed: fetch failed`, { url });
     expect(error.message).toBe("GET https://restapi.fax.plus/v3/accounts/self?access_token=[redacted] failed: fetch failed");
   });
 });
@@ -120,7 +122,7 @@ describe("subclasses", () => {
   ];
 
   it.each(cases)("$name: name, instanceof, default status $status", ({ ErrorClass, name, status }) => {
-    const error = new ErrorClass("message");
+    const error = redactedError(ErrorClass, "message", {});
     expect(error).toBeInstanceOf(Error);
     expect(error).toBeInstanceOf(FaxPlusError);
     expect(error).toBeInstanceOf(ErrorClass);
@@ -132,19 +134,19 @@ describe("subclasses", () => {
   });
 
   it("an explicit status wins over the default", () => {
-    expect(new ServerError("x", { status: 503 }).status).toBe(503);
+    expect(redactedError(ServerError, "x", { status: 503 }).status).toBe(503);
   });
 
   it("RateLimitError carries retryAfter in seconds", () => {
-    const error = new RateLimitError("slow down", { retryAfter: 30, headers: { "retry-after": "30" } });
+    const error = redactedError(RateLimitError, "slow down", { retryAfter: 30, headers: { "retry-after": "30" } });
     expect(error.retryAfter).toBe(30);
     expect(error.toJSON()).toMatchObject({ name: "RateLimitError", status: 429, retryAfter: 30 });
-    expect(new RateLimitError("slow down").retryAfter).toBeUndefined();
+    expect(redactedError(RateLimitError, "slow down", {}).retryAfter).toBeUndefined();
     expect(Object.keys(error)).not.toContain("secrets");
   });
 
   it("TimeoutError carries timeoutMs and has no status", () => {
-    const error = new TimeoutError("GET /x timed out after 5000 ms", { timeoutMs: 5000, method: "GET", url: "/x" });
+    const error = redactedError(TimeoutError, "GET /x timed out after 5000 ms", { timeoutMs: 5000, method: "GET", url: "/x" });
     expect(error).toBeInstanceOf(FaxPlusError);
     expect(error.name).toBe("TimeoutError");
     expect(error.status).toBeUndefined();
@@ -153,7 +155,7 @@ describe("subclasses", () => {
   });
 
   it("RedirectError keeps where it pointed without credentials, query string or secrets", () => {
-    const error = new RedirectError("moved", {
+    const error = redactedError(RedirectError, "moved", {
       status: 307,
       location: "https://me:pw@elsewhere.test/tok_SECRET_123/login?session=abc#top",
       secrets: ["tok_SECRET_123"],
@@ -166,11 +168,11 @@ describe("subclasses", () => {
       status: 307,
       location: "https://elsewhere.test/[redacted]/login",
     });
-    expect(new RedirectError("moved").location).toBeUndefined();
+    expect(redactedError(RedirectError, "moved", {}).location).toBeUndefined();
   });
 
   it("ResponseTooLargeError carries the limit it exceeded", () => {
-    const error = new ResponseTooLargeError("too big", { status: 200, maxBytes: 1024 });
+    const error = redactedError(ResponseTooLargeError, "too big", { status: 200, maxBytes: 1024 });
     expect(error).toBeInstanceOf(FaxPlusError);
     expect(error.name).toBe("ResponseTooLargeError");
     expect(error.maxBytes).toBe(1024);
@@ -178,7 +180,7 @@ describe("subclasses", () => {
   });
 
   it("toJSON lists the base fields first and never a credential passed as secrets", () => {
-    const error = new TimeoutError("GET /x timed out", { timeoutMs: 5, method: "GET", url: "/x", secrets: ["tok_SECRET_123"] });
+    const error = redactedError(TimeoutError, "GET /x timed out", { timeoutMs: 5, method: "GET", url: "/x", secrets: ["tok_SECRET_123"] });
     expect(Object.keys(error.toJSON())).toEqual([
       "name",
       "message",
@@ -199,14 +201,14 @@ describe("subclasses", () => {
   it("AbortError keeps the signal's reason as its cause", () => {
     const controller = new AbortController();
     controller.abort(new Error("user cancelled"));
-    const error = new AbortError("aborted", { cause: controller.signal.reason });
+    const error = redactedError(AbortError, "aborted", { cause: controller.signal.reason });
     expect(error.cause).toBe(controller.signal.reason);
     expect(error.toJSON().cause).toBe("user cancelled");
   });
 
   it("ConnectionError keeps the network error as its cause", () => {
     const cause = new TypeError("fetch failed");
-    const error = new ConnectionError("GET /x failed: fetch failed", { cause, method: "GET", url: "/x" });
+    const error = redactedError(ConnectionError, "GET /x failed: fetch failed", { cause, method: "GET", url: "/x" });
     expect(error.cause).toBe(cause);
     expect(error.status).toBeUndefined();
   });
@@ -220,7 +222,7 @@ describe("secrets", () => {
   const secrets = [token, clientId, clientSecret, refreshToken];
 
   const make = (ErrorClass: AnyErrorClass) =>
-    new ErrorClass(`request to /x?client_id=${clientId} with Bearer ${token} failed`, {
+    redactedError(ErrorClass, `request to /x?client_id=${clientId} with Bearer ${token} failed`, {
       status: 400,
       code: `bad_${refreshToken}`,
       description: `client_secret ${clientSecret} is wrong`,
@@ -257,11 +259,30 @@ describe("FaxPlusError cause", () => {
     const { inspect } = await import("node:util");
     const inner = Object.assign(new Error("socket to https://x.test/?access_token=tok_SECRET_123 closed"), { code: "ECONNRESET" });
     const outer = new TypeError("fetch failed with Bearer tok_SECRET_123", { cause: inner });
-    const error = new FaxPlusError("GET failed", { cause: outer, secrets: ["tok_SECRET_123"] });
+    const error = redactedError(FaxPlusError, "GET failed", { cause: outer, secrets: ["tok_SECRET_123"] });
     const printed = inspect(error, { depth: 10 });
     expect(printed).not.toContain("tok_SECRET_123");
     expect(printed).toContain("ECONNRESET");
     expect((error.cause as Error).name).toBe("TypeError");
     expect(((error.cause as Error).cause as { code?: string }).code).toBe("ECONNRESET");
+  });
+});
+
+describe("the constructor, without redactedError", () => {
+  it("stores what it is given: redaction is redactedError's job, so the main entry does not carry it", () => {
+    const error = new NotFoundError("GET /x?token=abc failed", { url: "/x?token=abc", headers: { Authorization: "Bearer t0k3n" } });
+    expect(error.message).toBe("GET /x?token=abc failed");
+    expect(error.url).toBe("/x?token=abc");
+    expect(error.headers).toEqual({ authorization: "Bearer t0k3n" });
+  });
+
+  it("takes the class's default status and the same fields as redactedError", () => {
+    const error = new RateLimitError("slow down", { retryAfter: 3, rawBody: "a".repeat(RAW_BODY_LIMIT + 1), cause: "why" });
+    expect(error.status).toBe(429);
+    expect(RateLimitError.status).toBe(429);
+    expect(error.retryAfter).toBe(3);
+    expect(error.rawBody).toHaveLength(RAW_BODY_LIMIT);
+    expect(error.toJSON().cause).toBe("why");
+    expect(new FaxPlusError("x").status).toBeUndefined();
   });
 });

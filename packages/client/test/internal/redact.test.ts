@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  REDACTED,
-  redactHeaders,
-  redactLocation,
-  redactText,
-  redactUrl,
-  redactUrlsInText,
-  SECRET_HEADERS,
-  scrub,
-} from "../../src/internal/redact.js";
+import { REDACTED, redactUrl } from "../../src/internal/redact.js";
+import { redactHeaders, redactLocation, redactText, redactUrlsInText, SECRET_HEADERS, scrub } from "../../src/internal/scrub.js";
 
 describe("SECRET_HEADERS", () => {
   it("lists the credential-bearing headers", () => {

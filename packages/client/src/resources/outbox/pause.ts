@@ -1,9 +1,10 @@
 import { AbortError } from "../../errors/index.js";
+import { redactedError } from "../../internal/redacted-error.js";
 
 /** Waits `ms`; the caller's signal ends the wait at once with an `AbortError` (its reason the cause). */
 export function pause(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () => new AbortError(`${what} was aborted by the caller`, { cause: signal?.reason });
+    const aborted = () => redactedError(AbortError, `${what} was aborted by the caller`, { cause: signal?.reason });
     if (signal?.aborted) return reject(aborted());
     const onAbort = () => {
       clearTimeout(timer);

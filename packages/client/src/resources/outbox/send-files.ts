@@ -4,6 +4,7 @@ import { FaxPlusError, SendFilesError } from "../../errors/index.js";
 import { calledOperation, callOperation } from "../../internal/call-operation.js";
 import type { ClientContext } from "../../internal/client-context.js";
 import { describeValue } from "../../internal/describe-value.js";
+import { redactedError } from "../../internal/redacted-error.js";
 import { createFilesApi, type UploadOptions, type UploadSource } from "../files.js";
 import { ByteBudget } from "./byte-budget.js";
 import { type Described, fileIssues, SEND_FILES_LIMITS, totalIssue } from "./limits.js";
@@ -71,7 +72,7 @@ function failed(stage: "upload" | "send", what: string, uploaded: string[], caus
         ? `The API refused it, so nothing was sent; every file was uploaded (error.uploaded).`
         : `No answer arrived, so the fax may or may not have been queued; every file was uploaded (error.uploaded).`;
   const init = cause instanceof FaxPlusError ? { status: cause.status, code: cause.code, description: cause.description } : {};
-  return new SendFilesError(`outbox.sendFiles: ${what} failed: ${reason}. ${outcome}`, {
+  return redactedError(SendFilesError, `outbox.sendFiles: ${what} failed: ${reason}. ${outcome}`, {
     ...init,
     operationId: stage === "upload" ? "uploadFile" : "sendFax",
     method: "POST",

@@ -3,6 +3,7 @@ import { DeliveryTimeoutError, NotFoundError, ResponseParseError, TimeoutError }
 import { type CalledOperation, calledOperation, callOperation } from "../../internal/call-operation.js";
 import type { ClientContext } from "../../internal/client-context.js";
 import { describeValue } from "../../internal/describe-value.js";
+import { redactedError } from "../../internal/redacted-error.js";
 import type { CallOptions } from "../call-options.js";
 import { faxIdForOutboxId, faxState, outboxState } from "./delivery-status.js";
 import { pause } from "./pause.js";
@@ -85,7 +86,7 @@ async function outboxRecords(ctx: ClientContext, ops: Operations, ids: string[],
   }
   const body = (await callOperation(ctx, ops.listOutboxFaxes, { user_id: userId }, call)) as { records?: unknown } | undefined;
   if (!Array.isArray(body?.records))
-    throw new ResponseParseError(`${METHOD}: listOutboxFaxes answered without a "records" array, so the outbox cannot be read`, {
+    throw redactedError(ResponseParseError, `${METHOD}: listOutboxFaxes answered without a "records" array, so the outbox cannot be read`, {
       operationId: "listOutboxFaxes",
       method: "GET",
     });
@@ -128,7 +129,8 @@ function timedOut(states: Map<string, DeliveryState>, timeout: number, cause?: u
     .slice(0, NAMED_IN_MESSAGE)
     .map((s) => `${describeValue(s.id)} (${s.stage}${s.status === undefined ? "" : `, ${describeValue(s.status)}`})`);
   const more = pending.length > NAMED_IN_MESSAGE ? `, and ${pending.length - NAMED_IN_MESSAGE} more` : "";
-  return new DeliveryTimeoutError(
+  return redactedError(
+    DeliveryTimeoutError,
     `${METHOD}: ${pending.length} of ${deliveries.length} faxes had no final status after ${timeout} ms: ${named.join(", ")}${more}; ` +
       "error.deliveries holds the last state of each",
     { timeoutMs: timeout, deliveries, cause },

@@ -1,0 +1,13 @@
+/**
+ * `@faxkit/client/redact`: {@link redactedError}, the one function through which the client
+ * builds every error it throws (scrubbing credentials, secret headers and URL secrets), for
+ * building your own the same way.
+ *
+ * @example
+ * ```ts
+ * import { RateLimitError } from "@faxkit/client";
+ * import { redactedError } from "@faxkit/client/redact";
+ * throw redactedError(RateLimitError, "quota used up", { retryAfter: 60, headers: response.headers, secrets: [token] });
+ * ```
+ */
+export { type RedactedErrorInit, redactedError } from "./internal/redacted-error.js";
