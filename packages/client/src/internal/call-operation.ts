@@ -47,8 +47,8 @@ export interface ArgumentProblem {
   value?: unknown;
 }
 
-/** {@link splitArguments}' work, reporting a problem instead of throwing (the messages are loaded only when needed). */
-function split(op: CalledOperation, args: unknown, userId: string): SplitArguments | ArgumentProblem {
+/** `splitArguments`' work (split-arguments.ts), reporting a problem instead of throwing (the messages are loaded only when needed). */
+export function split(op: CalledOperation, args: unknown, userId: string): SplitArguments | ArgumentProblem {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return { problem: "type", key: args };
   // Null prototypes: an argument or parameter named `__proto__` is kept as data, never becomes a prototype.
   const params: SplitArguments["params"] = { path: Object.create(null), query: Object.create(null), header: Object.create(null) };
@@ -75,28 +75,8 @@ function split(op: CalledOperation, args: unknown, userId: string): SplitArgumen
 }
 
 /**
- * Splits the one argument object of a resource method by the operation table: names of
- * path, query and header parameters go to `params`, everything else to the JSON body.
- * `user_id` defaults to the client's. A missing path parameter, one that is a dot segment
- * (`.`, `..`, `%2e`: see `isDotSegment`), or an argument an operation without a body
- * cannot take, rejects with a `TypeError` naming the operation, the key and what it
- * accepts — nothing is sent.
- *
- * @example
- * ```ts
- * await splitArguments(operations.updateFax, { fax_id: "f1", is_read: true }, "self");
- * // { params: { path: { user_id: "self", fax_id: "f1" }, query: {}, header: {} }, body: { is_read: true } }
- * ```
- */
-export async function splitArguments(op: CalledOperation, args: unknown, userId: string): Promise<SplitArguments> {
-  const result = split(op, args, userId);
-  if ("problem" in result) throw (await import("./argument-error.js")).argumentError(op, result);
-  return result;
-}
-
-/**
  * Runs one operation through openapi-fetch the way every resource method does: the argument
- * object split by {@link splitArguments}, the per-call options applied, a non-2xx status
+ * object split as `splitArguments` does, the per-call options applied, a non-2xx status
  * thrown as its typed error before anything reads its body, and the body parsed as JSON
  * (`undefined` when empty). A body that is not valid JSON is a `ResponseParseError` carrying
  * the raw text. A body cut off or stalled mid-way needs nothing here: the transport's

@@ -1,7 +1,7 @@
 // The `./validate` subpath: only the two schemas used here end up in a bundle.
 import { BulkFaxUpdateRequest, BulkOutboxUpdateRequest } from "@faxkit/validator/validate";
 import { AbortError, FaxPlusError, RateLimitError } from "../errors/index.js";
-import { type CalledOperation, calledOperation, callOperation, splitArguments } from "../internal/call-operation.js";
+import { type CalledOperation, calledOperation, callOperation } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import { scrub } from "../internal/scrub.js";
 import { AimdLimiter } from "./bulk/aimd-limiter.js";
@@ -28,6 +28,7 @@ export type {
 } from "./bulk/types.js";
 
 import { redactedError } from "../internal/redacted-error.js";
+import { splitArguments } from "../internal/split-arguments.js";
 
 const VALIDATORS: Record<BulkOperationId, BodyValidator> = {
   bulkUpdateFaxes: BulkFaxUpdateRequest,

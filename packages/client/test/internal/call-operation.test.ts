@@ -16,7 +16,8 @@ import {
   ServerError,
   TimeoutError,
 } from "../../src/index.js";
-import { type CalledOperation, calledOperation, type SplitArguments, splitArguments } from "../../src/internal/call-operation.js";
+import { type CalledOperation, calledOperation, type SplitArguments } from "../../src/internal/call-operation.js";
+import { splitArguments } from "../../src/internal/split-arguments.js";
 
 const BASE_URL = "https://api.test/v3";
 const TOKEN = "pat_Sup3rS3cretT0ken_0123456789";
