@@ -1,4 +1,4 @@
-import { AbortError, ConnectionError, type FaxPlusError, RedirectError, ResponseTooLargeError, TimeoutError } from "../errors/index.js";
+import { AbortError, ConnectionError, FaxPlusError, RedirectError, ResponseTooLargeError, TimeoutError } from "../errors/index.js";
 import { redactedError } from "./redacted-error.js";
 import { redactLocation } from "./scrub.js";
 
@@ -83,4 +83,12 @@ export function attemptError(kind: AttemptFailure, ctx: AttemptContext, cause?: 
     default:
       return redactedError(ConnectionError, `${call} could not connect: ${messageOf(cause)}`, init);
   }
+}
+
+/**
+ * The body guard's error: an error that is already typed (a read cut by the guard's own error,
+ * an abort whose reason is one) as it is, else {@link attemptError}'s.
+ */
+export function bodyError(kind: AttemptFailure, ctx: AttemptContext, cause: unknown, response: Response): FaxPlusError {
+  return cause instanceof FaxPlusError ? cause : attemptError(kind, ctx, cause, response);
 }
