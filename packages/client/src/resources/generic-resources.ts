@@ -1,5 +1,5 @@
 import { type OperationId, type Resources, resources } from "@faxkit/types";
-import { calledOperation, callOperation } from "../internal/call-operation.js";
+import type { CalledOperation } from "../internal/call-operation.js";
 import type { ClientContext } from "../internal/client-context.js";
 import type { CallOptions } from "./call-options.js";
 import type { ArgsOptional, OperationArgs, OperationData, OperationName } from "./operation-types.js";
@@ -37,6 +37,26 @@ export type GenericResources = {
 const RESPONSE = Symbol("response");
 type Call = ApiPromise<unknown> & { [RESPONSE]?: Response };
 
+type CallModule = typeof import("../internal/call-operation.js");
+let loaded: CallModule | undefined;
+let loading: Promise<CallModule> | undefined;
+
+/**
+ * The per-call code (argument split, the call, the operation table's use) loads apart from the
+ * main entry: a client starts loading it when it is built, and a call before it arrives waits
+ * for it. A failed load is tried again by the next call.
+ */
+function loadCallOperation(): Promise<CallModule> {
+  loading ??= import("../internal/call-operation.js").then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
 // One function for every call: `withResponse` costs nothing until it is used.
 function withResponse(this: Call) {
   return this.then((data) => ({ data, response: this[RESPONSE] as Response }));
@@ -54,16 +74,19 @@ function withResponse(this: Call) {
  * ```
  */
 export function buildGenericResources(ctx: ClientContext): GenericResources {
+  void loadCallOperation().catch(() => undefined); // a failure is reported by the call that needs it
   // Null prototypes: a group or method named `__proto__` (a config rename can make one) stays an own key.
   const api: Record<string, Record<string, unknown>> = Object.create(null);
   for (const [group, methods] of Object.entries(resources)) {
     const target: Record<string, unknown> = Object.create(null);
     for (const [method, operationId] of Object.entries(methods as Record<string, OperationId>)) {
-      const op = calledOperation(operationId);
+      let op: CalledOperation | undefined;
       target[method] = (args?: unknown, options?: CallOptions) => {
-        const call = callOperation(ctx, op, args, options, (response) => {
-          call[RESPONSE] = response;
-        }) as Call;
+        const send = (module: CallModule) =>
+          module.callOperation(ctx, (op ??= module.calledOperation(operationId)), args, options, (response) => {
+            call[RESPONSE] = response;
+          });
+        const call = (loaded ? send(loaded) : loadCallOperation().then(send)) as Call;
         call.withResponse = withResponse;
         return call;
       };

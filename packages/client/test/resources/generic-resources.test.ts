@@ -1,6 +1,6 @@
 import { type OperationMeta, operations, type paths, resources } from "@faxkit/types";
 import createClient from "openapi-fetch";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createFaxPlusClient } from "../../src/index.js";
 import type { ClientContext } from "../../src/internal/client-context.js";
 import { levelledLogger } from "../../src/internal/logger.js";
@@ -54,6 +54,22 @@ const rows = Object.values(operations as Record<string, OperationMeta>).map((op)
 const HAND_WRITTEN_GROUPS = new Set(["files"]);
 
 describe("buildGenericResources", () => {
+  it("answers a call made before its per-call code has loaded, withResponse() included", async () => {
+    vi.resetModules(); // a fresh module: nothing loaded yet
+    const fresh = await import("../../src/resources/generic-resources.js");
+    const { fetch, sent } = recorder();
+    const api = fresh.buildGenericResources(contextOver(fetch)) as unknown as Record<
+      string,
+      Record<string, (args?: unknown) => Promise<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> }>
+    >;
+    const [first, second] = [api.faxes?.list?.(), api.faxes?.list?.()];
+    const { data, response } = await (first as NonNullable<typeof first>).withResponse();
+    expect(data).toEqual({});
+    expect(response.status).toBe(200);
+    expect(await second).toEqual({});
+    expect(sent).toHaveLength(2);
+  });
+
   it("has one row per operation, each placed once in the resource map", () => {
     expect(rows).toHaveLength(Object.keys(operations).length);
     expect(rows.length).toBeGreaterThanOrEqual(28);
