@@ -38,7 +38,8 @@ const RESPONSE = Symbol("response");
 type Call = ApiPromise<unknown> & { [RESPONSE]?: Response };
 
 type CallModule = typeof import("../internal/call-operation.js");
-let loaded: CallModule | undefined;
+// The module's functions themselves: a module namespace's property read is not free on the hot path.
+let run: CallModule["callOperation"] | undefined;
 let loading: Promise<CallModule> | undefined;
 
 /**
@@ -48,7 +49,10 @@ let loading: Promise<CallModule> | undefined;
  */
 function loadCallOperation(): Promise<CallModule> {
   loading ??= import("../internal/call-operation.js").then(
-    (module) => (loaded = module),
+    (module) => {
+      run = module.callOperation;
+      return module;
+    },
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -82,11 +86,17 @@ export function buildGenericResources(ctx: ClientContext): GenericResources {
     for (const [method, operationId] of Object.entries(methods as Record<string, OperationId>)) {
       let op: CalledOperation | undefined;
       target[method] = (args?: unknown, options?: CallOptions) => {
-        const send = (module: CallModule) =>
-          module.callOperation(ctx, (op ??= module.calledOperation(operationId)), args, options, (response) => {
-            call[RESPONSE] = response;
-          });
-        const call = (loaded ? send(loaded) : loadCallOperation().then(send)) as Call;
+        const seen = (response: Response) => {
+          call[RESPONSE] = response;
+        };
+        const call = (
+          run && op
+            ? run(ctx, op, args, options, seen)
+            : loadCallOperation().then((module) => {
+                op ??= module.calledOperation(operationId);
+                return module.callOperation(ctx, op, args, options, seen);
+              })
+        ) as Call;
         call.withResponse = withResponse;
         return call;
       };
