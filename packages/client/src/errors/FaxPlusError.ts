@@ -64,7 +64,7 @@ function causeMessage(cause: unknown): string | undefined {
  */
 export class FaxPlusError extends Error {
   /** The `status` of an error of this class when `init` names none (`NotFoundError.status` is 404). */
-  static readonly status?: number;
+  declare static readonly status?: number;
   override readonly name: string = "FaxPlusError";
   // Declared only: the constructor assigns them in this order, so toJSON() lists them so.
   /** `undefined` when no response arrived. */
