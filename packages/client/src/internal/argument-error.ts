@@ -1,6 +1,6 @@
 import type { ArgumentProblem, CalledOperation } from "./call-operation.js";
 import { describeValue } from "./describe-value.js";
-import { pathParamError } from "./path-param-error.js";
+import { pathParamError } from "./path-param.js";
 
 /** Loaded with the first bad call only. */
 export function argumentError(op: CalledOperation, { problem, key, value }: ArgumentProblem): TypeError {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDotSegment } from "../../src/internal/path-param.js";
-import { pathParamError } from "../../src/internal/path-param-error.js";
+import { isDotSegment, pathParamError } from "../../src/internal/path-param.js";
 
 describe("isDotSegment", () => {
   it.each([
