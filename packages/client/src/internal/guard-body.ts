@@ -9,7 +9,7 @@ let loading: Promise<Guard> | undefined;
 
 /**
  * Starts loading the body guard (body-guard.ts) ahead of the first response, so the first call
- * does not wait for it; later calls find it loaded. Safe to call any number of times.
+ * does not wait for it; later calls find it loaded. Safe to call any number of times; a failed load is tried again by the next response.
  *
  * @example
  * ```ts
@@ -17,10 +17,16 @@ let loading: Promise<Guard> | undefined;
  * ```
  */
 export function preloadBodyGuard(): Promise<Guard> {
-  loading ??= import("./body-guard.js").then((module) => {
-    loaded = module.guardBody;
-    return loaded;
-  });
+  loading ??= import("./body-guard.js").then(
+    (module) => {
+      loaded = module.guardBody;
+      return loaded;
+    },
+    (error: unknown) => {
+      loading = undefined; // the next response tries again
+      throw error;
+    },
+  );
   return loading;
 }
 
