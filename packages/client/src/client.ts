@@ -4,10 +4,10 @@ import { authenticate, type TokenSource } from "./internal/auth.js";
 import { refuseBrowser } from "./internal/browser-guard.js";
 import { type ClientContext, transportOverrides } from "./internal/client-context.js";
 import { checkCredentials } from "./internal/credentials.js";
+import { preloadBodyGuard } from "./internal/guard-body.js";
 import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
 import type { OAuthOptions } from "./internal/oauth-refresh.js";
-import { isDotSegment } from "./internal/path-param.js";
-import { pathParamError } from "./internal/path-param-error.js";
+import { isDotSegment, pathParamError } from "./internal/path-param.js";
 import { redactUrl } from "./internal/redact.js";
 import { SecretSet } from "./internal/secret-set.js";
 import { CALLER_SIGNAL, createTransport, DEFAULT_DEADLINE_MS, type FetchOptions, type TransportOptions } from "./internal/transport.js";
@@ -88,6 +88,8 @@ export type FaxPlusClient = Client<paths> & ResourceApi;
  */
 export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlusClient {
   if (!options.dangerouslyAllowBrowser) refuseBrowser();
+  // The first response need not wait for the body guard to load.
+  preloadBodyGuard().catch(() => undefined);
   const logger = levelledLogger(options.logger, options.logLevel);
   // fetch's errors would quote credentials in the URL.
   const baseUrl = redactUrl(options.baseUrl ?? DEFAULT_BASE_URL);

@@ -214,7 +214,8 @@ export function createFilesApi(ctx: ClientContext): FilesApi {
         body,
         bodySerializer: (value: unknown) => value,
         ...streamed,
-        ...callInit(ctx, "uploadFile", opts, headers),
+        // A stream is read once: retrying it would mean holding a copy of all of it in memory.
+        ...callInit(ctx, "uploadFile", multipart && opts.retry === undefined ? { ...opts, retry: false } : opts, headers),
       } as never);
     } catch (error) {
       // The caller's stream broke (or yielded a non-byte chunk): its error, not fetch's "fetch failed".

@@ -8,6 +8,7 @@ import {
   ConnectionError,
   createFaxPlusClient,
   NotFoundError,
+  RateLimitError,
   ResponseParseError,
   TimeoutError,
 } from "../../src/index.js";
@@ -232,6 +233,35 @@ describe("files.upload (recorded requests)", () => {
     const error = await noPath.fax.files.upload(PDF).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseParseError);
     expect((error as Error).message).toContain('without the uploaded file\'s "path"');
+  });
+});
+
+describe("files.upload under a 429 (the POST retry of unprocessed requests)", () => {
+  /** Answers the first request 429 (Retry-After 0), then a path; counts requests and the bytes each carried. */
+  function busyOnce() {
+    const bodies: number[] = [];
+    const fetch = (async (request: Request) => {
+      bodies.push((await request.arrayBuffer()).byteLength);
+      if (bodies.length === 1) return Response.json({ error: "rate_limited" }, { status: 429, headers: { "retry-after": "0" } });
+      return Response.json({ path: "/storage/2024-09-09/abc.pdf" });
+    }) as typeof globalThis.fetch;
+    return { fax: createFaxPlusClient({ fetch, token: "tok_files_2", maxRetries: 2 }), bodies };
+  }
+
+  it("retries a Blob upload, sending the whole document again", async () => {
+    const { fax, bodies } = busyOnce();
+    await expect(fax.files.upload(PDF)).resolves.toEqual({ path: "/storage/2024-09-09/abc.pdf" });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toBe(bodies[0]);
+  });
+
+  it("does not retry a stream (read once; a retry would hold all of it in memory) unless the call asks", async () => {
+    const once = busyOnce();
+    await expect(once.fax.files.upload(streamOf(PDF))).rejects.toBeInstanceOf(RateLimitError);
+    expect(once.bodies).toHaveLength(1);
+    const asked = busyOnce();
+    await expect(asked.fax.files.upload(streamOf(PDF), { retry: true })).resolves.toEqual({ path: "/storage/2024-09-09/abc.pdf" });
+    expect(asked.bodies).toHaveLength(2);
   });
 });
 
