@@ -54,8 +54,10 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
   const params: SplitArguments["params"] = { path: Object.create(null), query: Object.create(null), header: Object.create(null) };
   const body: Record<string, unknown> = Object.create(null);
   let hasBody = false;
-  for (const [key, value] of Object.entries((args ?? {}) as Record<string, unknown>)) {
-    if (value === undefined) continue;
+  const given = (args ?? {}) as Record<string, unknown>;
+  for (const key in given) {
+    const value = given[key];
+    if (value === undefined || !Object.hasOwn(given, key)) continue;
     if (op.pathParams.includes(key)) params.path[key] = value;
     else if (op.queryParams.includes(key)) params.query[key] = value;
     else if (op.headerParams.includes(key)) params.header[key] = value;
@@ -88,6 +90,12 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
  * const fax = await callOperation(ctx, calledOperation("getFax"), { fax_id: "5e7de3ad54cfd54eb568cc76" });
  * ```
  */
+/** Loaded on the first error only: the happy path's bundle does without it. */
+async function typedError(ctx: ClientContext, op: CalledOperation, method: string, url: string, response: Response): Promise<never> {
+  const { errorFromResponse } = await import("./error-from-response.js");
+  throw await errorFromResponse(response, { operationId: op.operationId, method, url, secrets: ctx.secrets() });
+}
+
 export async function callOperation(
   ctx: ClientContext,
   op: CalledOperation,
@@ -106,13 +114,9 @@ export async function callOperation(
     signal: options?.signal,
     headers: options?.headers,
     // Checked here rather than by a middleware made per call: openapi-fetch never reads an error's body.
-    fetch: async (request: Request) => {
+    fetch: (request: Request) => {
       url = request.url;
-      const response = await ctx.send(request, overrides);
-      if (response.ok) return response;
-      // Loaded on the first error only: the happy path's bundle does without it.
-      const { errorFromResponse } = await import("./error-from-response.js");
-      throw await errorFromResponse(response, { operationId: op.operationId, method: request.method, url, secrets: ctx.secrets() });
+      return ctx.send(request, overrides).then((response) => (response.ok ? response : typedError(ctx, op, request.method, url, response)));
     },
     parseAs: "text",
   });
