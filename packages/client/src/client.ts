@@ -2,7 +2,7 @@ import type { paths } from "@faxkit/types";
 import createClient, { type Client, defaultPathSerializer, type Middleware } from "openapi-fetch";
 import { authenticate, type TokenSource } from "./internal/auth.js";
 import { refuseBrowser } from "./internal/browser-guard.js";
-import { type ClientContext, transportOverrides } from "./internal/client-context.js";
+import type { ClientContext } from "./internal/client-context.js";
 import { checkCredentials } from "./internal/credentials.js";
 import { preloadBodyGuard } from "./internal/guard-body.js";
 import { type Logger, type LogLevel, levelledLogger } from "./internal/logger.js";
@@ -137,7 +137,6 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     secrets: secrets.list,
     logger,
     send,
-    fetchFor: (operationId, call) => (request) => send(request, transportOverrides(operationId, call)),
   };
   return { ...client, ...buildResourceApi(ctx) };
 }

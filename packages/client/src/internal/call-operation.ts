@@ -1,5 +1,6 @@
 import { type OperationCall, type OperationId, operationCalls } from "@faxkit/types";
 import type { CallOptions } from "../resources/call-options.js";
+import { checkedSend } from "./checked-send.js";
 import { type ClientContext, transportOverrides } from "./client-context.js";
 import { isDotSegment } from "./path-param.js";
 import type { TransportOverrides } from "./transport.js";
@@ -90,12 +91,6 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
  * const fax = await callOperation(ctx, calledOperation("getFax"), { fax_id: "5e7de3ad54cfd54eb568cc76" });
  * ```
  */
-/** Loaded on the first error only: the happy path's bundle does without it. */
-async function typedError(ctx: ClientContext, op: CalledOperation, method: string, url: string, response: Response): Promise<never> {
-  const { errorFromResponse } = await import("./error-from-response.js");
-  throw await errorFromResponse(response, { operationId: op.operationId, method, url, secrets: ctx.secrets() });
-}
-
 export async function callOperation(
   ctx: ClientContext,
   op: CalledOperation,
@@ -113,10 +108,10 @@ export async function callOperation(
     body: parts.body,
     signal: options?.signal,
     headers: options?.headers,
-    // Checked here rather than by a middleware made per call: openapi-fetch never reads an error's body.
+    // Checked in the fetch rather than by a middleware made per call: openapi-fetch never reads an error's body.
     fetch: (request: Request) => {
       url = request.url;
-      return ctx.send(request, overrides).then((response) => (response.ok ? response : typedError(ctx, op, request.method, url, response)));
+      return checkedSend(ctx, request, overrides);
     },
     parseAs: "text",
   });

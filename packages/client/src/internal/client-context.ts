@@ -13,7 +13,6 @@ export interface ClientContext {
   readonly logger: Logger;
   /** The authenticated transport: what each request of a call goes through. */
   readonly send: Transport;
-  fetchFor(operationId: string, options: CallOptions | undefined): (request: Request) => Promise<Response>;
 }
 
 /**

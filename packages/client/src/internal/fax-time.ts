@@ -1,3 +1,5 @@
+import { toFaxTime } from "./to-fax-time.js";
+
 /** Always UTC; named so in the API's docs and error messages. */
 export const FAX_TIME_FORMAT = "YYYY-MM-DD HH:mm:ss";
 
@@ -18,10 +20,15 @@ export function parseFaxTime(value: unknown): number | undefined {
 }
 
 export function formatFaxTime(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  const year = date.getUTCFullYear();
-  if (!Number.isInteger(seconds) || Number.isNaN(date.getTime()) || year < 0 || year > 9999)
-    throw new RangeError(`${seconds} s since the epoch cannot be written as ${FAX_TIME_FORMAT}`);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${String(year).padStart(4, "0")}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+  const written = Number.isInteger(seconds) ? toFaxTimeOrUndefined(new Date(seconds * 1000)) : undefined;
+  if (written === undefined) throw new RangeError(`${seconds} s since the epoch cannot be written as ${FAX_TIME_FORMAT}`);
+  return written;
+}
+
+function toFaxTimeOrUndefined(date: Date): string | undefined {
+  try {
+    return toFaxTime(date);
+  } catch {
+    return undefined;
+  }
 }

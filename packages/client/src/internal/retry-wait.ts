@@ -1,4 +1,5 @@
 import { type AttemptContext, attemptError } from "./attempt-errors.js";
+import { delay } from "./delay.js";
 import { redactUrl } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { RetryInfo, TransportOptions } from "./transport.js";
@@ -11,21 +12,6 @@ export interface FailedAttempt extends AttemptContext {
   failure?: Error;
   /** The call's own hook, called after the transport's. */
   onRetry?: (info: RetryInfo) => void;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /**
@@ -59,7 +45,7 @@ export async function waitToRetry(policy: TransportOptions, failed: FailedAttemp
   failed.onRetry?.(info);
   policy.logger?.info(`retrying ${method} ${url} in ${delayMs} ms (retry ${attempt} of ${failed.retries}): ${reason}`);
   try {
-    await sleep(delayMs, failed.signal);
+    await delay(delayMs, failed.signal);
   } catch (cause) {
     throw attemptError("abort", failed, cause);
   }

@@ -1,6 +1,7 @@
 import type { FilePath, FileType } from "@faxkit/types";
 import { ResponseParseError } from "../errors/index.js";
-import type { ClientContext } from "../internal/client-context.js";
+import { checkedSend } from "../internal/checked-send.js";
+import { type ClientContext, transportOverrides } from "../internal/client-context.js";
 import { describeValue } from "../internal/describe-value.js";
 import { createFileDownload } from "../internal/file-download.js";
 import { extensionForContentType } from "../internal/media-types.js";
@@ -12,7 +13,6 @@ import { redactUrl } from "../internal/redact.js";
 import { redactedError } from "../internal/redacted-error.js";
 import { supportsRequestStreams } from "../internal/request-streams.js";
 import { SNIFF_LENGTH, sniffContentType } from "../internal/sniff-content-type.js";
-import { throwOnErrorStatus } from "../internal/throw-on-error-status.js";
 import type { CallOptions } from "./call-options.js";
 
 /** What `files.upload` accepts in every runtime; for a file path, see `@faxkit/client/node`. */
@@ -118,17 +118,17 @@ function checkFaxId(method: string, faxId: unknown): string {
   return faxId;
 }
 
-/** A document (`unlimited`) is the caller's to read as far as it likes, so no size limit unless asked. */
+/** A document is the caller's to read as far as it likes, so no size limit unless asked. */
+function unlimitedBody(options: CallOptions): CallOptions {
+  return { ...options, maxResponseBytes: options.maxResponseBytes ?? Number.POSITIVE_INFINITY };
+}
+
 function callInit(ctx: ClientContext, operationId: string, options: CallOptions, headers: Record<string, string>, unlimited = false) {
   return {
     headers,
     ...(options.signal ? { signal: options.signal } : {}),
-    fetch: ctx.fetchFor(
-      operationId,
-      unlimited ? { ...options, maxResponseBytes: options.maxResponseBytes ?? Number.POSITIVE_INFINITY } : options,
-    ),
+    fetch: (request: Request) => checkedSend(ctx, request, transportOverrides(operationId, unlimited ? unlimitedBody(options) : options)),
     parseAs: "stream" as const,
-    middleware: [throwOnErrorStatus(ctx, operationId)],
   };
 }
 

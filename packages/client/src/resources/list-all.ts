@@ -5,6 +5,7 @@ import type { ClientContext } from "../internal/client-context.js";
 import { describeValue } from "../internal/describe-value.js";
 import { FAX_TIME_FORMAT, formatFaxTime, parseFaxTime } from "../internal/fax-time.js";
 import { redactedError } from "../internal/redacted-error.js";
+import { toFaxTime } from "../internal/to-fax-time.js";
 import type { CallOptions } from "./call-options.js";
 
 /** Arguments of `fax.faxes.listAll`. */
@@ -96,16 +97,8 @@ function timeArgument(args: Record<string, unknown>, name: "after" | "before"): 
   return seconds;
 }
 
-// Not toFaxTime (of the main entry): importing it here would split it into a chunk of its own.
 function dateArgument(date: Date, name: "after" | "before"): string {
-  const ms = date.getTime();
-  try {
-    return formatFaxTime(Math.floor(ms / 1000));
-  } catch {
-    throw new TypeError(
-      `listAll: "${name}" must be a valid Date from year 0 to 9999 (got ${Number.isNaN(ms) ? "Invalid Date" : date.toISOString()})`,
-    );
-  }
+  return toFaxTime(date, `listAll: "${name}"`);
 }
 
 async function* listPages(

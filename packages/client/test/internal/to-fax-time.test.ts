@@ -21,10 +21,10 @@ describe("toFaxTime", () => {
   });
 
   it.each([
-    [new Date(Number.NaN), "date must be a valid Date from year 0 to 9999"],
-    [new Date("+010000-01-01T00:00:00Z"), "date must be a valid Date from year 0 to 9999"],
-    [new Date("-000001-12-31T23:59:59Z"), "date must be a valid Date from year 0 to 9999"],
-    ["2024-01-01 00:00:00", "date must be a valid Date from year 0 to 9999"],
+    [new Date(Number.NaN), "date must be a valid Date from year 0 to 9999 (got Invalid Date)"],
+    [new Date("+010000-01-01T00:00:00Z"), "date must be a valid Date from year 0 to 9999 (got +010000-01-01T00:00:00.000Z)"],
+    [new Date("-000001-12-31T23:59:59Z"), "date must be a valid Date from year 0 to 9999 (got -000001-12-31T23:59:59.000Z)"],
+    ["2024-01-01 00:00:00", "date must be a valid Date from year 0 to 9999 (got string)"],
   ])("refuses %s with a TypeError", (value, message) => {
     expect(() => toFaxTime(value as Date)).toThrow(new TypeError(message));
   });
@@ -44,7 +44,7 @@ describe("withFaxTimes", () => {
 
   it("names the method and the argument of an invalid Date", () => {
     expect(() => withFaxTimes({ before: new Date("nope") }, "faxes.list")).toThrow(
-      new TypeError('faxes.list: "before" must be a valid Date from year 0 to 9999'),
+      new TypeError('faxes.list: "before" must be a valid Date from year 0 to 9999 (got Invalid Date)'),
     );
   });
 });

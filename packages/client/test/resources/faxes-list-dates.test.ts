@@ -28,7 +28,7 @@ describe("faxes.list: after / before as a Date", () => {
   it("refuses an invalid Date with a TypeError naming the argument, at the call, sending nothing", () => {
     const { fax, queries } = recording();
     expect(() => fax.faxes.list({ before: new Date("not a date") })).toThrow(
-      new TypeError('faxes.list: "before" must be a valid Date from year 0 to 9999'),
+      new TypeError('faxes.list: "before" must be a valid Date from year 0 to 9999 (got Invalid Date)'),
     );
     expect(queries).toHaveLength(0);
   });

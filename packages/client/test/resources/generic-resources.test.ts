@@ -29,7 +29,6 @@ function contextOver(fetch: typeof globalThis.fetch, userId = "self"): ClientCon
     secrets: () => [],
     logger: levelledLogger(undefined, "off"),
     send: (request: Request) => fetch(request),
-    fetchFor: () => (request: Request) => fetch(request),
   };
 }
 
