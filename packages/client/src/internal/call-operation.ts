@@ -48,13 +48,19 @@ export interface ArgumentProblem {
   value?: unknown;
 }
 
+const NONE: Record<string, unknown> = Object.freeze(Object.create(null));
+
 /** `splitArguments`' work (split-arguments.ts), reporting a problem instead of throwing (the messages are loaded only when needed). */
 export function split(op: CalledOperation, args: unknown, userId: string): SplitArguments | ArgumentProblem {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return { problem: "type", key: args };
   // Null prototypes: an argument or parameter named `__proto__` is kept as data, never becomes a prototype.
-  const params: SplitArguments["params"] = { path: Object.create(null), query: Object.create(null), header: Object.create(null) };
-  const body: Record<string, unknown> = Object.create(null);
-  let hasBody = false;
+  // An operation without query or header parameters shares one frozen empty object (most calls).
+  const params: SplitArguments["params"] = {
+    path: Object.create(null),
+    query: op.queryParams.length > 0 ? Object.create(null) : NONE,
+    header: op.headerParams.length > 0 ? Object.create(null) : NONE,
+  };
+  let body: Record<string, unknown> | undefined;
   const given = (args ?? {}) as Record<string, unknown>;
   for (const key in given) {
     const value = given[key];
@@ -64,8 +70,8 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
     else if (op.headerParams.includes(key)) params.header[key] = value;
     else if (op.requestContentType !== "application/json") return { problem: "unknown", key };
     else {
+      body ??= Object.create(null) as Record<string, unknown>;
       body[key] = value;
-      hasBody = true;
     }
   }
   if (op.pathParams.includes("user_id") && params.path.user_id === undefined) params.path.user_id = userId;
@@ -73,8 +79,8 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
     const value = params.path[name];
     if (isDotSegment(value)) return { problem: "path", key: name, value };
   }
-  const sendBody = hasBody || (op.requestBodyRequired && op.requestContentType === "application/json");
-  return { params, body: sendBody ? body : undefined };
+  if (body === undefined && op.requestBodyRequired && op.requestContentType === "application/json") body = Object.create(null) as Record<string, unknown>;
+  return { params, body };
 }
 
 /**
