@@ -94,6 +94,9 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
   // fetch's errors would quote credentials in the URL.
   const baseUrl = redactUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const oauth = options.oauth && checkCredentials({ ...options.oauth }, "oauth.");
+  // Said at creation, not at the first call, which may come much later (or from a request handler).
+  if (oauth && oauth.refreshToken === undefined && oauth.tokenStore === undefined)
+    throw new TypeError("oauth.refreshToken is required unless oauth.tokenStore is given");
   const { token, clientId } = checkCredentials({ token: options.token, clientId: options.clientId ?? oauth?.clientId });
   // Every credential is registered at once: an error can quote one before it is first used.
   const secrets = new SecretSet([token, clientId, oauth?.clientSecret, oauth?.refreshToken]);

@@ -79,7 +79,8 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
     const value = params.path[name];
     if (isDotSegment(value)) return { problem: "path", key: name, value };
   }
-  if (body === undefined && op.requestBodyRequired && op.requestContentType === "application/json") body = Object.create(null) as Record<string, unknown>;
+  if (body === undefined && op.requestBodyRequired && op.requestContentType === "application/json")
+    body = Object.create(null) as Record<string, unknown>;
   return { params, body };
 }
 
