@@ -1,5 +1,4 @@
-import { createLogger } from "@stoplight/prism-core";
-import { createInstance, getHttpOperationsFromSpec, type IHttpConfig, type IHttpRequest } from "@stoplight/prism-http";
+import type { IHttpConfig, IHttpRequest } from "@stoplight/prism-http";
 import type { OpenApiDocument } from "./mock-spec.js";
 import type { AnswerPreference } from "./prefer.js";
 import { type ProblemAnswer, problemAnswer } from "./prism-problem.js";
@@ -35,8 +34,15 @@ const SEVERITY = ["Error", "Warning", "Information", "Hint"];
  * the `URIError` of a path parameter like `%ZZ`) became an unhandled rejection that ended the
  * host process. Here every call is awaited inside `try`: whatever Prism throws or rejects
  * with becomes a 500 for that one request.
+ *
+ * Prism is imported here, on the first mock started, not when the package is: it takes about a
+ * second to load, and `startFake()` and the MSW handlers, which share the package entry, never use it.
  */
 export async function createPrismEngine(document: OpenApiDocument, options: { dynamic: boolean; seed: string | undefined }) {
+  const [{ createLogger }, { createInstance, getHttpOperationsFromSpec }] = await Promise.all([
+    import("@stoplight/prism-core"),
+    import("@stoplight/prism-http"),
+  ]);
   const operations = await getHttpOperationsFromSpec(document);
   const config: IHttpConfig = {
     isProxy: false,

@@ -21,6 +21,23 @@ export type TargetCheck = { ok: true; target: RequestTarget } | { ok: false; des
  * ```
  */
 export function checkRequestTarget(rawTarget: string): TargetCheck {
+  const checked = checkTargetEncoding(rawTarget);
+  if (!checked.ok) return checked;
+  return { ok: true, target: { path: checked.path, query: queryValues(checked.rawQuery) } };
+}
+
+export type EncodingCheck = { ok: true; path: string; rawQuery: string } | { ok: false; description: string };
+
+/**
+ * The checks of {@link checkRequestTarget} without decoding the query: the normalised path
+ * (still percent-encoded) and the raw query string, for an engine that decodes them itself.
+ *
+ * @example
+ * ```ts
+ * checkTargetEncoding("/v3/a/../faxes?x=%20"); // { ok: true, path: "/v3/faxes", rawQuery: "x=%20" }
+ * ```
+ */
+export function checkTargetEncoding(rawTarget: string): EncodingCheck {
   const originForm = toOriginForm(rawTarget);
   if (originForm === undefined)
     return { ok: false, description: `the request target ${quoteRequestText(rawTarget)} is not a path starting with "/"` };
@@ -35,7 +52,7 @@ export function checkRequestTarget(rawTarget: string): TargetCheck {
     return { ok: false, description: `the query string part ${quoteRequestText(badQueryPart)} is not valid percent-encoded UTF-8` };
   const path = normalisedPath(rawPath);
   if (path === undefined) return { ok: false, description: `the request path ${quoteRequestText(rawPath)} is not a valid URL path` };
-  return { ok: true, target: { path, query: queryValues(rawQuery) } };
+  return { ok: true, path, rawQuery };
 }
 
 /** `/path?q` as is; `http://host/path?q` (absolute form, sent to proxies) as its path and query; anything else `undefined`. */
