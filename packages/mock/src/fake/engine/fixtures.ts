@@ -10,13 +10,30 @@ export const FIXTURE_REMOTE_NUMBER = "+12076001783";
 export const FIXTURE_TIME = Date.UTC(2026, 0, 15, 9, 30, 0);
 
 const ID_LENGTH = 24;
-let lastId = 0;
-let lastNumber = 0;
-let lastMember = 0;
+
+interface Counters {
+  id: number;
+  number: number;
+  member: number;
+}
+
+// Kept on globalThis, not in the module: the ESM and the CJS build (or two copies of the package)
+// loaded in one process must not hand out the same id twice.
+const COUNTERS_KEY = Symbol.for("@faxkit/mock.fixtures.counters");
+const counters: Counters = sharedCounters();
+
+function sharedCounters(): Counters {
+  const holder = globalThis as Record<symbol, Counters | undefined>;
+  const existing = holder[COUNTERS_KEY];
+  if (existing !== undefined) return existing;
+  const fresh = { id: 0, number: 0, member: 0 };
+  holder[COUNTERS_KEY] = fresh;
+  return fresh;
+}
 
 /**
  * A fresh record id: 24 lowercase hex digits (the shape of Fax.Plus ids), counting up from
- * `000000000000000000000001`, so ids are unique in the process and readable in a failing test.
+ * `000000000000000000000001`, so ids are unique in the process (across copies of this module too) and readable in a failing test.
  *
  * @example
  * ```ts
@@ -24,8 +41,8 @@ let lastMember = 0;
  * ```
  */
 export function newId(): string {
-  lastId += 1;
-  return lastId.toString(16).padStart(ID_LENGTH, "0");
+  counters.id += 1;
+  return counters.id.toString(16).padStart(ID_LENGTH, "0");
 }
 
 // Year 0 and year 9999 bound what toISOString writes as `YYYY-…` (outside, it adds a sign and digits).
@@ -52,8 +69,8 @@ const AT = faxTime(FIXTURE_TIME);
 
 /** The next fixture fax number: `+1555` and seven digits, so it matches the spec's `^[+][0-9]{8,}$`. */
 function nextNumber(): string {
-  lastNumber += 1;
-  return `+1555${String(lastNumber % 10_000_000).padStart(7, "0")}`;
+  counters.number += 1;
+  return `+1555${String(counters.number % 10_000_000).padStart(7, "0")}`;
 }
 
 function fax(overrides: Partial<Fax> = {}): Fax {
@@ -166,12 +183,13 @@ function account(overrides: Partial<Account> = {}): Account {
 }
 
 function member(overrides: Partial<Account> = {}): Account {
-  lastMember += 1;
+  counters.member += 1;
+  const n = counters.member;
   return {
     uid: newId(),
-    email: `member${lastMember}@example.com`,
+    email: `member${n}@example.com`,
     name: "Member",
-    lastname: String(lastMember),
+    lastname: String(n),
     account_type: "corporate_member",
     status: "active",
     creation_date: AT,

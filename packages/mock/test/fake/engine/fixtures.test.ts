@@ -1,6 +1,6 @@
 import type { ValidationResult } from "@faxkit/validator";
 import { validate } from "@faxkit/validator";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FIXTURE_TIME, FIXTURE_UID, faxTime, fixtures, newId } from "../../../src/fake/engine/fixtures.js";
 
 /** The validator's issues, readable in a failing assertion; `[]` when the record is valid. */
@@ -111,6 +111,16 @@ describe("newId", () => {
     const ids = Array.from({ length: 1_000 }, () => newId());
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{24}$/);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("keeps counting in a second copy of the module (dual ESM/CJS load)", async () => {
+    const before = newId();
+    vi.resetModules();
+    const copy = await import("../../../src/fake/engine/fixtures.js");
+    expect(copy.newId).not.toBe(newId);
+    const fromCopy = copy.newId();
+    expect(fromCopy > before).toBe(true);
+    expect(newId() > fromCopy).toBe(true);
   });
 });
 
