@@ -1,29 +1,11 @@
 import { type ServerResponse, STATUS_CODES } from "node:http";
 
+export { errorCodeFor } from "./error-codes.js";
+
 /** The API's error shape (the spec's `Error` schema: two strings, nothing more). */
 export interface ApiErrorBody {
   error: string;
   description: string;
-}
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: "invalid_request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  405: "method_not_allowed",
-  406: "not_acceptable",
-  408: "request_timeout",
-  413: "payload_too_large",
-  417: "expectation_failed",
-  422: "invalid_request",
-  431: "request_header_fields_too_large",
-  500: "internal_server_error",
-};
-
-/** The `error` code for a status the mock answers by itself, in the API's snake_case style. */
-export function errorCodeFor(status: number): string {
-  return CODE_BY_STATUS[status] ?? (status >= 500 ? "internal_server_error" : "invalid_request");
 }
 
 /** Headers every answer of the mock's own carries. */

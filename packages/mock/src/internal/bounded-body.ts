@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApiErrorBody, errorCodeFor, sendApiError } from "./api-error.js";
+import { tooLarge } from "./body-limit.js";
 import { readBody } from "./read-body.js";
 import { refuseUnreadBody } from "./refuse-unread-body.js";
 
@@ -40,17 +41,4 @@ function hasBody(req: IncomingMessage): boolean {
 
 function declaresTooMuch(req: IncomingMessage, maxBodyBytes: number): boolean {
   return Number(req.headers["content-length"] ?? 0) > maxBodyBytes;
-}
-
-/**
- * The description of a `413`, shared by every front end so a test reads the same words.
- *
- * @example
- * ```ts
- * tooLarge(1024, 5000); // "the mock accepts request bodies of at most 1024 bytes (maxBodyBytes); this one declares 5000 bytes"
- * ```
- */
-export function tooLarge(maxBodyBytes: number, declared: number | undefined): string {
-  const sent = declared !== undefined && Number.isFinite(declared) ? `this one declares ${declared} bytes` : "this one has more";
-  return `the mock accepts request bodies of at most ${maxBodyBytes} bytes (maxBodyBytes); ${sent}`;
 }

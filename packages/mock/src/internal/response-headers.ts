@@ -1,16 +1,5 @@
 import { validateHeaderName, validateHeaderValue } from "node:http";
-
-/** Hop-by-hop headers an engine must not set (RFC 9110 §7.6.1), and the length the server computes. */
-const NOT_COPIED = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "transfer-encoding",
-  "upgrade",
-  "te",
-  "trailer",
-  "content-length",
-]);
+import { NOT_COPIED_HEADERS } from "./hop-by-hop.js";
 
 /**
  * An engine's answer headers as node may write them: hop-by-hop ones dropped and any node
@@ -25,7 +14,7 @@ const NOT_COPIED = new Set([
 export function writableHeaders(headers: Record<string, string>): Record<string, string> {
   const copied: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (NOT_COPIED.has(name.toLowerCase())) continue;
+    if (NOT_COPIED_HEADERS.has(name.toLowerCase())) continue;
     try {
       validateHeaderName(name);
       validateHeaderValue(name, value);
