@@ -60,7 +60,7 @@ export interface DeliverWebhookOptions {
   timeoutMs?: number;
 }
 
-/** What became of one delivery; `error` names the target (quoted) and never holds the payload. */
+/** What became of one delivery; `error` names the target's origin (quoted, its path not shown) and never holds the payload. */
 export interface WebhookDeliveryResult {
   ok: boolean;
   /** The target's status, when it answered. */
@@ -77,19 +77,36 @@ function isLoopbackHost(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
+/**
+ * How an error names a target: its origin, quoted, with any path shown as `/…`, because teams
+ * keep a shared secret in the target's path or query (the docs' only way to authenticate Fax.Plus).
+ * Text that is not a URL is quoted as it is: it reaches no one.
+ */
+function shownTarget(target: string): string {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return quoteRequestText(String(target));
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return quoteRequestText(`${url.protocol}…`);
+  const rest = url.pathname === "/" && url.search === "" ? "/" : "/…";
+  return quoteRequestText(`${url.protocol}//${url.host}${rest}`);
+}
+
 /** Why `target` may not be called, or `undefined` when it may: the fake never leaves loopback. */
 function refusal(target: string): string | undefined {
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    return `webhook target ${quoteRequestText(String(target))} is not a URL`;
+    return `webhook target ${shownTarget(target)} is not a URL`;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return `webhook target ${quoteRequestText(target)} refused: only http and https targets are called`;
+    return `webhook target ${shownTarget(target)} refused: only http and https targets are called`;
   }
   if (!isLoopbackHost(url.hostname)) {
-    return `webhook target ${quoteRequestText(target)} refused: the fake only calls loopback hosts (127.0.0.0/8, ::1, localhost)`;
+    return `webhook target ${shownTarget(target)} refused: the fake only calls loopback hosts (127.0.0.0/8, ::1, localhost)`;
   }
   return undefined;
 }
@@ -137,7 +154,7 @@ export async function deliverWebhook(
   const timeoutMs = timeoutOf(options);
   if (typeof timeoutMs === "string") return { ok: false, error: timeoutMs };
   const body = serialize(payload);
-  if (body === undefined) return { ok: false, error: `webhook payload for ${quoteRequestText(target)} is not JSON-serialisable` };
+  if (body === undefined) return { ok: false, error: `webhook payload for ${shownTarget(target)} is not JSON-serialisable` };
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -156,12 +173,11 @@ export async function deliverWebhook(
     return {
       ok: false,
       status: response.status,
-      error: `webhook target ${quoteRequestText(target)} answered ${response.status}${redirect}`,
+      error: `webhook target ${shownTarget(target)} answered ${response.status}${redirect}`,
     };
   } catch (error) {
-    if (controller.signal.aborted)
-      return { ok: false, error: `webhook target ${quoteRequestText(target)} timed out after ${timeoutMs} ms` };
-    return { ok: false, error: `webhook POST to ${quoteRequestText(target)} failed: ${reasonOf(error)}` };
+    if (controller.signal.aborted) return { ok: false, error: `webhook target ${shownTarget(target)} timed out after ${timeoutMs} ms` };
+    return { ok: false, error: `webhook POST to ${shownTarget(target)} failed: ${reasonOf(error)}` };
   } finally {
     clearTimeout(timer);
   }
