@@ -60,7 +60,8 @@ async function readBounded(stream: ReadableStream<Uint8Array> | null, maxBytes: 
     if (done) break;
     read += value.byteLength;
     if (read > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a body MSW's interceptor feeds may never settle its cancel.
+      reader.cancel().catch(() => undefined);
       return undefined;
     }
     chunks.push(value);
@@ -76,10 +77,11 @@ async function readBounded(stream: ReadableStream<Uint8Array> | null, maxBytes: 
 
 /** Lower-case names, one string each; a header the Fetch API lists more than once (`set-cookie`) joined with `, `. */
 function headerRecord(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {};
+  const joined = new Map<string, string>();
   headers.forEach((value, name) => {
-    // Own properties only: a header named `__proto__` stays a header.
-    record[name] = Object.hasOwn(record, name) ? `${record[name]}, ${value}` : value;
+    const before = joined.get(name);
+    joined.set(name, before === undefined ? value : `${before}, ${value}`);
   });
-  return record;
+  // fromEntries defines own properties, so a header named `__proto__` stays a header.
+  return Object.fromEntries(joined);
 }

@@ -37,15 +37,21 @@ export function apiErrorResponse(status: number, body: ApiErrorBody): HttpRespon
   return new HttpResponse(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-function fetchHeaders(headers: Record<string, string>): Headers {
-  const copied = new Headers();
+/** A header name: an RFC 9110 token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A header value the Fetch API takes: bytes (code points up to U+00FF) without NUL, CR or LF. */
+const FIELD_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
+
+/**
+ * The headers checked here rather than by `Headers.set` throwing: MSW's interceptor wraps the
+ * `Headers` class and keeps a refused value in its own record, which fails the response later.
+ */
+function fetchHeaders(headers: Record<string, string>): Record<string, string> {
+  const copied: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (NOT_COPIED_HEADERS.has(name.toLowerCase())) continue;
-    try {
-      copied.set(name, value);
-    } catch {
-      // dropped: one header the Fetch API refuses must not cost the whole answer
-    }
+    // Dropped when invalid: one bad header must not cost the whole answer.
+    if (TOKEN.test(name) && typeof value === "string" && FIELD_VALUE.test(value)) copied[name.toLowerCase()] = value;
   }
   return copied;
 }
