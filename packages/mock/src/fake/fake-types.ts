@@ -1,4 +1,5 @@
 import type { OperationId } from "@faxkit/types";
+import type { FakeSeed } from "./engine/seed.js";
 
 /**
  * One HTTP request as the fake engine takes it, whichever front end received it (the HTTP
