@@ -14,6 +14,7 @@
  * ```
  */
 
+export { fixtures } from "./fake/engine/fixtures.js";
 export type {
   FailNextOptions,
   FakeClock,

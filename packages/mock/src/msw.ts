@@ -17,6 +17,7 @@
  * ```
  */
 
+export { fixtures } from "./fake/engine/fixtures.js";
 export type {
   FailNextOptions,
   FakeClock,

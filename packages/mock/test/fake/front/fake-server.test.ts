@@ -216,7 +216,7 @@ describe("the request boundary", () => {
 
   it.each([
     ["an engine that throws", () => Promise.reject(new Error("boom\nX-Forged: yes"))],
-    ["a status node cannot write", () => ({ status: 1000, headers: {}, body: undefined })],
+    ["a status that is not a final answer", () => ({ status: 101, headers: {}, body: undefined })],
   ])("%s is a 500 in the API's shape for that request, and the server keeps serving", async (_name, fail) => {
     let calls = 0;
     const { port } = await serve(scriptedEngine(() => (calls++ === 0 ? (fail() as FakeResponse) : ok())));
