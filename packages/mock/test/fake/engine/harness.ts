@@ -91,3 +91,22 @@ export async function upload(engine: FakeEngine, file: Uint8Array, fileName = "d
 export function pdfBytes(marker = "x"): Uint8Array {
   return encoder.encode(`%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n% ${marker}\n%%EOF\n`);
 }
+
+/** A fetch that answers from the engine, as a front end would: for driving @faxkit/client against it. */
+export function engineFetch(engine: FakeEngine): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const body = new Uint8Array(await request.arrayBuffer());
+    const answer = await engine.answer({ method: request.method, path: url.pathname, query: url.search.slice(1), headers, body });
+    if (answer.fault === "reset") throw new TypeError("fetch failed: connection reset by the fake");
+    return new Response(answer.status === 204 ? null : (answer.body as BodyInit | undefined), {
+      status: answer.status,
+      headers: answer.headers,
+    });
+  };
+}
