@@ -88,6 +88,16 @@ function parseCurl(text: string): { method: string; url: string; headers: Record
   return { method, url, headers, body };
 }
 
+/** Every printed `curl` example, in order, each parsed as {@link parseCurl} does (the URL unquoted). */
+function parseCurls(text: string): ReturnType<typeof parseCurl>[] {
+  const tried = text.slice(text.indexOf("Try:"), text.indexOf("Press Ctrl-C"));
+  return tried
+    .split(/^\s*(?=curl )/m)
+    .filter((part) => part.startsWith("curl "))
+    .map((part) => parseCurl(`${part}Press Ctrl-C`))
+    .map((curl) => ({ ...curl, url: curl.url.replace(/^"|"$/g, "") })); // a URL with a query is printed in quotes for the shell
+}
+
 afterEach(() => {
   // Never leave a mock behind, whatever a test did: only the children this file started.
   for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -166,6 +176,8 @@ describe("faxkit-mock CLI", () => {
     [["--port", "abc"], "faxkit-mock: --port must be an integer 0–65535 (got abc)"],
     [["--port", "70000"], "faxkit-mock: --port must be an integer 0–65535 (got 70000)"],
     [["--bogus"], "faxkit-mock: Unknown option '--bogus'"],
+    [["--stateful", "--dynamic"], "faxkit-mock: --stateful cannot be combined with --dynamic (they configure the Prism mock)"],
+    [["--stateful", "--seed", "7", "--spec", "x.json"], "faxkit-mock: --stateful cannot be combined with --seed, --spec"],
   ])("%j exits 2 with a message, starting nothing", async (args, message) => {
     const cli = runCli(...args);
     expect(await cli.exit(10_000)).toBe(2);
@@ -177,6 +189,7 @@ describe("faxkit-mock CLI", () => {
     const cli = runCli("--help");
     expect(await cli.exit(10_000)).toBe(0);
     expect(cli.stdout()).toMatch(/^Usage: faxkit-mock \[--port 4010\]/);
+    expect(cli.stdout()).toContain("--stateful");
   });
 
   it("a port in use exits 1 naming the port", async () => {
@@ -188,6 +201,76 @@ describe("faxkit-mock CLI", () => {
       const cli = runCli("--port", String(port));
       expect(await cli.exit(20_000)).toBe(1);
       expect(cli.stderr()).toContain(`port ${port} is already in use`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
+
+describe("faxkit-mock --stateful", () => {
+  it("serves the fake: prints the URL and requests to try, which show it keeps state; SIGINT stops it and frees the port", async () => {
+    const cli = runCli("--stateful", "--port", "0");
+    const [, url] = await waitForOutput(
+      cli,
+      /^Fax\.Plus fake \(stateful, in memory\) listening on (http:\/\/127\.0\.0\.1:\d+\/v3)\n/,
+      10_000,
+    );
+    await waitForOutput(cli, /Press Ctrl-C to stop\./, 5_000);
+    const port = Number(new URL(url as string).port);
+
+    // The printed requests, sent as printed: the first creates a webhook, the second lists it.
+    const [create, list] = parseCurls(cli.stdout());
+    expect(create?.url).toBe(`${url}/hooks`);
+    expect(list?.url).toBe(`${url}/hooks?event=fax_received`);
+    const send = (curl: ReturnType<typeof parseCurl>) =>
+      fetch(curl.url, {
+        method: curl.method,
+        headers: curl.headers,
+        ...(curl.body !== undefined ? { body: curl.body } : {}),
+        signal: AbortSignal.timeout(10_000),
+      });
+    const created = await send(create as ReturnType<typeof parseCurl>);
+    expect(created.status).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    const listed = await send(list as ReturnType<typeof parseCurl>);
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(await listed.json())).toContain(id);
+
+    cli.child.kill("SIGINT");
+    expect(await cli.exit(10_000)).toBe(0);
+    expect(cli.stdout()).toMatch(/fake stopped\n$/);
+    expect(cli.stderr()).toBe("");
+    expect(await portIsFree(port)).toBe(true);
+  });
+
+  it("keeps serving after a target that does not decode and a body over the limit", async () => {
+    const cli = runCli("--stateful", "--port", "0");
+    const [, url] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+\/v3)\n/, 10_000);
+    const headers = { authorization: "Bearer any-token" };
+    expect((await fetch(`${url}/accounts/%ZZ`, { headers, signal: AbortSignal.timeout(10_000) })).status).toBe(400);
+    const large = await fetch(`${url}/hooks`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: "x".repeat(33 * 1024 * 1024),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(large.status).toBe(413);
+    expect((await fetch(`${url}/accounts/self`, { headers, signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exit(10_000)).toBe(0);
+    expect(cli.stderr()).toBe("");
+  });
+
+  it("a port in use exits 1 naming the port", async () => {
+    const blocker: Server = createServer();
+    blocker.listen(0, "127.0.0.1");
+    await once(blocker, "listening");
+    const { port } = blocker.address() as { port: number };
+    try {
+      const cli = runCli("--stateful", "--port", String(port));
+      expect(await cli.exit(10_000)).toBe(1);
+      expect(cli.stderr()).toContain(`port ${port} is already in use`);
+      expect(cli.stdout()).toBe("");
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
