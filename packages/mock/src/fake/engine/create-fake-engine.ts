@@ -1,3 +1,4 @@
+import { operations } from "@faxkit/types";
 import { validateRequest } from "@faxkit/validator";
 import { quoteRequestText } from "../../internal/quote-request-text.js";
 import type { FailNextOptions, FakeEngine, FakeHandlerResult, FakeRequest, FakeResponse, LoggedRequest } from "../fake-types.js";
@@ -195,7 +196,16 @@ function validationAnswer(routed: RoutedRequest): FakeResponse | undefined {
     params: { path: routed.params, query: typedQuery(routed.query) },
     body: routed.body,
   });
-  return result.ok ? undefined : errorAnswer(400, describeIssues(result.issues));
+  if (result.ok) return undefined;
+  // The validator reports a request without any query as "/params: must have required property 'query'"; name the parameters instead.
+  const op = operations[routed.operationId];
+  const missing = op.queryParams.filter(
+    (name) => (op.requiredParams as readonly string[]).includes(name) && !Object.hasOwn(routed.query, name),
+  );
+  const named = missing.map((name) => ({ message: `/params/query/${name}: is required (a query parameter of ${op.operationId})` }));
+  const rest =
+    missing.length > 0 ? result.issues.filter((issue) => issue.path !== "/params" || issue.keyword !== "required") : result.issues;
+  return errorAnswer(400, describeIssues([...named, ...rest]));
 }
 
 function injected(failure: FailNextOptions): FakeResponse {

@@ -43,13 +43,22 @@ export function parseMultipart(body: Uint8Array, contentType: string | undefined
     const headersStart = cursor + 2;
     const headersEnd = indexOfBytes(body, ascii("\r\n\r\n"), headersStart, headersStart + LIMITS.multipartHeaderBytes);
     if (headersEnd === -1) return bad(`a multipart part has no end of headers within ${LIMITS.multipartHeaderBytes} bytes`);
-    const next = indexOfBytes(body, ascii(`\r\n--${boundary}`), headersEnd + 4);
+    const next = nextDelimiter(body, ascii(`\r\n--${boundary}`), headersEnd + 4);
     if (next === -1) return bad("the multipart body ends without its closing boundary");
     const part = readPart(headerText.decode(body.subarray(headersStart, headersEnd)), body.subarray(headersEnd + 4, next));
     if ("description" in part) return bad(part.description);
     parts.push(part);
     cursor = next + 2 + delimiter.length;
   }
+}
+
+/** The next CRLF--boundary that ends a line (followed by CRLF or `--`): the same text inside a file, followed by more, is data. */
+function nextDelimiter(body: Uint8Array, delimiter: Uint8Array, from: number): number {
+  for (let at = indexOfBytes(body, delimiter, from); at !== -1; at = indexOfBytes(body, delimiter, at + 1)) {
+    const after = at + delimiter.length;
+    if ((body[after] === 13 && body[after + 1] === 10) || (body[after] === 45 && body[after + 1] === 45)) return at;
+  }
+  return -1;
 }
 
 function bad(description: string): { ok: false; description: string } {
