@@ -15,6 +15,7 @@
  */
 
 export { fixtures } from "./fake/engine/fixtures.js";
+export type { SeedFile } from "./fake/engine/seed.js";
 export type {
   FailNextOptions,
   FakeClock,

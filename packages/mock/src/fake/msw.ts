@@ -8,7 +8,14 @@ import { fakeHttpHandlers } from "./msw/fake-http-handlers.js";
 /** Where the real API lives; the handlers answer requests under it by default. */
 const DEFAULT_BASE_URL = "https://restapi.fax.plus/v3";
 
-/** Options of {@link createFakeHandlers}. */
+/**
+ * Options of {@link createFakeHandlers}.
+ *
+ * @example
+ * ```ts
+ * createFakeHandlers({ baseUrl: "http://fax.test/v3", maxBodyBytes: 1 << 20, seed: { faxes: [fixtures.fax()] } });
+ * ```
+ */
 export interface FakeHandlersOptions {
   /**
    * The API base URL the handlers answer under (any method, the URL itself and every path
@@ -29,7 +36,17 @@ export interface FakeHandlersOptions {
   webhookFetch?: typeof fetch;
 }
 
-/** The fake's controls as the MSW handlers expose them, plus its base URL and `close()`. */
+/**
+ * The fake's controls as the MSW handlers expose them, plus its base URL and `close()`.
+ *
+ * @example
+ * ```ts
+ * const { fake } = createFakeHandlers();
+ * fake.resetNext("sendFax");                      // the next sendFax is a network error
+ * afterEach(() => fake.reset());
+ * afterAll(() => fake.close());
+ * ```
+ */
 export interface MswFake extends FakeControls {
   /** The base URL the handlers answer under, normalised: `https://restapi.fax.plus/v3`. */
   readonly baseUrl: string;
@@ -37,7 +54,15 @@ export interface MswFake extends FakeControls {
   close(): Promise<void>;
 }
 
-/** What {@link createFakeHandlers} returns: handlers for `setupServer`/`setupWorker`, and the controls. */
+/**
+ * What {@link createFakeHandlers} returns: handlers for `setupServer`/`setupWorker`, and the controls.
+ *
+ * @example
+ * ```ts
+ * const { handlers, fake }: FakeHandlers = createFakeHandlers();
+ * const server = setupServer(...handlers);
+ * ```
+ */
 export interface FakeHandlers {
   /** Put these in `setupServer(...handlers)` (or `server.use(...handlers)`). */
   readonly handlers: HttpHandler[];

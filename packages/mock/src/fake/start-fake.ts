@@ -7,7 +7,14 @@ import type { FakeControls, FakeSeed } from "./fake-types.js";
 /** The base path of every Fax.Plus v3 URL, which the fake serves under. */
 const BASE_PATH = "/v3";
 
-/** Options of {@link startFake}: where it listens, and how the engine behaves. */
+/**
+ * Options of {@link startFake}: where it listens, and how the engine behaves.
+ *
+ * @example
+ * ```ts
+ * const fake = await startFake({ port: 4010, deliveryDelayMs: 1_000, seed: { numbers: [fixtures.number()] } });
+ * ```
+ */
 export interface FakeOptions {
   /** Port to listen on; `0` (default) picks a free one. */
   port?: number;
@@ -30,7 +37,18 @@ export interface FakeOptions {
   webhookFetch?: typeof fetch;
 }
 
-/** A running fake: its URL, the controls of its engine, and `stop()`. */
+/**
+ * A running fake: its URL, the controls of its engine, and `stop()`.
+ *
+ * @example
+ * ```ts
+ * const fake: FakeServer = await startFake();
+ * fake.latency(200, "listFaxes");                 // real-time delay for one operation
+ * await fake.clock.advance(3_000);                 // sent faxes reach the sent folder
+ * expect(fake.requests.at(-1)?.status).toBe(200);
+ * await fake.stop();
+ * ```
+ */
 export interface FakeServer extends FakeControls {
   /** Base URL of the API, production paths included: `http://127.0.0.1:<port>/v3`. */
   readonly url: string;
