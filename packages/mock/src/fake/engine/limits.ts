@@ -7,7 +7,8 @@ export const LIMITS = {
   /** Entries of `requests`; the oldest go first. */
   loggedRequests: 10_000,
   /** Fax records (inbox, sent, spam) plus outbox entries. */
-  faxes: 50_000,
+  // Each queued send holds 4 clock tasks: 20,000 entries stay under the clock's 100,000 pending tasks.
+  faxes: 20_000,
   numbers: 1_000,
   members: 1_000,
   webhooks: 100,

@@ -78,8 +78,7 @@ export function applySeed(state: FakeState, seed: FakeSeed): FaxEntry[] {
     state.faxes.set(fax.id, entry);
     if (entry.category === "inbox") received.push(entry);
   }
-  for (const record of seed.outbox ?? [])
-    state.outbox.set(record.id, { record, owner: state.ownerFor(record.uid), documents: [], moving: false });
+  for (const record of seed.outbox ?? []) state.outbox.set(record.id, { record, owner: state.ownerFor(record.uid), documents: [] });
   for (const file of seed.files ?? []) addFile(state, file);
   return received;
 }

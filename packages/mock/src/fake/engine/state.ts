@@ -21,8 +21,6 @@ export interface OutboxEntry {
   record: Outbox;
   owner: string;
   documents: StoredDocument[];
-  /** Seeded entries stay where they are; sent ones move on with the clock. */
-  moving: boolean;
 }
 
 export interface Upload {

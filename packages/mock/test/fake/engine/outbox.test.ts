@@ -44,7 +44,9 @@ describe("sendFax", () => {
   it("moves through the outbox statuses to a sent fax with the same id and the same bytes", async () => {
     // Real time stands still, so each advance() lands between two steps.
     vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 5, 1) });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const document = pdfBytes("the one document");
     const path = await upload(engine, document);
     const { json } = await send({ to: ["+12025550100"], files: [path], return_ids: true, comment: { text: "hello", tags: ["t"] } });

@@ -49,7 +49,9 @@ describe("webhook deliveries", () => {
   it("POSTs fax_sent to each fax_sent webhook once the fax is sent", async () => {
     // Real time stands still, so fake time moves only by advance() and the boundary is exact.
     vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 5, 1) });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const { posted, fetch } = receiver();
     engine = newEngine({ webhookFetch: fetch, deliveryDelayMs: 1_000 });
     await call(engine, "POST", "/v3/hooks", { body: { target: "http://127.0.0.1:9/sent", event: "fax_sent" } });

@@ -59,7 +59,8 @@ const updateUser: OperationHandler = (call, ctx) => {
     if (!Object.hasOwn(patch, field)) continue;
     next = assignOwn(next, { [field]: MERGED_FIELDS.has(field) ? merged(next[field], patch[field]) : patch[field] });
   }
-  // The fake serves what it stores, and its answers validate strictly: a property the spec does not list cannot be kept.
+  // The fake serves what it stores, and its answers must validate: a value the spec does not allow (an unknown enum value,
+  // a bad pattern) cannot be kept.
   const issues = recordIssues("Account", next);
   if (issues.length > 0)
     throw fail(

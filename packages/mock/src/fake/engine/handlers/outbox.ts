@@ -102,7 +102,7 @@ const sendFax: OperationHandler = (call, ctx) => {
   const ids: Record<string, string> = {};
   for (const to of destinations) {
     const id = newId();
-    const entry: OutboxEntry = { record: outboxRecord(id, owner, to, body, documents, now), owner, documents, moving: true };
+    const entry: OutboxEntry = { record: outboxRecord(id, owner, to, body, documents, now), owner, documents };
     ctx.state.outbox.set(id, entry);
     scheduleDelivery(ctx, entry, sendAt);
     Object.defineProperty(ids, to, { value: id, enumerable: true, writable: true, configurable: true });
