@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed exactly. */
+export function prng(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  const chance = (p: number) => next() < p;
+  return { int, pick, chance };
+}
+export type Random = ReturnType<typeof prng>;
+
+const spec = JSON.parse(readFileSync(fileURLToPath(new URL("../../../../spec/faxplus.resolved.json", import.meta.url)), "utf8")) as {
+  paths: Record<string, unknown>;
+};
+const TEMPLATES = Object.keys(spec.paths);
+const METHODS = ["GET", "GET", "GET", "PUT", "PUT", "POST", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD"];
+const ODD_SEGMENTS = [
+  "%",
+  "%ZZ",
+  "%C3%28",
+  "%E2%82",
+  "%00",
+  "..",
+  ".",
+  "",
+  "%2e%2e",
+  "é",
+  "%FF%FE",
+  "~",
+  "'\"<>",
+  "__proto__",
+  "constructor",
+];
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "multipart/form-data; boundary=x",
+  "multipart/form-data",
+  "text/plain",
+  "application/pdf",
+  "a/b/c",
+];
+
+/** A request a fuzz run sends: what a client could put on the wire through fetch. */
+export interface RandomRequest {
+  method: string;
+  /** Path and query, base path included. */
+  target: string;
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+}
+
+function randomText(random: Random, length: number): string {
+  let text = "";
+  for (let i = 0; i < length; i++) text += String.fromCharCode(random.chance(0.9) ? 0x21 + random.int(0x5e) : 0xa0 + random.int(0x5f));
+  return text;
+}
+
+function randomTarget(random: Random): string {
+  const template = random.pick(TEMPLATES);
+  let path = `/v3${template.replace(/\{[^}]+\}/g, () =>
+    random.chance(0.5)
+      ? "self"
+      : random.chance(0.5)
+        ? random
+            .int(2 ** 32)
+            .toString(16)
+            .padStart(24, "0")
+        : random.pick(ODD_SEGMENTS),
+  )}`;
+  if (random.chance(0.1)) path = path.replace(/\/[^/]*$/, `/${random.pick(ODD_SEGMENTS)}${randomText(random, random.int(8))}`);
+  if (random.chance(0.05)) path = `/${random.pick(ODD_SEGMENTS)}${path}`;
+  if (random.chance(0.3)) {
+    const pairs = Array.from(
+      { length: 1 + random.int(3) },
+      () =>
+        `${random.pick(["category", "limit", "event", "format", "x", "%ZZ", "__proto__"])}=${random.pick(["1", "-1", "inbox", "%", "a+b", "%E2%82", "fax_received", "9999999999999999999", randomText(random, 5)])}`,
+    );
+    path += `?${pairs.join("&")}`;
+  }
+  return path;
+}
+
+function randomBody(random: Random, method: string, limit: number): Uint8Array | undefined {
+  if (method === "GET" || method === "HEAD" || random.chance(0.2)) return undefined;
+  const roll = random.int(100);
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  if (roll < 30)
+    return json(
+      random.pick([
+        { ids: ["66df09cf1d6d0b295c363956", randomText(random, 40)], is_read: random.chance(0.5) },
+        { target: `http://127.0.0.1:9/${randomText(random, 8)}`, event: random.pick(["fax_received", "fax_sent", "nope"]) },
+        { from: "+16699990000", to: ["+12076001783"], files: ["/storage/x.pdf"] },
+        { is_read: "yes", comment: 5 },
+        { emails: [`${randomText(random, 6)}@example.com`] },
+      ]),
+    );
+  if (roll < 50) return new TextEncoder().encode(random.pick(['{"ids": [', "{bad", "null", '{"a":1}}', "[[[[[[", '"\u0000"', "{}"]));
+  if (roll < 65)
+    return new TextEncoder().encode(
+      `--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 ${randomText(random, 30)}\r\n--x--\r\n`,
+    );
+  if (roll < 85) return Uint8Array.from({ length: random.int(2_000) }, () => random.int(256));
+  return new Uint8Array(limit + 1 + random.int(limit));
+}
+
+function randomHeaders(random: Random): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (random.chance(0.8)) headers.authorization = random.chance(0.9) ? "Bearer fuzz" : randomText(random, 20);
+  if (random.chance(0.7)) headers["content-type"] = random.pick(CONTENT_TYPES);
+  if (random.chance(0.1)) headers.origin = `http://${randomText(random, 10)}`;
+  if (random.chance(0.2)) headers[`x-${random.int(1000)}`] = randomText(random, random.int(200));
+  return headers;
+}
+
+/** One random request against the API, bodies up to twice `limit`. */
+export function randomRequest(random: Random, limit: number): RandomRequest {
+  const method = random.pick(METHODS);
+  return { method, target: randomTarget(random), headers: randomHeaders(random), body: randomBody(random, method, limit) };
+}
+
+/** The API's `{ error, description }`: two strings, in JSON. */
+export function isApiError(contentType: string | null, body: string): boolean {
+  if (!contentType?.startsWith("application/json")) return false;
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    return typeof parsed.error === "string" && typeof parsed.description === "string";
+  } catch {
+    return false;
+  }
+}
