@@ -64,7 +64,7 @@ export interface FakeServer extends FakeControls {
  * `<url>/accounts/self`. Unlike `startMock()` it keeps state (an uploaded file can be sent, a
  * sent fax shows up in the outbox and, as the fake clock advances, in the faxes), and tests
  * drive it: seed records, inject failures, latency and connection resets, script an
- * operation, read the request log. Prism is not loaded, so it starts at once.
+ * operation, read the request log. It does not load Prism.
  *
  * Same request boundary as `startMock()`: CORS preflights answered, bodies bounded by
  * `maxBodyBytes`, a target that does not decode refused with `400`, and nothing a request does
