@@ -174,3 +174,22 @@ describe("seed and reset", () => {
     expect((await call(engine, "GET", "/v3/accounts/self")).status).toBe(200);
   });
 });
+
+describe("bounds", () => {
+  it("answers a webhook past the fake's limit 400 naming it", async () => {
+    for (let i = 0; i < 100; i++)
+      await call(engine, "POST", "/v3/hooks", { body: { target: `http://127.0.0.1:9/${i}`, event: "fax_sent" } });
+    const answer = await call(engine, "POST", "/v3/hooks", {
+      body: { target: "http://127.0.0.1:9/x", event: "fax_sent" },
+      validateAs: "createWebhook",
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json.description).toContain("at most 100 webhooks");
+  });
+
+  it("refuses a seed past a bound with a RangeError and adds none of it", () => {
+    const numbers = Array.from({ length: 1_001 }, () => fixtures.number());
+    expect(() => engine.seed({ numbers })).toThrow(RangeError);
+    expect(() => engine.seed({ numbers: numbers.slice(0, 1) })).not.toThrow();
+  });
+});
