@@ -84,7 +84,7 @@ export function applySeed(state: FakeState, seed: FakeSeed): FaxEntry[] {
 }
 
 function addFile(state: FakeState, file: SeedFile): void {
-  const bytes = typeof file.bytes === "string" ? utf8.encode(file.bytes) : file.bytes.slice();
+  const bytes = typeof file.bytes === "string" ? utf8.encode(file.bytes) : new Uint8Array(file.bytes);
   const fileName = file.fileName ?? file.path?.split("/").pop() ?? `${file.faxId}.pdf`;
   const document: StoredDocument = { bytes, contentType: file.contentType ?? "application/pdf", fileName };
   state.countFile(bytes.byteLength);

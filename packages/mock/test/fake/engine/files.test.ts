@@ -34,6 +34,26 @@ describe("uploadFile", () => {
     const file = await call(engine, "GET", `/v3/accounts/self/files/${json.ids["+12025550100"]}`, { validateAs: "getFile" });
     expect(file.bytes).toEqual(tricky);
   });
+
+  it("keeps its own copy of the bytes when the front end reuses its Buffer", async () => {
+    const { body, headers } = multipartUpload(pdfBytes("original"));
+    const buffer = Buffer.from(body);
+    const answer = await engine.answer({
+      method: "POST",
+      path: "/v3/accounts/self/files",
+      query: "",
+      headers: { ...headers, authorization: "Bearer t" },
+      body: buffer,
+    });
+    buffer.fill(0);
+    const { path } = JSON.parse(String(answer.body));
+    const { json } = await call(engine, "POST", "/v3/accounts/self/outbox", {
+      body: { from: "+16699990000", to: ["+12025550100"], files: [path], return_ids: true },
+    });
+    await engine.clock.advance(0);
+    const file = await call(engine, "GET", `/v3/accounts/self/files/${json.ids["+12025550100"]}`);
+    expect(file.bytes).toEqual(pdfBytes("original"));
+  });
 });
 
 describe("getFile", () => {

@@ -35,7 +35,8 @@ const uploadFile: OperationHandler = (call, ctx) => {
     throw fail(400, `the fake's file store is full (${LIMITS.files} files, ${LIMITS.fileBytes} bytes); reset() empties it`);
   const path = `/storage/${faxTime(ctx.clock.now()).slice(0, 10)}/${newId()}.${extensionOf(part, call.query.format)}`;
   const document: StoredDocument = {
-    bytes: part.bytes.slice(),
+    // A fresh copy: a Node Buffer's slice() would share (pooled) memory with the request.
+    bytes: new Uint8Array(part.bytes),
     contentType: part.contentType ?? "application/octet-stream",
     fileName: part.fileName ?? FILE_PART,
   };
