@@ -56,7 +56,7 @@ export interface RandomRequest {
   /** Path and query, base path included. */
   target: string;
   headers: Record<string, string>;
-  body: Uint8Array | undefined;
+  body: Uint8Array<ArrayBuffer> | undefined;
 }
 
 function randomText(random: Random, length: number): string {
@@ -90,7 +90,7 @@ function randomTarget(random: Random): string {
   return path;
 }
 
-function randomBody(random: Random, method: string, limit: number): Uint8Array | undefined {
+function randomBody(random: Random, method: string, limit: number): Uint8Array<ArrayBuffer> | undefined {
   if (method === "GET" || method === "HEAD" || random.chance(0.2)) return undefined;
   const roll = random.int(100);
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
