@@ -132,8 +132,10 @@ describe("a minor on @faxkit/types and a patch on @faxkit/client", () => {
     expect(changelogSection(changelog(copy, "@faxkit/validator"), group)).toBe(
       `## ${group}\n\n### Patch Changes\n\n- Updated dependencies\n  - @faxkit/types@${group}`,
     );
-    // mock shares no dependency with the group: a bare heading, same version as the spec it ships.
-    expect(changelogSection(changelog(copy, "@faxkit/mock"), group)).toBe(`## ${group}`);
+    // mock (its fake validates with the validator) depends on types and validator too: it moves and says why.
+    expect(changelogSection(changelog(copy, "@faxkit/mock"), group)).toBe(
+      `## ${group}\n\n### Patch Changes\n\n- Updated dependencies\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
+    );
     expect(changelogSection(changelog(copy, "@faxkit/client"), client)).toBe(
       `## ${client}\n\n### Patch Changes\n\n- client: retries honour \`Retry-After\` in seconds.\n- Updated dependencies\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
     );
@@ -173,7 +175,7 @@ test("a patch on @faxkit/mock moves the whole fixed group, and client with it", 
     versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client }),
   );
   expect(changelogSection(changelog(copy, "@faxkit/mock"), group)).toBe(
-    `## ${group}\n\n### Patch Changes\n\n- mock: CORS preflight allows \`Prefer\`.`,
+    `## ${group}\n\n### Patch Changes\n\n- mock: CORS preflight allows \`Prefer\`.\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
   );
   expect(changelogSection(changelog(copy, "@faxkit/types"), group)).toBe(`## ${group}`);
 });

@@ -101,8 +101,14 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   }
 
   async function run(routed: RoutedRequest, request: FakeRequest): Promise<FakeResponse> {
+    const handler = handlers[routed.operationId];
+    if (handler === undefined)
+      return errorAnswer(
+        501,
+        `the fake does not implement ${quoteRequestText(routed.operationId)} yet (new in the spec); script it with handle()`,
+      );
     try {
-      return await handlers[routed.operationId](
+      return await handler(
         {
           operationId: routed.operationId,
           params: routed.params,

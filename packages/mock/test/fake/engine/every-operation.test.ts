@@ -1,6 +1,7 @@
 import { type OperationId, operationIds, operations } from "@faxkit/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtures } from "../../../src/fake/engine/fixtures.js";
+import { handlers } from "../../../src/fake/engine/handlers/index.js";
 import type { FakeEngine } from "../../../src/fake/fake-types.js";
 import { type CallOptions, call, multipartUpload, newEngine, pdfBytes } from "./harness.js";
 
@@ -13,7 +14,8 @@ const deletable = fixtures.fax();
 const number2 = fixtures.number();
 
 /** One valid request per operation, against the seeded records above. */
-const happy: Record<OperationId, { method: string; path: string } & CallOptions> = {
+// Partial: a new operation in the spec must not stop the type-check of `pnpm spec:update`; "has a case here" fails instead.
+const happy: Partial<Record<OperationId, { method: string; path: string } & CallOptions>> = {
   getAccounts: { method: "GET", path: "/accounts" },
   getUser: { method: "GET", path: "/accounts/self" },
   updateUser: { method: "PUT", path: "/accounts/self", body: { name: "New" } },
@@ -62,21 +64,44 @@ beforeAll(() => {
   return () => engine.close();
 });
 
+function caseOf(operationId: OperationId) {
+  const entry = happy[operationId];
+  if (entry === undefined) throw new Error(`no case for ${operationId}: add one to \`happy\``);
+  return entry;
+}
+
 describe("every operation of the spec", () => {
   it("has a case here", () => {
     expect(Object.keys(happy).sort()).toEqual([...operationIds].sort());
   });
 
+  it("has a handler in the engine", () => {
+    expect(Object.keys(handlers).sort()).toEqual([...operationIds].sort());
+  });
+
+  it("without a handler (an operation new in the spec) is answered 501 naming it, and valid requests of others still work", async () => {
+    const getFax = handlers.getFax;
+    delete handlers.getFax;
+    try {
+      const answer = await call(engine, "GET", `/v3/accounts/self/faxes/${fax.id}`);
+      expect(answer.status).toBe(501);
+      expect(answer.json).toMatchObject({ description: expect.stringContaining('"getFax"') });
+    } finally {
+      handlers.getFax = getFax;
+    }
+    expect((await call(engine, "GET", `/v3/accounts/self/faxes/${fax.id}`)).status).toBe(200);
+  });
+
   // In document order, so deletes come after the reads of the same record.
   it.each(operationIds.map((id) => [id]))("%s answers a valid request with its documented success, valid strictly", async (operationId) => {
-    const { method, path, ...options } = happy[operationId];
+    const { method, path, ...options } = caseOf(operationId);
     const answer = await call(engine, method, `/v3${path}`, { ...options, validateAs: operationId });
     expect(operations[operationId].successStatuses as readonly number[]).toContain(answer.status);
     expect(engine.requests.at(-1)?.operationId).toBe(operationId);
   });
 
   it.each(operationIds.map((id) => [id]))("%s answers a request without a token 401, valid strictly", async (operationId) => {
-    const { method, path, ...options } = happy[operationId];
+    const { method, path, ...options } = caseOf(operationId);
     const answer = await call(engine, method, `/v3${path}`, { ...options, anonymous: true, validateAs: operationId });
     expect(answer.status).toBe(401);
   });

@@ -7,12 +7,16 @@ import { numberHandlers } from "./numbers.js";
 import { outboxHandlers } from "./outbox.js";
 import { webhookHandlers } from "./webhooks.js";
 
-/** The fake's implementation of every operation; `satisfies` makes a new operation of the spec a compile error here. */
-export const handlers = {
+/**
+ * The fake's implementation of each operation. Partial on purpose: an operation a new spec
+ * adds must not stop `pnpm spec:update` from regenerating; until it is written here it is
+ * answered 501, and the test "every operation of the spec has a handler" fails.
+ */
+export const handlers: Partial<Record<OperationId, OperationHandler>> = {
   ...accountHandlers,
   ...faxHandlers,
   ...fileHandlers,
   ...numberHandlers,
   ...outboxHandlers,
   ...webhookHandlers,
-} satisfies Record<OperationId, OperationHandler>;
+};
