@@ -1,13 +1,10 @@
+import { checkedMaxBodyBytes } from "./internal/body-limit.js";
 import { startFrontServer } from "./internal/front-server.js";
 import { basePathOf, loadMockSpec, withBasePath, withoutCallbacks } from "./internal/mock-spec.js";
 import { createPrismEngine } from "./internal/prism-engine.js";
+import { stopOnExit } from "./internal/stop-on-exit.js";
 
-/**
- * Default {@link MockOptions.maxBodyBytes}: 32 MiB. The largest valid request is one upload
- * (`uploadFile`): a fax may carry 30 MB of files in total, so a single file can be 30 MB,
- * plus the multipart framing.
- */
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+export { DEFAULT_MAX_BODY_BYTES } from "./internal/body-limit.js";
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
@@ -46,18 +43,6 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-const running = new Set<MockServer>();
-let exitHookInstalled = false;
-
-/** On exit, stop whatever is still running (sockets close with the process; this also ends keep-alive peers cleanly). */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("beforeExit", () => {
-    for (const mock of running) void mock.stop();
-  });
-}
-
 /**
  * Starts a Fax.Plus API mock: Prism, in this process, serving the resolved spec (vendor spec
  * plus faxkit's overlays) at the production paths, so `https://restapi.fax.plus/v3/accounts/self`
@@ -78,9 +63,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new RangeError(`@faxkit/mock: port must be an integer 0–65535 (got ${port})`);
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0)
-    throw new RangeError(`@faxkit/mock: maxBodyBytes must be a non-negative integer (got ${maxBodyBytes})`);
+  const maxBodyBytes = checkedMaxBodyBytes(options.maxBodyBytes);
   const loaded = await loadMockSpec(options.spec);
   const document = options.callbacks === true ? loaded : withoutCallbacks(loaded);
   const basePath = basePathOf(document);
@@ -96,19 +79,19 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     throw new Error(`@faxkit/mock: cannot listen on ${host}:${port}: ${reason}`, { cause: error });
   }
   let stopping: Promise<void> | undefined;
+  let forget = () => {};
   const mock: MockServer = {
     url: `${front.url}${basePath}`,
     origin: front.url,
     operations: engine.operations,
     stop() {
       stopping ??= (async () => {
-        running.delete(mock);
+        forget();
         await front.close();
       })();
       return stopping;
     },
   };
-  running.add(mock);
-  installExitHook();
+  forget = stopOnExit(mock);
   return mock;
 }

@@ -1,4 +1,4 @@
-/** The API's `error` codes for the statuses the mock and the fake answer by themselves. */
+/** The API's `error` codes for the statuses the mock and the fake answer by themselves (one table for both). */
 const CODE_BY_STATUS: Record<number, string> = {
   400: "invalid_request",
   401: "unauthorized",
@@ -7,11 +7,16 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: "method_not_allowed",
   406: "not_acceptable",
   408: "request_timeout",
+  409: "conflict",
   413: "payload_too_large",
   417: "expectation_failed",
   422: "invalid_request",
+  429: "too_many_requests",
   431: "request_header_fields_too_large",
   500: "internal_server_error",
+  502: "bad_gateway",
+  503: "service_unavailable",
+  504: "gateway_timeout",
 };
 
 /**
@@ -21,7 +26,7 @@ const CODE_BY_STATUS: Record<number, string> = {
  * @example
  * ```ts
  * errorCodeFor(413); // "payload_too_large"
- * errorCodeFor(502); // "internal_server_error"
+ * errorCodeFor(507); // "internal_server_error"
  * ```
  */
 export function errorCodeFor(status: number): string {

@@ -1,25 +1,7 @@
+import { errorCodeFor } from "../../internal/error-codes.js";
 import type { FakeResponse } from "../fake-types.js";
 
-/** The API's `error` codes for the statuses the fake answers by itself (the spec's examples where it has them). */
-const CODE_BY_STATUS: Readonly<Record<number, string>> = {
-  400: "invalid_request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  405: "method_not_allowed",
-  409: "conflict",
-  413: "payload_too_large",
-  429: "too_many_requests",
-  500: "internal_server_error",
-  502: "bad_gateway",
-  503: "service_unavailable",
-  504: "gateway_timeout",
-};
-
-/** The `error` code for `status`, in the API's snake_case style. */
-export function errorCodeFor(status: number): string {
-  return CODE_BY_STATUS[status] ?? (status >= 500 ? "internal_server_error" : "invalid_request");
-}
+export { errorCodeFor };
 
 /** A JSON answer. */
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse {
