@@ -3,20 +3,24 @@
  * with all of them, through the resource API, with request validation on and response
  * validation strict (no drift tolerated). The mock validates every request as the API would,
  * so a rejection here is a client bug; a response the client's validators reject is a spec,
- * mock or validator bug. Operations Prism cannot serve faithfully run against the loopback
- * files stub (the test name says so; README.md says why).
+ * mock or validator bug. Operations Prism cannot serve faithfully run, in the prism project,
+ * against the loopback files stub (the test name says so; README.md says why); in the fake
+ * project every operation runs against the fake, which holds the records the cases name
+ * (`cases/fake-seed.ts`) and serves the documents it was given byte for byte.
  */
 import type { FaxPlusClient, OperationData } from "@faxkit/client";
 import { type OperationId, operations } from "@faxkit/types";
 import { validateResponse } from "@faxkit/validator";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it } from "vitest";
 import { PDF_BYTES, TIFF_BYTES } from "./cases/documents.js";
-import { type CaseEnv, caseOf, FAX_ID, type FileCall, missingCaseAdvice } from "./cases/operations.js";
+import { arrangeCase } from "./cases/fake-seed.js";
+import { type CaseEnv, caseOf, FAX_ID, FILE_PATH, type FileCall, HOOK_ID, missingCaseAdvice } from "./cases/operations.js";
 import { pathPattern } from "./cases/spec.js";
-import { contractClient, resourcePath, runCase } from "./helpers/client.js";
+import { backendForFile, onFake } from "./helpers/backend.js";
+import { type CallResult, contractClient, resourcePath, runCase } from "./helpers/client.js";
 import { type FilesStub, startFilesStub } from "./helpers/files-stub.js";
 
-const mockUrl = inject("mockUrl");
+const server = backendForFile();
 const env: CaseEnv = { hookSink: inject("hookSink") };
 
 let stub: FilesStub;
@@ -33,14 +37,15 @@ describe.each(Object.keys(operations) as OperationId[])("%s", (operationId) => {
     return;
   }
   const { group, method } = resourcePath(operationId);
-  const viaStub = entry.kind === "file" && entry.stub !== undefined;
-  const where = viaStub ? `the loopback stub (${(entry as { stub: string }).stub})` : "the mock";
+  const viaStub = !onFake && entry.kind === "file" && entry.stub !== undefined;
+  const where = viaStub ? `the loopback stub (${(entry as { stub: string }).stub})` : onFake ? "the fake" : "the mock";
 
   it.each([
     "required",
     "all",
   ] as const)(`%s inputs: fax.${group}.${method} against ${where} resolves to the typed data`, async (variant) => {
-    const { fax, sent } = contractClient(viaStub ? stub.url : mockUrl);
+    const { fax, sent } = contractClient(viaStub ? stub.url : server.url);
+    if (onFake) arrangeCase(server.fake, operationId);
     const result = await runCase(fax, operationId, variant, env);
 
     // Exactly one request, to this operation's method and path; `all` sends every query parameter.
@@ -59,7 +64,7 @@ describe.each(Object.keys(operations) as OperationId[])("%s", (operationId) => {
       const call = entry[variant](env) as FileCall;
       const tiff = call.method === "download" && call.options?.format === "tiff";
       expect(result.contentType).toBe(tiff ? "image/tiff" : "application/pdf");
-      expect(result.bytes).toEqual(tiff ? TIFF_BYTES : PDF_BYTES);
+      expectDocumentBytes(result, call, tiff);
       expect(result.fileName).toBe(call.method === "report" ? `report-${FAX_ID}.pdf` : `${FAX_ID}.${tiff ? "tiff" : "pdf"}`);
       expect(request?.headers.get("accept")).toBe(
         `${tiff ? "image/tiff" : call.method === "report" ? "application/pdf" : "application/pdf, image/tiff"}, application/json;q=0.1`,
@@ -68,10 +73,23 @@ describe.each(Object.keys(operations) as OperationId[])("%s", (operationId) => {
   });
 });
 
+/**
+ * The stub serves fixed PDF and TIFF documents. The fake serves the document the fax was given
+ * (the contract seed gives FAX_ID's, PDF_BYTES) without converting it, whatever format is asked
+ * for, and a confirmation report it writes itself (a PDF naming the fax).
+ */
+function expectDocumentBytes(result: Extract<CallResult, { kind: "document" }>, call: FileCall, tiff: boolean): void {
+  if (!onFake) return void expect(result.bytes).toEqual(tiff ? TIFF_BYTES : PDF_BYTES);
+  if (call.method === "download") return void expect(result.bytes).toEqual(PDF_BYTES);
+  const text = new TextDecoder("latin1").decode(result.bytes);
+  expect(text.startsWith("%PDF-")).toBe(true);
+  expect(text).toContain(FAX_ID);
+}
+
 describe("typed data (compile-time: `tsc` checks these types, the runtime checks the values)", () => {
   let fax: FaxPlusClient;
   beforeAll(() => {
-    fax = contractClient(mockUrl).fax;
+    fax = contractClient(server.url).fax;
   });
 
   it("accounts.get resolves to an Account", async () => {
@@ -90,11 +108,13 @@ describe("typed data (compile-time: `tsc` checks these types, the runtime checks
   });
 
   it("outbox.send resolves to a SendFaxResponse; webhooks.create to a WebhookId", async () => {
-    const sent = await fax.outbox.send({ from: "+12345667", to: ["+12345688"], files: ["/storage/a.pdf"], return_ids: true });
+    const sent = await fax.outbox.send({ from: "+12345667", to: ["+12345688"], files: [FILE_PATH], return_ids: true });
     expectTypeOf(sent).toEqualTypeOf<OperationData<"sendFax">>();
     expect(sent.ids).toEqual(expect.any(Object));
     const hook = await fax.webhooks.create({ target: `${env.hookSink}/typed`, event: "fax_sent" });
     expectTypeOf(hook).toEqualTypeOf<OperationData<"createWebhook">>();
-    expect(hook.id).toBe("66df09cf1d6d0b295c363956");
+    // Prism answers the spec's example id; the fake makes a new 24-hex id (HOOK_ID is taken).
+    if (onFake) expect(hook.id).toMatch(/^(?!66df09cf1d6d0b295c363956)[0-9a-f]{24}$/);
+    else expect(hook.id).toBe(HOOK_ID);
   });
 });

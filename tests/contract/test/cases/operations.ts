@@ -69,8 +69,13 @@ export type OperationCases = {
         : ResourceCase<Id & ResourceOperationId>;
 };
 
-/** A corporate member's user id (spec example): `all` calls act for this member. */
+/**
+ * The spec example's user id: `all` calls act for this user. On the fake it is the account's
+ * own uid (`fixtures.account()`), so they act on the same records as `self`.
+ */
 export const MEMBER_UID = "7724157c0974440293e45877c57f0703";
+/** A corporate member of the account (the fake holds one with this uid; Prism takes any). */
+export const CORPORATE_MEMBER_UID = "3f0c9a7e51b24d6c8e1f2a3b4c5d6e7f";
 export const FAX_ID = "5e7de3ad54cfd54eb568cc76";
 export const OUTBOX_FAX_ID = "1a2b3c4d5e6f7890";
 export const NUMBER = "+16699990000";
@@ -125,11 +130,15 @@ export const operationCases = {
       settings: { caller_id_name: "Acme Logistics", options: {}, send_fax: { retry: { count: 2, delay: 15 } }, should_enhance: true },
     }),
   },
-  getMemberDetails: { kind: "resource", required: () => ({ member_user_id: MEMBER_UID }), all: () => ({ member_user_id: MEMBER_UID }) },
+  getMemberDetails: {
+    kind: "resource",
+    required: () => ({ member_user_id: CORPORATE_MEMBER_UID }),
+    all: () => ({ member_user_id: CORPORATE_MEMBER_UID }),
+  },
   updateMemberDetails: {
     kind: "resource",
-    required: () => ({ member_user_id: MEMBER_UID }),
-    all: () => ({ member_user_id: MEMBER_UID, quota: 250, role: "member" }),
+    required: () => ({ member_user_id: CORPORATE_MEMBER_UID }),
+    all: () => ({ member_user_id: CORPORATE_MEMBER_UID, quota: 250, role: "member" }),
   },
   inviteMembers: {
     kind: "resource",

@@ -4,14 +4,17 @@
  * `POST /hooks` it sees, even one it rejects (README.md). So: pin what Prism sends to a
  * loopback receiver, then check the receiving side (`parseWebhookEvent`) against a loopback
  * "Fax.Plus" that POSTs the payload the spec documents.
+ *
+ * Prism only (the `prism` project): it pins what Prism's callbacks do. The fake delivers real
+ * `fax_sent` events to registered loopback targets; `test/fake/scenarios.test.ts` checks those.
  */
 import { parseWebhookEvent, WebhookPayloadError } from "@faxkit/client/webhooks";
 import { type MockServer, startMock } from "@faxkit/mock";
 import { validate } from "@faxkit/validator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { exampleOf } from "./cases/spec.js";
-import { contractClient, TOKEN } from "./helpers/client.js";
-import { type StubRequest, type StubServer, sendJson, startStub } from "./helpers/stub-server.js";
+import { exampleOf } from "../cases/spec.js";
+import { contractClient, TOKEN } from "../helpers/client.js";
+import { type StubRequest, type StubServer, sendJson, startStub } from "../helpers/stub-server.js";
 
 // The shared mock serves without callbacks (the default, so nothing leaves the machine
 // unasked); this file starts its own with callbacks on, and every target is on loopback.
