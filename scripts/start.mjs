@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `pnpm start`: the main job on a fresh machine. Regenerates when the committed output is
 // stale, builds every package, prints a one-line summary, then bundles and runs the
-// quickstart (examples/quickstart.ts): against the mock, or read-only against the real API
-// when FAXPLUS_TOKEN is set. Exits with the quickstart's exit code.
+// quickstart (examples/quickstart.ts): against the stateful fake (`startFake`), against the
+// Prism mock with `pnpm start --prism`, or read-only against the real API when FAXPLUS_TOKEN
+// is set. Arguments go to the quickstart as they are. Exits with the quickstart's exit code.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -64,7 +65,7 @@ try {
 
 console.log("\n▸ run the quickstart\n");
 const quickstartStarted = performance.now();
-const quickstart = spawnSync(process.execPath, [outfile], { cwd: root, env: process.env, stdio: "inherit" });
+const quickstart = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { cwd: root, env: process.env, stdio: "inherit" });
 const code = quickstart.status ?? 1;
 console.log(
   `\n${code === 0 ? "Done" : `Quickstart failed (${quickstart.signal ? `signal ${quickstart.signal}` : `exit ${code}`})`} in ` +
