@@ -1,16 +1,17 @@
 /**
  * `fax.faxes.bulkUpdateAll` beyond the API's 100 IDs per request: 250 input IDs of which 240
  * are unique (10 repeats) must go out as exactly 3 requests (100 + 100 + 40) and come back as
- * 250 results in input order, repeats marked.
+ * 250 results in input order, repeats marked. On the fake the 240 IDs are faxes of the account.
  */
 import type { BulkUpdateAllResult } from "@faxkit/client";
-import { describe, expect, inject, it } from "vitest";
+import { fixtures } from "@faxkit/mock";
+import { describe, expect, it } from "vitest";
+import { backendForFile, onFake } from "./helpers/backend.js";
 import { contractClient } from "./helpers/client.js";
 import { sendJson, startStub } from "./helpers/stub-server.js";
 
-const mockUrl = inject("mockUrl");
-
 const UNIQUE = Array.from({ length: 240 }, (_, i) => `66df09cf1d6d0b295c${i.toString(16).padStart(6, "0")}`);
+const server = backendForFile({ seed: { faxes: UNIQUE.map((id) => fixtures.fax({ id })) } });
 /** 250 IDs: the 240 unique ones with 10 of them repeated, each repeat right after a later ID. */
 const IDS = (() => {
   const out = [...UNIQUE];
@@ -33,15 +34,15 @@ describe("fax.faxes.bulkUpdateAll with 250 IDs (240 unique)", () => {
     expect(REPEAT_POSITIONS).toHaveLength(10);
   });
 
-  it("against the mock: exactly 3 requests, 250 results in input order", async () => {
-    const { fax, sent } = contractClient(mockUrl, { maxRetries: 2 });
+  it(`against the ${onFake ? "fake" : "mock"}: exactly 3 requests, 250 results in input order`, async () => {
+    const { fax, sent } = contractClient(server.url, { maxRetries: 2 });
     const outcome = await fax.faxes.bulkUpdateAll({ ids: IDS, is_read: true });
 
     expect(sent).toHaveLength(3);
     expect(sent.every((r) => r.method === "PUT" && r.url.pathname === "/v3/accounts/self/faxes")).toBe(true);
     expectOrderedResults(outcome);
-    // The mock answers each chunk with one result per ID sent (Prism's own static example names
-    // a single made-up ID; the mock's front server rewrites it), so every ID gets its 204.
+    // Prism: the mock answers each chunk with one result per ID sent (Prism's own static example
+    // names a single made-up ID; the mock's front server rewrites it). The fake holds every ID.
     expect(outcome.summary).toMatchObject({ succeeded: 240, failed: 0, byCode: { "204": 240 } });
     expect(outcome.results.every((r) => r.ok && r.code === 204)).toBe(true);
   });
