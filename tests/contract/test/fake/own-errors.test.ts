@@ -7,7 +7,9 @@
  *
  * - `failNext` without a body, for every documented error status of every operation;
  * - no token, for every operation (the fake's own 401);
- * - ids the fake does not hold, for every operation that takes one and documents 404.
+ * - ids the fake does not hold, for every operation that takes one and documents 404;
+ * - a `user_id` that names nobody (the fake's 400 `invalid_user_id`), for every operation taking one;
+ * - an account that is not a corporate admin, for the admin-only operations (403).
  */
 import { createFaxPlusClient, type FaxPlusClient, type FaxPlusError } from "@faxkit/client";
 import { type OperationId, operations } from "@faxkit/types";
@@ -71,6 +73,21 @@ const UNKNOWN: Record<string, string> = {
   member_user_id: "ffffffffffffffffffffffffffffffff",
 };
 
+/** The operation's required-only case with `change` applied to its arguments (file operations: to its options). */
+function callWith(fax: FaxPlusClient, operationId: OperationId, change: (args: Record<string, unknown>) => void): Promise<unknown> {
+  const entry = caseOf(operationId);
+  if (entry === undefined) throw new Error(missingCaseAdvice(operationId));
+  if (entry.kind === "file") {
+    const call = entry.required(env) as FileCall;
+    const options: Record<string, unknown> = { ...call.options };
+    change(options);
+    return runFileCall(fax, { ...call, options } as FileCall);
+  }
+  const args = { ...((entry.required as (env: CaseEnv) => Record<string, unknown> | undefined)(env) ?? {}) };
+  change(args);
+  return resourceMethod(fax, operationId as ResourceOperationId)(args);
+}
+
 /** The operation's required-only case with its record id replaced by one the fake does not hold. */
 function callForUnknown(fax: FaxPlusClient, operationId: OperationId): Promise<unknown> {
   const entry = caseOf(operationId);
@@ -97,6 +114,38 @@ describe("an id the fake does not hold: its own 404 validates", () => {
     const { fax } = contractClient(server.url);
     const error = await rejection(callForUnknown(fax, operationId));
     expect(error).toMatchObject({ status: 404, operationId });
+    expectValidErrorBody(operationId, error);
+  });
+});
+
+describe("a user_id that names nobody: the fake's own 400 (invalid_user_id) validates", () => {
+  it.each(ids.filter((id) => (operations[id].pathParams as readonly string[]).includes("user_id")))("%s", async (operationId) => {
+    const { fax } = contractClient(server.url);
+    const error = await rejection(
+      callWith(fax, operationId, (args) => {
+        args.user_id = "0123456789abcdef0123456789abcdef";
+      }),
+    );
+    expect(error).toMatchObject({ status: 400, operationId, code: "invalid_user_id" });
+    expectValidErrorBody(operationId, error);
+  });
+});
+
+describe("an account that is not a corporate admin: the fake's own 403 validates", () => {
+  const adminOnly = [
+    "getAccounts",
+    "getMemberDetails",
+    "updateMemberDetails",
+    "inviteMembers",
+    "resendInvitations",
+    "updateNumber",
+  ] as const;
+
+  it.each(adminOnly)("%s", async (operationId) => {
+    server.fake.seed({ account: { account_type: "individual" } });
+    const { fax } = contractClient(server.url);
+    const error = await rejection(callWith(fax, operationId, () => undefined));
+    expect(error).toMatchObject({ status: 403, operationId, code: "forbidden" });
     expectValidErrorBody(operationId, error);
   });
 });
