@@ -16,7 +16,7 @@
  * with the spec's example, so there the reads show the example and the wait times out.
  */
 import { pathToFileURL } from "node:url";
-import { createFaxPlusClient, DeliveryTimeoutError, FaxPlusError } from "@faxkit/client";
+import { createFaxPlusClient, DeliveryTimeoutError, type FaxPlusClient, FaxPlusError } from "@faxkit/client";
 import { type FakeClock, type FakeServer, fixtures, type MockServer, startFake, startMock } from "@faxkit/mock";
 import { specInfo } from "@faxkit/types";
 import { FaxValidationError } from "@faxkit/validator";
@@ -241,15 +241,13 @@ export async function runQuickstart(options: QuickstartOptions): Promise<Quickst
   return result;
 }
 
-type Client = ReturnType<typeof createFaxPlusClient>;
-
 /**
  * Moves the fake clock through the delivery delay in four equal steps and prints where the
  * outbox entry is after each (submitted → converting → scheduled_for_sending → sending → gone,
  * a sent fax). Each `advance` resolves once what fell due has run, so the next read sees it.
  */
 async function advanceThroughDelivery(
-  fax: Client,
+  fax: FaxPlusClient,
   clock: Pick<FakeClock, "advance">,
   id: string | undefined,
   log: (line: string) => void,
@@ -268,7 +266,7 @@ async function advanceThroughDelivery(
 
 /** Waits for `waiting`; a timeout is reported with where each fax was last seen, not thrown. */
 async function settleDelivery(
-  waiting: Promise<Awaited<ReturnType<Client["outbox"]["waitForDelivery"]>>>,
+  waiting: Promise<Awaited<ReturnType<FaxPlusClient["outbox"]["waitForDelivery"]>>>,
   staticMock: boolean,
   log: (line: string) => void,
 ): Promise<{ records: { id?: string }[]; statuses: string[] }> {
