@@ -36,31 +36,28 @@ function uploadRaw(body: BodyInit, headers: Record<string, string> = {}): Promis
 }
 
 /**
- * What the server last received as `fax_file`. The stub records it; the fake logs the part's
- * name and type, and gives back its bytes the way a user gets them: the upload is sent as a fax,
- * the fake clock delivers it, and the fax's document is downloaded.
+ * What the server received as the `fax_file` of the upload answered with `path`. The stub
+ * records it (its last upload); the fake logs the part's name and type, and gives back its bytes
+ * the way a user gets them: the upload is sent as a fax, the fake clock delivers it, and the
+ * fax's document is downloaded.
  */
-async function lastUpload(fax: FaxPlusClient): Promise<Omit<ReceivedUpload, "transferEncoding" | "contentLength">> {
+async function received(fax: FaxPlusClient, path: string): Promise<Omit<ReceivedUpload, "transferEncoding" | "contentLength">> {
   if (!onFake) return stub.uploads.at(-1) as ReceivedUpload;
   const logged = server.fake.requests.filter((r) => r.operationId === "uploadFile" && r.status === 200).at(-1);
   const file = (logged?.body as { file?: { name: string; type: string } } | undefined)?.file;
+  if (file === undefined) throw new Error("the fake logged no successful upload");
   const format = logged?.query.format;
-  const path = uploadedPaths.at(-1);
-  if (file === undefined || path === undefined) throw new Error("the fake logged no successful upload");
   const { bytes } = await deliverAndDownload(fax, path);
   return { fileName: file.name, contentType: file.type, bytes, format: typeof format === "string" ? format : null };
 }
 
-/** Paths the fake answered uploads with, in order (filled by `upload()` below). */
-const uploadedPaths: string[] = [];
-
 /** On the fake: sends `path` as a fax, lets the fake clock deliver it, and downloads the fax's document. */
-async function deliverAndDownload(fax: FaxPlusClient, path: string, format?: "pdf" | "tiff") {
+async function deliverAndDownload(fax: FaxPlusClient, path: string) {
   const { ids } = await fax.outbox.send({ from: NUMBER, to: ["+12076001783"], files: [path], return_ids: true });
   const id = Object.values(ids ?? {})[0];
   if (id === undefined) throw new Error("sendFax returned no id");
-  await server.fake.clock.advance(60_000);
-  const download = await fax.files.download(id, format === undefined ? {} : { format });
+  await server.fake.clock.advance(60_000); // well past the fake's delivery delay (3 s of fake time)
+  const download = await fax.files.download(id);
   return { id, contentType: download.contentType, fileName: download.fileName, bytes: new Uint8Array(await download.arrayBuffer()) };
 }
 
@@ -196,52 +193,41 @@ function formWith(name: string, value: string): FormData {
 }
 
 describe(`multipart uploads: the client against ${filesServer} (checks what the spec says)`, () => {
-  /** A contract client on the files server whose uploads' paths are kept for `lastUpload`. */
-  function upload(): ReturnType<typeof contractClient> {
-    const client = contractClient(filesUrl());
-    const files = client.fax.files;
-    const original = files.upload.bind(files);
-    files.upload = async (...args: Parameters<typeof files.upload>) => {
-      const answer = await original(...args);
-      uploadedPaths.push(answer.path);
-      return answer;
-    };
-    return client;
-  }
-  /** The transfer encoding only the stub can see (the fake logs the part, not the HTTP framing). */
+  const upload = () => contractClient(filesUrl());
+  /** The HTTP framing (Content-Length, chunked), which only the stub records (the fake logs the part). */
   const framing = (upload: ReceivedUpload | undefined) => ({
     transferEncoding: upload?.transferEncoding,
     contentLength: upload?.contentLength,
   });
 
-  // The HTTP framing (Content-Length, chunked) only the stub records; the fake logs the part.
   it(`a typed Blob: part fax_file, a default file name, its type, the exact bytes${onFake ? "" : ", a Content-Length"}`, async () => {
     const { fax } = upload();
-    await expect(fax.files.upload(pdfBlob())).resolves.toEqual({ path: expect.stringMatching(/\.pdf$/) });
-    expect(await lastUpload(fax)).toMatchObject({ fileName: "document.pdf", contentType: "application/pdf", bytes: PDF_BYTES });
+    const answer = await fax.files.upload(pdfBlob());
+    expect(answer).toEqual({ path: expect.stringMatching(/\.pdf$/) });
+    expect(await received(fax, answer.path)).toMatchObject({ fileName: "document.pdf", contentType: "application/pdf", bytes: PDF_BYTES });
     if (!onFake)
       expect(framing(stub.uploads.at(-1))).toEqual({ transferEncoding: undefined, contentLength: expect.stringMatching(/^\d+$/) });
   });
 
   it("bytes without a type: the type is sniffed (TIFF) and the name follows it", async () => {
     const { fax } = upload();
-    await fax.files.upload(TIFF_BYTES);
-    expect(await lastUpload(fax)).toMatchObject({ fileName: "document.tif", contentType: "image/tiff", bytes: TIFF_BYTES });
+    const { path } = await fax.files.upload(TIFF_BYTES);
+    expect(await received(fax, path)).toMatchObject({ fileName: "document.tif", contentType: "image/tiff", bytes: TIFF_BYTES });
   });
 
   it("a File keeps its name; fileName and contentType options win; format goes in the query", async () => {
     const { fax, sent } = upload();
-    await fax.files.upload(new File([PDF_BYTES], "invoice.pdf", { type: "application/pdf" }));
-    expect(await lastUpload(fax)).toMatchObject({ fileName: "invoice.pdf", format: null });
-    await fax.files.upload(PDF_BYTES, { fileName: "scan 01.pdf", contentType: "application/pdf", format: "tiff" });
-    expect(sent.find((r) => r.url.pathname.endsWith("/files") && r.url.search !== "")?.url.search).toBe("?format=tiff");
-    expect(await lastUpload(fax)).toMatchObject({ fileName: "scan 01.pdf", contentType: "application/pdf", format: "tiff" });
+    const first = await fax.files.upload(new File([PDF_BYTES], "invoice.pdf", { type: "application/pdf" }));
+    expect(await received(fax, first.path)).toMatchObject({ fileName: "invoice.pdf", format: null });
+    const second = await fax.files.upload(PDF_BYTES, { fileName: "scan 01.pdf", contentType: "application/pdf", format: "tiff" });
+    expect(sent.at(-1)?.url.search).toBe("?format=tiff");
+    expect(await received(fax, second.path)).toMatchObject({ fileName: "scan 01.pdf", contentType: "application/pdf", format: "tiff" });
   });
 
   it(`a ReadableStream ${onFake ? "" : "is streamed (chunked transfer, no Content-Length) and "}arrives byte for byte`, async () => {
     const { fax } = upload();
-    await fax.files.upload(chunkedStream(PDF_BYTES, 61));
-    expect(await lastUpload(fax)).toMatchObject({ fileName: "document.pdf", contentType: "application/pdf", bytes: PDF_BYTES });
+    const { path } = await fax.files.upload(chunkedStream(PDF_BYTES, 61));
+    expect(await received(fax, path)).toMatchObject({ fileName: "document.pdf", contentType: "application/pdf", bytes: PDF_BYTES });
     if (!onFake) expect(framing(stub.uploads.at(-1))).toEqual({ transferEncoding: "chunked", contentLength: undefined });
   });
 
