@@ -79,7 +79,7 @@ describe("documented error statuses", () => {
     expect(new Set(cases.map((c) => c.operationId)).size).toBe(Object.keys(operations).length);
   });
 
-  const how = onFake ? "fake.failNext" : "Prefer: code=";
+  const how = onFake ? "fake.failNext status " : "Prefer: code=";
   it.each(cases)(`$operationId: ${how}$status → $errorClass`, async ({ operationId, status }) => {
     const entry = caseOf(operationId);
     if (entry === undefined) return expect.fail(missingCaseAdvice(operationId));
