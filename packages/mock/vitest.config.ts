@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     reporters: ["default", ["json", { outputFile: ".vitest/results.json" }]],
+    benchmark: { include: ["bench/**/*.bench.ts"] },
   },
 });
