@@ -175,15 +175,25 @@ describe(`multipart uploads (uploadFile): what ${onFake ? "the fake" : "the mock
     expect(description).toContain(onFake ? "multipart/form-data" : "Supported content types: multipart/form-data");
   });
 
-  // Both servers take what the spec's `encoding` says they should refuse. For Prism this pins a
-  // known gap (README); for the fake it is a disagreement with the spec reported to the engine's
-  // owner: when the fake starts refusing these, this test fails and moves to the checks below.
-  it(`${backend}: does NOT check that fax_file is a file, nor its media type: a text field and a ZIP both get 200`, async () => {
-    expect((await uploadRaw(formWith("fax_file", "just text, no file name"))).status).toBe(200);
-    const zip = new FormData();
-    zip.append("fax_file", new Blob([ZIP_BYTES], { type: "application/zip" }), "archive.zip");
-    expect((await uploadRaw(zip)).status).toBe(200);
-  });
+  // What the spec's `encoding` says to refuse: the fake refuses it; Prism does not check it (a known gap, README).
+  if (onFake)
+    it("fake: refuses a text field as fax_file (invalid_file) and a ZIP (invalid_file_type) with 400", async () => {
+      const text = await uploadRaw(formWith("fax_file", "just text, no file name"));
+      expect(text.status).toBe(400);
+      expect(await text.json()).toMatchObject({ error: "invalid_file" });
+      const zip = new FormData();
+      zip.append("fax_file", new Blob([ZIP_BYTES], { type: "application/zip" }), "archive.zip");
+      const refused = await uploadRaw(zip);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: "invalid_file_type" });
+    });
+  else
+    it("prism: does NOT check that fax_file is a file, nor its media type: a text field and a ZIP both get 200", async () => {
+      expect((await uploadRaw(formWith("fax_file", "just text, no file name"))).status).toBe(200);
+      const zip = new FormData();
+      zip.append("fax_file", new Blob([ZIP_BYTES], { type: "application/zip" }), "archive.zip");
+      expect((await uploadRaw(zip)).status).toBe(200);
+    });
 });
 
 function formWith(name: string, value: string): FormData {
@@ -237,14 +247,11 @@ describe(`multipart uploads: the client against ${filesServer} (checks what the 
       await expect(fax.files.upload(new Blob([PDF_BYTES], { type }))).resolves.toEqual({ path: expect.any(String) });
   });
 
-  // The fake takes any media type (its README: "uploadFile accepts any part content type"),
-  // against the spec's encoding list; that disagreement is pinned in the block above and reported.
-  if (!onFake)
-    it("a type the spec does not list (ZIP) is sent as given and the API's 400 becomes a BadRequestError", async () => {
-      const error = await upload()
-        .fax.files.upload(new Blob([ZIP_BYTES], { type: "application/zip" }))
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(BadRequestError);
-      expect(error).toMatchObject({ status: 400, operationId: "uploadFile", code: "invalid_file_type" });
-    });
+  it("a type the spec does not list (ZIP) is sent as given and the API's 400 becomes a BadRequestError", async () => {
+    const error = await upload()
+      .fax.files.upload(new Blob([ZIP_BYTES], { type: "application/zip" }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ status: 400, operationId: "uploadFile", code: "invalid_file_type" });
+  });
 });

@@ -19,6 +19,26 @@ describe("uploadFile", () => {
     expect(answer.json.path).toMatch(/^\/storage\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{24}\.tiff$/);
   });
 
+  it("refuses a declared type the spec does not list, and takes application/octet-stream (a client that cannot tell)", async () => {
+    const zip = multipartUpload(pdfBytes(), "archive.zip", "application/zip");
+    const refused = await call(engine, "POST", "/v3/accounts/self/files", { ...zip, validateAs: "uploadFile" });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({ error: "invalid_file_type", description: expect.stringContaining('"application/zip"') });
+    const unknown = multipartUpload(pdfBytes(), "blob", "application/octet-stream");
+    expect((await call(engine, "POST", "/v3/accounts/self/files", { ...unknown, validateAs: "uploadFile" })).status).toBe(200);
+  });
+
+  it("refuses a plain form field as fax_file: the spec's binary is a file part", async () => {
+    const boundary = "b1";
+    const body = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="fax_file"\r\n\r\njust text\r\n--${boundary}--\r\n`,
+    );
+    const headers = { "content-type": `multipart/form-data; boundary=${boundary}` };
+    const answer = await call(engine, "POST", "/v3/accounts/self/files", { body, headers, validateAs: "uploadFile" });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ error: "invalid_file" });
+  });
+
   it("logs the upload as its file's name, type and size", async () => {
     await upload(engine, new Uint8Array(1234), "contract.pdf");
     expect(engine.requests.at(-1)?.body).toEqual({ file: { name: "contract.pdf", type: "application/pdf", size: 1234 } });

@@ -1,3 +1,4 @@
+import { quoteRequestText } from "../../../internal/quote-request-text.js";
 import { fail } from "../answer-error.js";
 import { bytesAnswer, jsonAnswer } from "../answers.js";
 import { faxTime, newId } from "../fixtures.js";
@@ -11,10 +12,30 @@ import { faxOrFail } from "./faxes.js";
 const FILE_PART = "fax_file";
 const TIFF = "image/tiff";
 const PDF = "application/pdf";
+/** The spec's `encoding.fax_file.contentType`, plus what a client sends when it cannot tell the type. */
+const ACCEPTED_TYPES = new Set([
+  PDF,
+  TIFF,
+  "image/jpeg",
+  "image/png",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "text/plain",
+  "application/octet-stream",
+]);
 
 function filePart(call: OperationCall): FormPart {
   const part = call.parts?.find((p) => p.name === FILE_PART);
   if (!part) throw fail(400, `the upload has no part named "${FILE_PART}"`);
+  // The spec's `format: binary`: a file part, which carries a file name; a plain text field does not.
+  if (part.fileName === undefined) throw fail(400, `"${FILE_PART}" must be a file part (with a file name)`, "invalid_file");
+  const mediaType = (part.contentType ?? "application/octet-stream").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!ACCEPTED_TYPES.has(mediaType))
+    throw fail(
+      400,
+      `"${FILE_PART}" of type ${quoteRequestText(mediaType)} is not accepted (PDF, TIFF, JPEG, PNG, Word or text)`,
+      "invalid_file_type",
+    );
   if (part.bytes.byteLength === 0) throw fail(400, `the "${FILE_PART}" part is empty`);
   if (part.bytes.byteLength > LIMITS.sendBytes) throw fail(400, `the file is over the ${LIMITS.sendBytes} bytes a fax may carry`);
   return part;
