@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkedStream, PDF_BYTES, pdfBlob, TIFF_BYTES, ZIP_BYTES } from "./cases/documents.js";
 import { FAX_ID, NUMBER } from "./cases/operations.js";
 import { uploadContentTypes } from "./cases/spec.js";
-import { backend, backendForFile, onFake } from "./helpers/backend.js";
+import { backendForFile, onFake } from "./helpers/backend.js";
 import { contractClient, TOKEN } from "./helpers/client.js";
 import { type FilesStub, type ReceivedUpload, startFilesStub } from "./helpers/files-stub.js";
 
