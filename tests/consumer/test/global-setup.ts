@@ -5,7 +5,7 @@
  * registry, exactly as a team repo gets them. Every test file reads that project through
  * `inject("consumer")`. Set FAXKIT_KEEP_CONSUMER=1 to keep the folder after the run.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,20 @@ async function pack(name: PackedPackage["name"], dir: string, destination: strin
   if (result.code !== 0) throw new Error(`pnpm pack of ${name} failed\n${result.report}`);
   const packed = JSON.parse(result.stdout) as { name: string; version: string; filename: string; files: { path: string }[] };
   return { name, version: packed.version, dir, tarball: packed.filename, files: packed.files.map((file) => file.path) };
+}
+
+/**
+ * `msw@<version>`: an optional peer of @faxkit/mock (its `/msw` entry imports it), so a team
+ * installs it itself; the version the mock is developed and tested against (its devDependency).
+ */
+function mswSpecifier(): string {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "packages/mock/package.json"), "utf8")) as {
+    devDependencies?: Record<string, string>;
+  };
+  const version = manifest.devDependencies?.msw;
+  if (!version || !/^\d+\.\d+\.\d+$/.test(version))
+    throw new Error(`packages/mock/package.json must pin msw to an exact devDependency version (got ${JSON.stringify(version)})`);
+  return `msw@${version}`;
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -39,11 +53,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   await writeFile(join(projectDir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   // --prefer-offline: metadata already in npm's cache is not fetched again (a fresh CI cache
-  // still fetches everything from the registry).
-  const install = await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packages.map((p) => p.tarball)], {
-    cwd: projectDir,
-    timeout: 240_000,
-  });
+  // still fetches everything from the registry). msw comes along, as a team using
+  // @faxkit/mock/msw installs it.
+  const install = await run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packages.map((p) => p.tarball), mswSpecifier()],
+    {
+      cwd: projectDir,
+      timeout: 240_000,
+    },
+  );
   if (install.code !== 0) throw new Error(`npm install of the packed tarballs failed\n${install.report}`);
 
   const consumer: ConsumerProject = { repoRoot: REPO_ROOT, projectDir, packages };
