@@ -4,13 +4,14 @@
  * The fake (`startFake()`) against Prism (`startMock()`), in the same run:
  *
  * 1. Requests per second of a mix of getFax, listFaxes (limit 20), bulkUpdateFaxes (2 ids) and
- *    getUser, in turn: CONCURRENCY keep-alive clients in this thread share batches of BATCH
- *    requests; each server runs in a worker thread of its own, so its work does not share this
+ *    getUser, in turn: CONCURRENCY keep-alive clients in this thread share batches of requests,
+ *    after PREWARM; each server runs in a worker thread of its own, so its work does not share this
  *    thread's event loop. Every answer must be a 200 (a bulk update: 204 for each id sent, checked
  *    once before timing). A canned node:http server answering the same mix shows the clients' ceiling.
  *    - The ratio: paired turns (the servers take turns, a batch each, in every order, so a drift
  *      of the shared machine falls on all alike) with node:http clients, which keep both servers
- *      saturated; also per second of each server thread's busy time (its event loop utilization).
+ *      saturated; also per second of each server thread's busy time (its event loop utilization),
+ *      and each operation alone (where the ratio comes from).
  *    - vitest's tasks: the same batches with Node's fetch, one server after the other: what a test
  *      suite sees. From one thread fetch sends about 4,000 requests/s on a 2-core machine, less
  *      than the fake answers, so this figure is the client's as much as the server's.
@@ -44,14 +45,19 @@ if (!existsSync(DIST_ENTRY))
 const AUTH = { authorization: "Bearer bench-token" } as const;
 /** Keep-alive clients sharing each batch. */
 const CONCURRENCY = 8;
-/** Requests per timed batch (one vitest iteration). */
+/** Requests per timed batch of vitest's fetch tasks (one iteration). */
 const BATCH = 400;
-/** Requests per server before anything is timed, so both run JIT-compiled code. */
-const PREWARM_REQUESTS = 2_000;
+/**
+ * Requests per server before anything is timed. The fake keeps getting faster for thousands of
+ * requests (JIT; ~7,000 req/s after 2,000, ~10,000 after 8,000), Prism is steady after a few hundred.
+ */
+const PREWARM = { fetch: 1_000, http: 5_000 } as const;
 /** Throughput tasks: at least this long, at least this many batches; no vitest warm-up (see PREWARM). */
 const THROUGHPUT_RUNS = { time: 2_000, iterations: 4, warmupTime: 0, warmupIterations: 0 } as const;
-/** Paired turns (a batch per target per turn): at least `turns`, then until `ms` or `maxTurns`. */
-const PAIRED = { turns: 6, ms: 5_000, maxTurns: 30 } as const;
+/** Paired turns (a batch of `batch` per target per turn): at least `turns`, then until `ms` or `maxTurns`. */
+const PAIRED = { batch: 1_000, turns: 6, ms: 5_000, maxTurns: 30 } as const;
+/** Requests per batch when one operation is timed alone (two batches per server per operation). */
+const PER_OPERATION_BATCH = 500;
 /** Records the fake starts with: listFaxes pages through them. */
 const SEEDED_FAXES = 50;
 /** Warm starts timed per server (Prism's take ~0.1–0.2 s each). */
@@ -194,18 +200,18 @@ const noStats = (): Stats => ({ requests: 0, wallMs: 0, busyMs: 0 });
 let faxIds: string[] = [];
 
 const MIX = ["getFax", "listFaxes", "bulkUpdateFaxes", "getUser"] as const;
+type MixOperation = (typeof MIX)[number];
 
 interface MixRequest {
-  operation: (typeof MIX)[number];
+  operation: MixOperation;
   url: string;
   method: "GET" | "PUT";
   body?: string;
 }
 
-/** The `index`-th request of the mix against the server at `url`. */
-function mixRequest(url: string, index: number): MixRequest {
+/** A request of `operation` to the server at `url`. */
+function mixRequest(url: string, operation: MixOperation): MixRequest {
   const [first, second] = faxIds as [string, string];
-  const operation = MIX[index % MIX.length] as (typeof MIX)[number];
   switch (operation) {
     case "getFax":
       return { operation, url: `${url}/accounts/self/faxes/${first}`, method: "GET" };
@@ -263,13 +269,22 @@ const viaHttp: Sender = (request) =>
     outgoing.end(request.body);
   });
 
-/** `requests` requests of the mix over CONCURRENCY clients; adds wall time and the server's busy time to `stats`. */
-async function batch(target: Target, stats: Stats, send: Sender, requests = BATCH): Promise<void> {
+/**
+ * `requests` requests of `operations` in turn (the mix by default) over CONCURRENCY clients; adds
+ * wall time and the server's busy time to `stats`.
+ */
+async function batch(
+  target: Target,
+  stats: Stats,
+  send: Sender,
+  requests = BATCH,
+  operations: readonly MixOperation[] = MIX,
+): Promise<void> {
   const before = target.worker.performance.eventLoopUtilization();
   const started = performance.now();
   let next = 0;
   const client = async () => {
-    while (next < requests) await send(mixRequest(target.url, next++));
+    while (next < requests) await send(mixRequest(target.url, operations[next++ % operations.length] as MixOperation));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
   stats.wallMs += performance.now() - started;
@@ -279,9 +294,9 @@ async function batch(target: Target, stats: Stats, send: Sender, requests = BATC
 
 /** Before timing: every operation of the mix answers as the real API would (bulk: one 204 per id). */
 async function preflight(target: Target): Promise<void> {
-  for (let index = 0; index < MIX.length; index++) {
-    await viaFetch(mixRequest(target.url, index));
-    await viaHttp(mixRequest(target.url, index));
+  for (const operation of MIX) {
+    await viaFetch(mixRequest(target.url, operation));
+    await viaHttp(mixRequest(target.url, operation));
   }
   const response = await fetch(`${target.url}/accounts/self/faxes`, {
     method: "PUT",
@@ -314,8 +329,8 @@ const TARGETS = [fakeTarget, prismTarget, ceilingTarget];
 if (faxIds.length < 2) throw new Error(`the fake was seeded with ${faxIds.length} faxes, the mix needs 2`);
 for (const target of TARGETS) {
   await preflight(target);
-  await batch(target, noStats(), viaFetch, PREWARM_REQUESTS);
-  await batch(target, noStats(), viaHttp, PREWARM_REQUESTS);
+  await batch(target, noStats(), viaFetch, PREWARM.fetch);
+  await batch(target, noStats(), viaHttp, PREWARM.http);
 }
 
 /**
@@ -336,8 +351,17 @@ for (let turn = 0; turn < PAIRED.maxTurns; turn++) {
   if (turn >= PAIRED.turns && performance.now() - pairedStarted > PAIRED.ms) break;
   for (const index of ORDERS[turn % ORDERS.length] as readonly number[]) {
     const target = TARGETS[index] as Target;
-    await batch(target, target.paired, viaHttp);
+    await batch(target, target.paired, viaHttp, PAIRED.batch);
   }
+}
+
+/** Each operation alone, fake and Prism in turn (fake, Prism, Prism, fake): where the ratio comes from. */
+const perOperation = new Map<MixOperation, { fake: Stats; prism: Stats }>();
+for (const operation of MIX) {
+  const stats = { fake: noStats(), prism: noStats() };
+  for (const target of [fakeTarget, prismTarget, prismTarget, fakeTarget])
+    await batch(target, target === fakeTarget ? stats.fake : stats.prism, viaHttp, PER_OPERATION_BATCH, [operation]);
+  perOperation.set(operation, stats);
 }
 
 describe(`requests/s: getFax, listFaxes, bulkUpdateFaxes, getUser in turn, ${CONCURRENCY} keep-alive fetch clients, ${BATCH} per batch`, () => {
@@ -457,7 +481,7 @@ function throughputLines(): string[] {
     ` server busy ${((stats.busyMs / stats.wallMs) * 100).toFixed(0).padStart(3)}% = ${perBusySecond(stats).toFixed(0).padStart(5)} req/s per busy second`;
   const lines = [
     `Requests/s: getFax, listFaxes (limit 20), bulkUpdateFaxes (2 ids), getUser in turn, ${CONCURRENCY} keep-alive clients; each server in a worker`,
-    "thread of its own (busy = that thread's event loop utilization). Paired turns, node:http clients (a batch each per turn, in every order):",
+    `thread of its own (busy = that thread's event loop utilization). Paired turns, node:http clients (${PAIRED.batch} each per turn, in every order):`,
     ...TARGETS.map((target) => row(target, target.paired)),
   ];
   const saturated = perSecond(fakeTarget.paired) / perSecond(prismTarget.paired);
@@ -465,6 +489,10 @@ function throughputLines(): string[] {
   lines.push(
     `fake / Prism requests per second: ${times(saturated)} (target >= ${RATIO_TARGET}x: ${verdict(saturated >= RATIO_TARGET)})`,
     `  per busy server second (the servers' own cost per request): ${times(serverCost)}`,
+    `  each operation alone, fake / Prism requests per second: ${MIX.map((operation) => {
+      const stats = perOperation.get(operation);
+      return `${operation} ${stats ? times(perSecond(stats.fake) / perSecond(stats.prism)) : "n/a"}`;
+    }).join(", ")}`,
     "Node's fetch clients, as a test suite sends (vitest's tasks above, one server after the other):",
     ...TARGETS.map((target) => row(target, target.stats)),
   );
