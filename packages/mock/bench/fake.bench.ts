@@ -60,9 +60,9 @@ const PAIRED = { batch: 1_000, turns: 6, ms: 5_000, maxTurns: 30 } as const;
 const PER_OPERATION_BATCH = 500;
 /** Records the fake starts with: listFaxes pages through them. */
 const SEEDED_FAXES = 50;
-/** Warm starts timed per server (Prism's take ~0.1–0.2 s each). */
+/** Warm starts timed per server (Prism's take ~40–80 ms each). */
 const STARTS = { fake: 15, prism: 7 } as const;
-/** Fresh processes per server (Prism's take ~2 s each). */
+/** Fresh processes per server (Prism's take ~1 s each). */
 const FRESH_RUNS = { fake: 7, prism: 3 } as const;
 const CHILD_TIMEOUT_MS = 30_000;
 const START_TARGET_MS = 100;
