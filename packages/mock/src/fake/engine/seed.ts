@@ -59,8 +59,11 @@ const utf8 = new TextEncoder();
  * Adds `seed` to `state` and returns the inbox faxes it added (for `fax_received`). The whole
  * seed is checked first, so a bad record leaves the state as it was.
  */
-export function applySeed(state: FakeState, seed: FakeSeed): FaxEntry[] {
-  checkSeed(state, seed);
+export function applySeed(state: FakeState, given: FakeSeed): FaxEntry[] {
+  checkSeed(state, given);
+  // A copy: the engine never shares a record with the caller, who may change it after seeding
+  // (and the `seed` option is applied again on every reset()).
+  const seed = structuredClone(given);
   if (seed.account) state.account = { ...state.account, ...seed.account };
   for (const member of seed.members ?? []) state.members.set(member.uid, { account: member, details: { ...DEFAULT_MEMBER_DETAILS } });
   for (const [uid, details] of Object.entries(seed.memberDetails ?? {})) {

@@ -15,6 +15,8 @@ export interface FaxEntry {
   owner: string;
   /** Its document(s); none for a seeded fax without a seeded file (a placeholder PDF is served). */
   documents: StoredDocument[];
+  /** `fax.start_time` as parsed for listFaxes, kept with the text it came from (a list request parses no record twice). */
+  startParsed?: { text: unknown; seconds: number | undefined };
 }
 
 export interface OutboxEntry {

@@ -147,6 +147,28 @@ describe("requests log", () => {
 });
 
 describe("seed and reset", () => {
+  it("keeps its own copy of seeded records: changing a fixture after seeding changes nothing the fake answers", async () => {
+    const fax = fixtures.fax({ comment: "as seeded" });
+    engine.seed({ faxes: [fax] });
+    fax.comment = "changed by the test afterwards";
+    const answer = await call(engine, "GET", `/v3/accounts/self/faxes/${fax.id}`, { validateAs: "getFax" });
+    expect(answer.json.comment).toBe("as seeded");
+    const listed = await call(engine, "GET", "/v3/accounts/self/faxes", { query: "category=inbox", validateAs: "listFaxes" });
+    expect(listed.json.data.records.find((record: { id: string }) => record.id === fax.id)?.comment).toBe("as seeded");
+  });
+
+  it("lists what an update changed (a record's listed JSON follows its updates)", async () => {
+    const fax = fixtures.fax({ is_read: false });
+    engine.seed({ faxes: [fax] });
+    const list = async () =>
+      (await call(engine, "GET", "/v3/accounts/self/faxes", { query: "category=inbox", validateAs: "listFaxes" })).json.data.records.find(
+        (record: { id: string }) => record.id === fax.id,
+      );
+    expect((await list()).is_read).toBe(false);
+    await call(engine, "PUT", `/v3/accounts/self/faxes/${fax.id}`, { body: { is_read: true, comment: "read" }, validateAs: "updateFax" });
+    expect(await list()).toMatchObject({ is_read: true, comment: "read" });
+  });
+
   it("rejects a seed record the spec does not allow, naming it, and keeps the state", async () => {
     const good = fixtures.fax();
     expect(() => engine.seed({ faxes: [good, { ...fixtures.fax(), status: "done" } as never] })).toThrow(

@@ -24,6 +24,38 @@ function newestFirst(a: { seconds: number; id: string }, b: { seconds: number; i
 }
 
 /**
+ * Each record's JSON, written once: the engine never changes a stored Fax in place (an update
+ * stores a new object), so the text stays true for as long as the object lives.
+ */
+const recordJson = new WeakMap<Fax, string>();
+function jsonOf(fax: Fax): string {
+  let text = recordJson.get(fax);
+  if (text === undefined) {
+    text = JSON.stringify(fax);
+    recordJson.set(fax, text);
+  }
+  return text;
+}
+
+type Placed = { seconds: number; id: string; fax: Fax };
+
+/** Inserts `item` into `newest` (sorted newest first) and keeps at most `limit`: a page never sorts the whole folder. */
+function keepNewest(newest: Placed[], item: Placed, limit: number): void {
+  if (newest.length >= limit && newestFirst(item, newest[newest.length - 1] as Placed) >= 0) return;
+  let at = newest.length;
+  while (at > 0 && newestFirst(item, newest[at - 1] as Placed) < 0) at--;
+  newest.splice(at, 0, item);
+  if (newest.length > limit) newest.pop();
+}
+
+/** The record's `start_time` in seconds, parsed once per text: the regex and the round-trip check were most of a list request. */
+function startSeconds(entry: FaxEntry): number | undefined {
+  const text = entry.fax.start_time;
+  if (entry.startParsed?.text !== text) entry.startParsed = { text, seconds: parseFaxTimeSeconds(text) };
+  return entry.startParsed?.seconds;
+}
+
+/**
  * The window `after` (inclusive) to `before` (exclusive), to the second, newest first, at most
  * `limit`: what `listAll` pages through by moving `before`. A fax without a readable
  * `start_time` is listed last, and only when no window is asked for.
@@ -35,21 +67,20 @@ const listFaxes: OperationHandler = (call, ctx) => {
   const before = parseFaxTimeSeconds(call.query.before);
   const limit = typeof call.query.limit === "number" ? call.query.limit : DEFAULT_LIMIT;
   const windowed = after !== undefined || before !== undefined;
-  const placed: Array<{ seconds: number; id: string; fax: Fax }> = [];
+  const placed: Placed[] = [];
   const unplaced: Fax[] = [];
   for (const entry of ctx.state.faxes.values()) {
     if (entry.owner !== uid || (category !== undefined && entry.category !== category)) continue;
-    const seconds = parseFaxTimeSeconds(entry.fax.start_time);
+    const seconds = startSeconds(entry);
     if (seconds === undefined) {
       if (!windowed) unplaced.push(entry.fax);
       continue;
     }
     if ((after !== undefined && seconds < after) || (before !== undefined && seconds >= before)) continue;
-    placed.push({ seconds, id: entry.fax.id, fax: entry.fax });
+    keepNewest(placed, { seconds, id: entry.fax.id, fax: entry.fax }, limit);
   }
-  placed.sort(newestFirst);
   const records = [...placed.map((item) => item.fax), ...unplaced].slice(0, limit);
-  return jsonAnswer(200, { data: { records } });
+  return { status: 200, headers: { "content-type": "application/json" }, body: `{"data":{"records":[${records.map(jsonOf).join(",")}]}}` };
 };
 
 function applyUpdate(entry: FaxEntry, change: { is_read?: boolean; comment?: string }): void {
