@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, createLogger, type Rolldown } from "vite";
+import { build, createLogger, type PluginOption, type Rolldown } from "vite";
 
 /** The page folder: `index.html` + `main.ts`. */
 export const PAGE_DIR = fileURLToPath(new URL("../../page/", import.meta.url));
@@ -18,8 +18,11 @@ export interface BuiltPage {
   warnings: string[];
 }
 
-/** Bundles the page with Vite's JS API (no plugins, no config file) into a temp folder. */
-export async function buildPage(): Promise<BuiltPage> {
+/** The folder of the MSW page: `index.html` + `main.ts`. */
+export const MSW_PAGE_DIR = fileURLToPath(new URL("../../msw-page/", import.meta.url));
+
+/** Bundles the page in `root` with Vite's JS API (no config file; `plugins` only) into a temp folder. */
+export async function buildPage(root: string = PAGE_DIR, plugins: PluginOption[] = []): Promise<BuiltPage> {
   const base = await mkdtemp(join(tmpdir(), "faxkit-browser-"));
   const outDir = join(base, "dist");
   const warnings: string[] = [];
@@ -37,8 +40,9 @@ export async function buildPage(): Promise<BuiltPage> {
   };
   // A failed build (e.g. a package's dist being rebuilt meanwhile) leaves no temp folder behind.
   const result = await build({
-    root: PAGE_DIR,
+    root,
     configFile: false,
+    plugins,
     envDir: false,
     mode: "production",
     logLevel: "warn",
