@@ -13,18 +13,10 @@ import { type BuiltPage, buildPage } from "./support/build-page.js";
 import { type ChromiumChoice, chooseChromium } from "./support/chromium.js";
 import { type ChromiumProcess, chromiumProcesses } from "./support/processes.js";
 import { type StaticServer, startStaticServer } from "./support/static-server.js";
+import { within } from "./support/within.js";
 
 const LOOPBACK = "127.0.0.1";
 const BULK_ALL_IDS = 150;
-
-/** Rejects when `promise` does not settle within `ms`. */
-function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
