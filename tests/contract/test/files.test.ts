@@ -204,7 +204,11 @@ function formWith(name: string, value: string): FormData {
 
 describe(`multipart uploads: the client against ${filesServer} (checks what the spec says)`, () => {
   const upload = () => contractClient(filesUrl());
-  /** The HTTP framing (Content-Length, chunked), which only the stub records (the fake logs the part). */
+  /**
+   * The HTTP framing (Content-Length, chunked), which only the stub records: the fake logs the
+   * part, not the headers, and on the msw project there is no framing at all (MSW hands the
+   * handlers a Request object, never the bytes a socket would carry). So it is checked on prism.
+   */
   const framing = (upload: ReceivedUpload | undefined) => ({
     transferEncoding: upload?.transferEncoding,
     contentLength: upload?.contentLength,

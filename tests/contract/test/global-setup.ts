@@ -3,8 +3,9 @@
  *
  * - `prism` starts ONE Prism mock for the whole run and hands its URL to every test file
  *   (`inject("mockUrl")`);
- * - `fake` starts no server: each test file starts its own fake (`test/helpers/backend.ts`), so
- *   it can drive that fake's controls, which live in the test file's context, not this one.
+ * - `fake` and `msw` start no server: each test file starts its own fake (`test/helpers/backend.ts`),
+ *   on a loopback port (`fake`) or as MSW handlers in the file's process (`msw`), so it can drive
+ *   that fake's controls, which live in the test file's context, not this one.
  *
  * Both start one loopback sink for webhook targets and stop everything when the run ends. The
  * sink exists because Prism POSTs a callback to the `target` of every `createWebhook` request,
@@ -17,12 +18,13 @@ import { startMock } from "@faxkit/mock";
 import type { TestProject } from "vitest/node";
 
 /** Which server the suite runs against: the project's name. */
-export type BackendName = "prism" | "fake";
+export type BackendName = "prism" | "fake" | "msw";
+const BACKENDS: readonly BackendName[] = ["prism", "fake", "msw"];
 
 declare module "vitest" {
   export interface ProvidedContext {
     backend: BackendName;
-    /** Base URL of the shared Prism mock, production paths included: `http://127.0.0.1:<port>/v3`; `""` in the fake project. */
+    /** Base URL of the shared Prism mock, production paths included: `http://127.0.0.1:<port>/v3`; `""` in the fake projects. */
     mockUrl: string;
     /** `http://127.0.0.1:<port>`: accepts any request with 200 and discards it. */
     hookSink: string;
@@ -30,8 +32,9 @@ declare module "vitest" {
 }
 
 function backendOf(project: TestProject): BackendName {
-  if (project.name === "prism" || project.name === "fake") return project.name;
-  throw new Error(`tests/contract: unknown vitest project ${JSON.stringify(project.name)} (expected "prism" or "fake")`);
+  const known = BACKENDS.find((name) => name === project.name);
+  if (known !== undefined) return known;
+  throw new Error(`tests/contract: unknown vitest project ${JSON.stringify(project.name)} (expected one of ${BACKENDS.join(", ")})`);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -4,7 +4,7 @@
  * (which answers any id). Test files start their fake with this seed and reset to it before
  * every test, so a case that deletes or changes a record leaves the next one untouched.
  */
-import { type FakeSeed, type FakeServer, fixtures } from "@faxkit/mock";
+import { type FakeControls, type FakeSeed, fixtures } from "@faxkit/mock";
 import type { OperationId } from "@faxkit/types";
 import { PDF_BYTES } from "./documents.js";
 import { CORPORATE_MEMBER_UID, FAX_ID, FILE_PATH, HOOK_ID, NUMBER, OUTBOX_FAX_ID, SEED_IDS } from "./operations.js";
@@ -44,6 +44,6 @@ export function mergeSeeds(base: FakeSeed, extra: FakeSeed = {}): FakeSeed {
  * not: the fake refuses to revoke a number from the corporate admin (403), so revokeNumber's
  * cases run as a corporate member the number is assigned to.
  */
-export function arrangeCase(fake: FakeServer, operationId: OperationId): void {
+export function arrangeCase(fake: FakeControls, operationId: OperationId): void {
   if (operationId === "revokeNumber") fake.seed({ account: { account_type: "corporate_member" } });
 }

@@ -12,13 +12,16 @@ export interface SentRequest {
   headers: Headers;
 }
 
-/** A fetch that records every request it sends before passing it to the real one. */
-export function recordingFetch(): { fetch: typeof fetch; sent: SentRequest[] } {
+/**
+ * A fetch that records every request it sends before passing it on: to `send`, or to the
+ * global fetch as it is at call time (on the `msw` project, MSW's).
+ */
+export function recordingFetch(send?: typeof fetch): { fetch: typeof fetch; sent: SentRequest[] } {
   const sent: SentRequest[] = [];
   const wrapped = ((input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
     sent.push({ method: request.method, url: new URL(request.url), headers: new Headers(request.headers) });
-    return globalThis.fetch(input, init);
+    return (send ?? globalThis.fetch)(input, init);
   }) as typeof fetch;
   return { fetch: wrapped, sent };
 }
@@ -28,6 +31,8 @@ export interface ContractClientOptions {
   requestValidation?: boolean;
   /** Client `maxRetries` (default 0: one request per call, so counts are exact and 500s are quick). */
   maxRetries?: number;
+  /** What finally sends each request (default: the global fetch); `socketFetch` for a loopback stub on every project. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface ContractClientOptions {
  * recording fetch.
  */
 export function contractClient(baseUrl: string, options: ContractClientOptions = {}): { fax: FaxPlusClient; sent: SentRequest[] } {
-  const { fetch, sent } = recordingFetch();
+  const { fetch, sent } = recordingFetch(options.fetch);
   const fax = createFaxPlusClient({
     baseUrl,
     token: TOKEN,
