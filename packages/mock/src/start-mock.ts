@@ -1,5 +1,6 @@
 import { checkedMaxBodyBytes } from "./internal/body-limit.js";
 import { startFrontServer } from "./internal/front-server.js";
+import { checkedListenAddress, listenError } from "./internal/listen-address.js";
 import { basePathOf, loadMockSpec, withBasePath, withoutCallbacks } from "./internal/mock-spec.js";
 import { createPrismEngine } from "./internal/prism-engine.js";
 import { stopOnExit } from "./internal/stop-on-exit.js";
@@ -59,10 +60,7 @@ export interface MockServer {
  * ```
  */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new RangeError(`@faxkit/mock: port must be an integer 0–65535 (got ${port})`);
+  const { host, port } = checkedListenAddress(options);
   const maxBodyBytes = checkedMaxBodyBytes(options.maxBodyBytes);
   const loaded = await loadMockSpec(options.spec);
   const document = options.callbacks === true ? loaded : withoutCallbacks(loaded);
@@ -75,8 +73,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   try {
     front = await startFrontServer({ engine, host, port, maxBodyBytes });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? `port ${port} is already in use` : (error as Error).message;
-    throw new Error(`@faxkit/mock: cannot listen on ${host}:${port}: ${reason}`, { cause: error });
+    throw listenError(error, host, port);
   }
   let stopping: Promise<void> | undefined;
   let forget = () => {};

@@ -3,6 +3,7 @@ import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../src/index.js";
+import { prng, type Random } from "./support/prng.js";
 import { rawRequest } from "./support/raw-http.js";
 
 // Random requests against a running mock: none may crash it, leave a client without an answer,
@@ -16,23 +17,6 @@ const LIMIT = 64 * 1024; // a small maxBodyBytes, so bodies over it are cheap to
 const REQUEST_TIMEOUT_MS = 10_000;
 /** A guard against a hang, not a speed claim: the run stops launching requests after this. */
 const RUN_DEADLINE_MS = 150_000;
-
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed exactly. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  const chance = (p: number) => next() < p;
-  return { int, pick, chance };
-}
-type Random = ReturnType<typeof prng>;
 
 const spec = JSON.parse(readFileSync(fileURLToPath(new URL("../spec/faxplus.resolved.json", import.meta.url)), "utf8")) as {
   paths: Record<string, unknown>;

@@ -123,6 +123,7 @@ describe("startMock: lifecycle and bad input", () => {
   it.each([
     [{ port: -1 }, "port must be an integer 0–65535 (got -1)"],
     [{ port: 1.5 }, "port must be an integer 0–65535 (got 1.5)"],
+    [{ host: "" }, 'host must be a non-empty string (got "")'],
     [{ spec: "/nonexistent/spec.json" }, "cannot read the spec /nonexistent/spec.json"],
     [{ spec: { swagger: "2.0", paths: {} } }, "the given spec object is not an OpenAPI 3.0 document"],
     [{ spec: { openapi: "3.0.1" } }, "the given spec object has no paths"],

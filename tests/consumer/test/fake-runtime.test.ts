@@ -9,7 +9,7 @@ import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { FIXTURES } from "./helpers/consumer-project.js";
-import { type RunResult, run } from "./helpers/run.js";
+import { type RunResult, run } from "../../support/run-process.js";
 
 const { projectDir } = inject("consumer");
 

@@ -6,7 +6,7 @@ import { copyFile, lstat, mkdir, readdir, realpath, writeFile } from "node:fs/pr
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { FIXTURES } from "./helpers/consumer-project.js";
-import { run } from "./helpers/run.js";
+import { run } from "../../support/run-process.js";
 
 const { packages, projectDir, repoRoot } = inject("consumer");
 const modules = join(projectDir, "node_modules");

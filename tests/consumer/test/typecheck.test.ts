@@ -12,7 +12,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { FIXTURES, toolBin } from "./helpers/consumer-project.js";
-import { type RunResult, run } from "./helpers/run.js";
+import { type RunResult, run } from "../../support/run-process.js";
 
 const { projectDir } = inject("consumer");
 const TSC = toolBin("typescript", "bin/tsc");

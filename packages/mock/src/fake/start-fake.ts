@@ -1,5 +1,6 @@
 import { checkedMaxBodyBytes } from "../internal/body-limit.js";
 import { withControls } from "../internal/fake-controls.js";
+import { checkedListenAddress, listenError } from "../internal/listen-address.js";
 import { stopOnExit } from "../internal/stop-on-exit.js";
 import { startFakeServer } from "./fake-server.js";
 import type { FakeControls, FakeSeed } from "./fake-types.js";
@@ -84,12 +85,7 @@ export interface FakeServer extends FakeControls {
  * ```
  */
 export async function startFake(options: FakeOptions = {}): Promise<FakeServer> {
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new RangeError(`@faxkit/mock: port must be an integer 0–65535 (got ${String(port)})`);
-  if (typeof host !== "string" || host === "")
-    throw new TypeError(`@faxkit/mock: host must be a non-empty string (got ${JSON.stringify(host)})`);
+  const { host, port } = checkedListenAddress(options);
   const maxBodyBytes = checkedMaxBodyBytes(options.maxBodyBytes);
   // Loaded on first use, so importing the package for startMock() does not load the engine.
   const { createFakeEngine } = await import("./engine/create-fake-engine.js");
@@ -104,8 +100,7 @@ export async function startFake(options: FakeOptions = {}): Promise<FakeServer> 
     front = await startFakeServer({ engine, host, port, maxBodyBytes });
   } catch (error) {
     await engine.close();
-    const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? `port ${port} is already in use` : (error as Error).message;
-    throw new Error(`@faxkit/mock: cannot listen on ${host}:${port}: ${reason}`, { cause: error });
+    throw listenError(error, host, port);
   }
   let stopping: Promise<void> | undefined;
   const fake = withControls(engine, {

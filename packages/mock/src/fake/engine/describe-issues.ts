@@ -9,7 +9,7 @@ export interface IssueLike {
 /**
  * A rejected request's description: every issue's message, each quoted (messages can embed
  * request text, such as an unknown property's name), the first {@link LIMITS.listedIssues}
- * spelt out and the rest counted.
+ * spelt out and the rest counted, after `lead`.
  *
  * @example
  * ```ts
@@ -17,8 +17,8 @@ export interface IssueLike {
  * // 'request rejected: "/body/ids: must have at most 100 items (got 101)"'
  * ```
  */
-export function describeIssues(issues: readonly IssueLike[]): string {
+export function describeIssues(issues: readonly IssueLike[], lead = "request rejected"): string {
   const listed = issues.slice(0, LIMITS.listedIssues).map((issue) => quoteRequestText(issue.message, 300));
   const more = issues.length > LIMITS.listedIssues ? `; and ${issues.length - LIMITS.listedIssues} more` : "";
-  return `request rejected: ${listed.join("; ")}${more}`;
+  return `${lead}: ${listed.join("; ")}${more}`;
 }

@@ -46,7 +46,8 @@ export function userOf(call: OperationCall, ctx: EngineContext): string {
 
 /** Operations the docs reserve for corporate admins answer 403 to any other account. */
 export function requireAdmin(ctx: EngineContext, what: string): void {
-  if (!ctx.state.isAdmin()) throw fail(403, `Only a corporate admin may ${what}; this account is ${ctx.state.account.account_type}`);
+  if (!ctx.state.isAdmin())
+    throw fail(403, `Only a corporate admin may ${what}; this account is ${quoteRequestText(String(ctx.state.account.account_type))}`);
 }
 
 /** A plain JSON object (what JSON.parse makes for `{…}`). */

@@ -2,6 +2,7 @@ import type { Account, MemberDetail, MemberInvitationRequest } from "@faxkit/typ
 import { quoteRequestText } from "../../../internal/quote-request-text.js";
 import { fail } from "../answer-error.js";
 import { jsonAnswer, noContent } from "../answers.js";
+import { describeIssues } from "../describe-issues.js";
 import { faxTime, newId } from "../fixtures.js";
 import { LIMITS } from "../limits.js";
 import {
@@ -65,10 +66,10 @@ const updateUser: OperationHandler = (call, ctx) => {
   if (issues.length > 0)
     throw fail(
       400,
-      `the account cannot take this change: ${issues
-        .slice(0, 5)
-        .map((m) => quoteRequestText(m, 300))
-        .join("; ")}`,
+      describeIssues(
+        issues.map((message) => ({ message })),
+        "the account cannot take this change",
+      ),
     );
   const uid = account.uid;
   if (uid === ctx.state.account.uid) ctx.state.account = next as Account;

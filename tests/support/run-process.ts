@@ -1,6 +1,8 @@
 /**
  * Runs a command to completion and reports how it ended, never throwing on a non-zero
- * exit: the tests put the tool's own output into their failure messages.
+ * exit: the tests put the tool's own output into their failure messages. Shared by the
+ * consumer and runtime suites (the release suites use run-command.ts, which also isolates
+ * a repository copy's environment).
  */
 import { spawn } from "node:child_process";
 
