@@ -9,8 +9,8 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { FIXTURES } from "./helpers/consumer-project.js";
 import { type RunResult, run } from "../../support/run-process.js";
+import { FIXTURES } from "./helpers/consumer-project.js";
 
 const { projectDir } = inject("consumer");
 const app = join(projectDir, "petstore-app");

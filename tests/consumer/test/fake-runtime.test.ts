@@ -8,8 +8,8 @@
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { FIXTURES } from "./helpers/consumer-project.js";
 import { type RunResult, run } from "../../support/run-process.js";
+import { FIXTURES } from "./helpers/consumer-project.js";
 
 const { projectDir } = inject("consumer");
 

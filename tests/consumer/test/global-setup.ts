@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { type ConsumerProject, type PackedPackage, PUBLIC_PACKAGES, REPO_ROOT } from "./helpers/consumer-project.js";
 import { run } from "../../support/run-process.js";
+import { type ConsumerProject, type PackedPackage, PUBLIC_PACKAGES, REPO_ROOT } from "./helpers/consumer-project.js";
 
 async function pack(name: PackedPackage["name"], dir: string, destination: string): Promise<PackedPackage> {
   if (!existsSync(join(dir, "dist")))

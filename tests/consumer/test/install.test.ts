@@ -5,8 +5,8 @@
 import { copyFile, lstat, mkdir, readdir, realpath, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { FIXTURES } from "./helpers/consumer-project.js";
 import { run } from "../../support/run-process.js";
+import { FIXTURES } from "./helpers/consumer-project.js";
 
 const { packages, projectDir, repoRoot } = inject("consumer");
 const modules = join(projectDir, "node_modules");

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { toolBin } from "./helpers/consumer-project.js";
 import { run } from "../../support/run-process.js";
+import { toolBin } from "./helpers/consumer-project.js";
 
 const { packages, projectDir } = inject("consumer");
 const ATTW = toolBin("@arethetypeswrong/cli", "dist/index.js");

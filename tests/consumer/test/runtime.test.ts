@@ -7,8 +7,8 @@
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { FIXTURES } from "./helpers/consumer-project.js";
 import { type RunResult, run } from "../../support/run-process.js";
+import { FIXTURES } from "./helpers/consumer-project.js";
 
 const { projectDir } = inject("consumer");
 const IDS = ["66df09cf1d6d0b295c363956", "66df09cf1d6d0b295c363957"];

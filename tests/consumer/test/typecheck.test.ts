@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { FIXTURES, toolBin } from "./helpers/consumer-project.js";
 import { type RunResult, run } from "../../support/run-process.js";
+import { FIXTURES, toolBin } from "./helpers/consumer-project.js";
 
 const { projectDir } = inject("consumer");
 const TSC = toolBin("typescript", "bin/tsc");

@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { PACKED_PACKAGES, REPO_ROOT } from "./helpers/packed-project.js";
 import { run } from "../../support/run-process.js";
+import { PACKED_PACKAGES, REPO_ROOT } from "./helpers/packed-project.js";
 
 async function pack(name: string, dir: string, destination: string): Promise<string> {
   if (!existsSync(join(dir, "dist")))

@@ -8,8 +8,8 @@ import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type FakeServer, fixtures, startFake } from "@faxkit/mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { FIXTURES } from "./helpers/packed-project.js";
 import { run } from "../../support/run-process.js";
+import { FIXTURES } from "./helpers/packed-project.js";
 import { RUNTIMES } from "./helpers/runtimes.js";
 
 const { projectDir } = inject("runtimeProject");
