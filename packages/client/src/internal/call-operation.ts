@@ -28,9 +28,9 @@ export function calledOperation(operationId: OperationId): CalledOperation {
   return { operationId, ...operationCalls[operationId], overrides: transportOverrides(operationId, undefined) };
 }
 
-/** The pieces of one resource call, in openapi-fetch's shape. */
+/** The pieces of one resource call, in openapi-fetch's shape: `query` and `header` only when given. */
 export interface SplitArguments {
-  params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
+  params: { path: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
   /** The JSON body, or `undefined` when the call sends none. */
   body: Record<string, unknown> | undefined;
 }
@@ -48,40 +48,41 @@ export interface ArgumentProblem {
   value?: unknown;
 }
 
-const NONE: Record<string, unknown> = Object.freeze(Object.create(null));
+/** An own data property even for the key `__proto__`, which plain assignment would take as the prototype. */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
 
-/** `splitArguments`' work (split-arguments.ts), reporting a problem instead of throwing (the messages are loaded only when needed). */
+/**
+ * `splitArguments`' work (split-arguments.ts), reporting a problem instead of throwing (the
+ * messages are loaded only when needed). Plain objects of the shape openapi-fetch's own callers
+ * pass, with no empty sections: the calls share its optimised code with the raw methods.
+ */
 export function split(op: CalledOperation, args: unknown, userId: string): SplitArguments | ArgumentProblem {
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) return { problem: "type", key: args };
-  // Null prototypes: an argument or parameter named `__proto__` is kept as data, never becomes a prototype.
-  // An operation without query or header parameters shares one frozen empty object (most calls).
-  const params: SplitArguments["params"] = {
-    path: Object.create(null),
-    query: op.queryParams.length > 0 ? Object.create(null) : NONE,
-    header: op.headerParams.length > 0 ? Object.create(null) : NONE,
-  };
+  const path: Record<string, unknown> = {};
+  let query: Record<string, unknown> | undefined;
+  let header: Record<string, unknown> | undefined;
   let body: Record<string, unknown> | undefined;
   const given = (args ?? {}) as Record<string, unknown>;
-  for (const key in given) {
+  for (const key of Object.keys(given)) {
     const value = given[key];
-    if (value === undefined || !Object.hasOwn(given, key)) continue;
-    if (op.pathParams.includes(key)) params.path[key] = value;
-    else if (op.queryParams.includes(key)) params.query[key] = value;
-    else if (op.headerParams.includes(key)) params.header[key] = value;
+    if (value === undefined) continue;
+    if (op.pathParams.includes(key)) put(path, key, value);
+    else if (op.queryParams.includes(key)) put((query ??= {}), key, value);
+    else if (op.headerParams.includes(key)) put((header ??= {}), key, value);
     else if (op.requestContentType !== "application/json") return { problem: "unknown", key };
-    else {
-      body ??= Object.create(null) as Record<string, unknown>;
-      body[key] = value;
-    }
+    else put((body ??= {}), key, value);
   }
-  if (op.pathParams.includes("user_id") && params.path.user_id === undefined) params.path.user_id = userId;
+  if (op.pathParams.includes("user_id") && path.user_id === undefined) path.user_id = userId;
   for (const name of op.pathParams) {
-    const value = params.path[name];
+    // Own values only: a parameter the spec names `toString` and the call leaves out is missing, not Object's method.
+    const value = Object.hasOwn(path, name) ? path[name] : undefined;
     if (isDotSegment(value)) return { problem: "path", key: name, value };
   }
-  if (body === undefined && op.requestBodyRequired && op.requestContentType === "application/json")
-    body = Object.create(null) as Record<string, unknown>;
-  return { params, body };
+  if (body === undefined && op.requestBodyRequired && op.requestContentType === "application/json") body = {};
+  return { params: query ? (header ? { path, query, header } : { path, query }) : header ? { path, header } : { path }, body };
 }
 
 /**
@@ -110,18 +111,20 @@ export async function callOperation(
   const overrides = (!options && op.overrides) || transportOverrides(op.operationId, options);
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
   const method = ctx.client[op.method as "GET"] as (path: string, init: unknown) => Promise<{ data?: unknown; response: Response }>;
-  const result = await method(op.path, {
+  const init: Record<string, unknown> = {
     params: parts.params,
-    body: parts.body,
-    signal: options?.signal,
-    headers: options?.headers,
     // Checked in the fetch rather than by a middleware made per call: openapi-fetch never reads an error's body.
     fetch: (request: Request) => {
       url = request.url;
       return checkedSend(ctx, request, overrides);
     },
     parseAs: "text",
-  });
+  };
+  // Only what the call has: keys set to undefined would give openapi-fetch's code shapes its other callers never pass.
+  if (parts.body !== undefined) init.body = parts.body;
+  if (options?.signal !== undefined) init.signal = options.signal;
+  if (options?.headers !== undefined) init.headers = options.headers;
+  const result = await method(op.path, init);
   seen?.(result.response);
   const text = result.data;
   if (typeof text !== "string" || text === "") return undefined;

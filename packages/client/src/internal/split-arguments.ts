@@ -12,7 +12,7 @@ import { type CalledOperation, type SplitArguments, split } from "./call-operati
  * @example
  * ```ts
  * await splitArguments(operations.updateFax, { fax_id: "f1", is_read: true }, "self");
- * // { params: { path: { user_id: "self", fax_id: "f1" }, query: {}, header: {} }, body: { is_read: true } }
+ * // { params: { path: { user_id: "self", fax_id: "f1" } }, body: { is_read: true } }
  * ```
  */
 export async function splitArguments(op: CalledOperation, args: unknown, userId: string): Promise<SplitArguments> {

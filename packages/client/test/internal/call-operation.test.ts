@@ -47,7 +47,8 @@ const hanging = (async (request: Request) =>
     request.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
   )) as typeof globalThis.fetch;
 
-const empty = { path: {}, query: {}, header: {} };
+// Only the sections a call has: openapi-fetch takes a missing `query` or `header` as empty.
+const empty = { path: {} };
 /** An operation with a header parameter: the Fax.Plus spec has none. */
 const withHeader: OperationMeta = {
   ...operations.listFaxes,
@@ -144,6 +145,13 @@ describe("splitArguments", () => {
     await expect(splitArguments(op, { fax_id: "f1", user_id: "u9" }, "self")).rejects.toThrow(
       'getFax: unknown argument "user_id"; it takes fax_id',
     );
+  });
+
+  it("a path parameter named like an Object.prototype member and left out is missing, never the inherited method", async () => {
+    // A spec may name a parameter anything: `toString` must not be read from Object.prototype into the URL.
+    const op: CalledOperation = { ...calledOperation("deleteWebhook"), pathParams: ["toString"], path: "/hooks/{toString}" };
+    await expect(splitArguments(op, {}, "self")).rejects.toThrow('deleteWebhook: missing required argument "toString"');
+    expect((await splitArguments(op, { toString: "h1" }, "self")).params.path).toEqual({ toString: "h1" });
   });
 
   it("uses the given default user_id", async () => {
