@@ -63,6 +63,11 @@ test("the workspace publishes exactly the five @faxkit packages; the rest are pr
   );
 });
 
+/** The CLI's version after a release of client or the group: a patch ("Updated dependencies"). */
+function cliPatch(copy: RepoCopy): string {
+  return bumpVersion(originalVersion(copy, "@faxkit/cli"), "patch");
+}
+
 test("changeset status with no changesets: nothing to bump, exit 0", async () => {
   const copy = await newCopy();
   const result = await copy.changeset("status");
@@ -108,6 +113,8 @@ describe("a minor on @faxkit/types and a patch on @faxkit/client", () => {
       expect(release.newVersion, release.name).toBe(originalVersion(copy, release.name));
     }
     expect(releases).toEqual([
+      // The CLI depends on client and mock: it moves with them and says why.
+      { name: "@faxkit/cli", type: "patch", newVersion: cliPatch(copy), changesets: [] },
       { name: "@faxkit/client", type: "patch", newVersion: client, changesets: ["client-patch"] },
       { name: "@faxkit/mock", type: "minor", newVersion: group, changesets: [] },
       { name: "@faxkit/types", type: "minor", newVersion: group, changesets: ["types-minor"] },
@@ -123,7 +130,7 @@ describe("a minor on @faxkit/types and a patch on @faxkit/client", () => {
     await version(copy);
 
     expect(copy.versions()).toEqual(
-      versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client }),
+      versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
     );
     expect(changelogSection(changelog(copy, "@faxkit/types"), group)).toBe(
       `## ${group}\n\n### Minor Changes\n\n- types: the new \`listArchives\` operation.`,
@@ -138,6 +145,9 @@ describe("a minor on @faxkit/types and a patch on @faxkit/client", () => {
     );
     expect(changelogSection(changelog(copy, "@faxkit/client"), client)).toBe(
       `## ${client}\n\n### Patch Changes\n\n- client: retries honour \`Retry-After\` in seconds.\n- Updated dependencies\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
+    );
+    expect(changelogSection(changelog(copy, "@faxkit/cli"), cliPatch(copy))).toBe(
+      `## ${cliPatch(copy)}\n\n### Patch Changes\n\n- Updated dependencies\n  - @faxkit/client@${client}\n  - @faxkit/mock@${group}`,
     );
     expect(changelog(copy, "@faxkit/types").startsWith("# @faxkit/types\n")).toBe(true);
     // codegen had no changeset and depends on none of them: untouched.
@@ -157,7 +167,7 @@ test("a minor on @faxkit/types alone still releases @faxkit/client (a patch: it 
   await version(copy);
 
   expect(copy.versions()).toEqual(
-    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client }),
+    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
   );
   expect(changelogSection(changelog(copy, "@faxkit/client"), client)).toBe(
     `## ${client}\n\n### Patch Changes\n\n- Updated dependencies\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
@@ -172,7 +182,7 @@ test("a patch on @faxkit/mock moves the whole fixed group, and client with it", 
   await version(copy);
 
   expect(copy.versions()).toEqual(
-    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client }),
+    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
   );
   expect(changelogSection(changelog(copy, "@faxkit/mock"), group)).toBe(
     `## ${group}\n\n### Patch Changes\n\n- mock: CORS preflight allows \`Prefer\`.\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
@@ -188,7 +198,7 @@ test("a major on @faxkit/validator: the group goes major together, client (a pla
   await version(copy);
 
   expect(copy.versions()).toEqual(
-    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client }),
+    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
   );
   // With a changeset of its own, the default changelog lists the dependency without "Updated dependencies".
   expect(changelogSection(changelog(copy, "@faxkit/validator"), group)).toBe(

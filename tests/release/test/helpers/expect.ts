@@ -2,7 +2,7 @@
 // versions on disk (so the tests keep passing after real releases move them).
 import type { RepoCopy } from "./repo-copy.js";
 
-export const PUBLIC_PACKAGES = ["@faxkit/client", "@faxkit/codegen", "@faxkit/mock", "@faxkit/types", "@faxkit/validator"];
+export const PUBLIC_PACKAGES = ["@faxkit/cli", "@faxkit/client", "@faxkit/codegen", "@faxkit/mock", "@faxkit/types", "@faxkit/validator"];
 /** `fixed` in .changeset/config.json: generated from, or shipping, the spec; always one version. */
 export const FIXED_GROUP = ["@faxkit/mock", "@faxkit/types", "@faxkit/validator"];
 

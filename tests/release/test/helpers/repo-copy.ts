@@ -126,8 +126,9 @@ export class RepoCopy {
       for (const field of dependencyFields) {
         for (const [name, range] of Object.entries(manifest[field] ?? {})) {
           const target = dirs.get(name);
-          if (!range.startsWith("workspace:") || target === undefined) continue;
           const link = join(this.dir, from, "node_modules", name);
+          // A package may name one dependency twice (a devDependency that is also an optional peer).
+          if (!range.startsWith("workspace:") || target === undefined || existsSync(link)) continue;
           mkdirSync(dirname(link), { recursive: true });
           symlinkSync(relative(dirname(link), join(this.dir, target)), link);
         }
