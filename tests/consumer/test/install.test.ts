@@ -1,9 +1,10 @@
 /**
  * The fresh npm project that installed the tarballs: real package folders (not links into
- * the repo), one copy of each @faxkit package, and both CLIs working from node_modules/.bin.
+ * the repo), one copy of each @faxkit package, and the three CLIs working from node_modules/.bin.
  */
 import { copyFile, lstat, mkdir, readdir, realpath, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fixtures, startFake } from "@faxkit/mock";
 import { describe, expect, inject, it } from "vitest";
 import { run } from "../../support/run-process.js";
 import { FIXTURES } from "./helpers/consumer-project.js";
@@ -86,5 +87,21 @@ describe("the CLIs from the tarballs", () => {
     const result = await run(process.execPath, ["-e", script], { cwd: projectDir });
     expect(result.code, result.report).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ cjs: ["function", "function", "function"], esm: ["function", "function", "function"] });
+  });
+
+  it("faxplus from the tarball lists the faxes of a fake on 127.0.0.1 as JSON, and refuses a --token argument", async () => {
+    const record = fixtures.fax({ comment: "from the packed CLI" });
+    const fake = await startFake({ seed: { faxes: [record] } });
+    try {
+      const env = { ...process.env, FAXPLUS_BASE_URL: fake.url, FAXPLUS_TOKEN: "consumer-token", NO_COLOR: "1" };
+      const list = await run(binLink("faxplus"), ["faxes", "list", "--json"], { cwd: projectDir, env });
+      expect(list.code, list.report).toBe(0);
+      expect(JSON.parse(list.stdout)).toMatchObject({ records: [{ id: record.id, comment: "from the packed CLI" }] });
+      const refused = await run(binLink("faxplus"), ["whoami", "--token", "consumer-token"], { cwd: projectDir, env });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).not.toContain("consumer-token");
+    } finally {
+      await fake.stop();
+    }
   });
 });

@@ -12,6 +12,7 @@ export const PUBLIC_PACKAGES = [
   { name: "@faxkit/client", dir: "packages/client" },
   { name: "@faxkit/mock", dir: "packages/mock" },
   { name: "@faxkit/codegen", dir: "packages/codegen" },
+  { name: "@faxkit/cli", dir: "packages/cli" },
 ] as const;
 
 export type PackageName = (typeof PUBLIC_PACKAGES)[number]["name"];
