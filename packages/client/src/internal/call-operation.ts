@@ -70,10 +70,17 @@ export function split(op: CalledOperation, args: unknown, userId: string): Split
     const value = given[key];
     if (value === undefined) continue;
     if (op.pathParams.includes(key)) put(path, key, value);
-    else if (op.queryParams.includes(key)) put((query ??= {}), key, value);
-    else if (op.headerParams.includes(key)) put((header ??= {}), key, value);
-    else if (op.requestContentType !== "application/json") return { problem: "unknown", key };
-    else put((body ??= {}), key, value);
+    else if (op.queryParams.includes(key)) {
+      query ??= {};
+      put(query, key, value);
+    } else if (op.headerParams.includes(key)) {
+      header ??= {};
+      put(header, key, value);
+    } else if (op.requestContentType !== "application/json") return { problem: "unknown", key };
+    else {
+      body ??= {};
+      put(body, key, value);
+    }
   }
   if (op.pathParams.includes("user_id") && path.user_id === undefined) path.user_id = userId;
   for (const name of op.pathParams) {
