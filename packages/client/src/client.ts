@@ -28,6 +28,7 @@ export interface FaxPlusClientOptions {
   oauth?: OAuthOptions;
   /** `user_id` of calls that do not name one. Default `"self"`. */
   userId?: string;
+  /** The `fetch` to send with (default: the global one), e.g. a test double or one bound to a proxy. */
   fetch?: typeof fetch;
   /** Each attempt, and each wait for body data, in ms. Default 60,000. */
   timeout?: number;
@@ -48,6 +49,7 @@ export interface FaxPlusClientOptions {
   onRetry?: TransportOptions["onRetry"];
   /** Where the client logs (default `console`): attempts at `debug`, retries and token refreshes at `info`. */
   logger?: Partial<Logger>;
+  /** The least severe level `logger` gets (default `"warn"`); `"off"` for none. */
   logLevel?: LogLevel;
   /** Middleware to validate requests and responses, e.g. `validationMiddleware()` from `@faxkit/validator/middleware`. Off by default. */
   validate?: Middleware;

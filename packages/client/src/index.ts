@@ -1,11 +1,13 @@
 /**
- * @faxkit/client — the typed Fax.Plus REST API v3 client.
+ * `@faxkit/client` — the typed Fax.Plus REST API v3 client.
  *
  * @example
  * ```ts
  * import { createFaxPlusClient } from "@faxkit/client";
  * const fax = createFaxPlusClient({ token: process.env.FAXPLUS_TOKEN });
  * ```
+ *
+ * @module @faxkit/client
  */
 
 // The models an app handles most, so that one dependency is enough (all of them: @faxkit/types).

@@ -6,6 +6,8 @@
  * ```ts
  * import { createFaxPlusClient } from "@faxkit/client/node";
  * ```
+ *
+ * @module @faxkit/client/node
  */
 import { openAsBlob } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -39,7 +41,12 @@ export interface NodeFilesApi extends Omit<FilesApi, "upload"> {
 export type NodeOutboxApi = Omit<FaxPlusClient["outbox"], "sendFiles"> & Pick<OutboxWorkflows<UploadSource | string>, "sendFiles">;
 
 /** The client of the Node entry: `files.upload` and `outbox.sendFiles` also take a path. */
-export type NodeFaxPlusClient = Omit<FaxPlusClient, "files" | "outbox"> & { readonly files: NodeFilesApi; readonly outbox: NodeOutboxApi };
+export type NodeFaxPlusClient = Omit<FaxPlusClient, "files" | "outbox"> & {
+  /** `fax.files`, whose `upload` also takes a path. */
+  readonly files: NodeFilesApi;
+  /** `fax.outbox`, whose `sendFiles` also takes paths. */
+  readonly outbox: NodeOutboxApi;
+};
 
 function fileError(path: string, code: string, what: string, cause?: unknown): Error {
   const error = new Error(`fileFromPath: ${what}: ${path} (${code})`, cause === undefined ? undefined : { cause });

@@ -7,6 +7,8 @@
  * ```ts
  * import { authorizationUrl, exchangeCode, memoryTokenStore } from "@faxkit/client/oauth";
  * ```
+ *
+ * @module @faxkit/client/oauth
  */
 export { AuthenticationError } from "./errors/AuthenticationError.js";
 export { FaxPlusError } from "./errors/FaxPlusError.js";

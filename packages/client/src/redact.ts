@@ -9,5 +9,7 @@
  * import { redactedError } from "@faxkit/client/redact";
  * throw redactedError(RateLimitError, "quota used up", { retryAfter: 60, headers: response.headers, secrets: [token] });
  * ```
+ *
+ * @module @faxkit/client/redact
  */
 export { type RedactedErrorInit, redactedError } from "./internal/redacted-error.js";

@@ -6,6 +6,8 @@
  * ```ts
  * import { parseWebhookEvent, WebhookPayloadError } from "@faxkit/client/webhooks";
  * ```
+ *
+ * @module @faxkit/client/webhooks
  */
 import type { FaxStatus, WebhookCallbackData, WebhookCallbackHook } from "@faxkit/types";
 import type { ValidationIssue } from "@faxkit/validator";
@@ -19,7 +21,10 @@ export { WEBHOOK_EXCERPT_LIMIT, WebhookPayloadError, type WebhookPayloadErrorIni
 export type WebhookEventName = NonNullable<WebhookCallbackHook["event"]>;
 
 /** `status` may be one the spec does not list yet: the failure codes grow. */
-export type WebhookEventData = Omit<WebhookCallbackData, "status"> & { status?: FaxStatus | (string & {}) };
+export type WebhookEventData = Omit<WebhookCallbackData, "status"> & {
+  /** The fax's status: one of `FaxStatus`, or a newer one the spec does not list yet. */
+  status?: FaxStatus | (string & {});
+};
 
 /** `hook.event` required and known, so a `switch` over it can be exhaustive; `WebhookEvent<"fax_received">` types one. */
 export type WebhookEvent<E extends WebhookEventName = WebhookEventName> = {

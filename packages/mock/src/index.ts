@@ -1,5 +1,5 @@
 /**
- * @faxkit/mock — Fax.Plus REST API v3 test servers on loopback: `startMock()` (Prism on the
+ * `@faxkit/mock` — Fax.Plus REST API v3 test servers on loopback: `startMock()` (Prism on the
  * resolved spec: stateless, every answer from the spec) and `startFake()` (a stateful
  * in-memory account that tests drive: seeds, faults, latency, a request log). Each loads its
  * engine on first use, so importing the package costs neither.
@@ -12,6 +12,8 @@
  * // … point the client at mock.url or fake.url …
  * await Promise.all([mock.stop(), fake.stop()]);
  * ```
+ *
+ * @module @faxkit/mock
  */
 
 export { fixtures } from "./fake/engine/fixtures.js";

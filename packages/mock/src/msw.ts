@@ -1,5 +1,5 @@
 /**
- * @faxkit/mock/msw — the stateful Fax.Plus fake as MSW 2 request handlers, for tests that
+ * `@faxkit/mock/msw` — the stateful Fax.Plus fake as MSW 2 request handlers, for tests that
  * intercept `fetch` in the process (or in the browser) instead of starting a server. Needs
  * `msw` (an optional peer dependency). Loads neither Prism nor node's HTTP server.
  *
@@ -15,6 +15,8 @@
  * server.close();
  * await fake.close();
  * ```
+ *
+ * @module @faxkit/mock/msw
  */
 
 export { fixtures } from "./fake/engine/fixtures.js";

@@ -1,5 +1,5 @@
 /**
- * @faxkit/types — the Fax.Plus REST API v3 as TypeScript: `paths`, `components` and
+ * `@faxkit/types` — the Fax.Plus REST API v3 as TypeScript: `paths`, `components` and
  * `operations` (openapi-typescript), a named alias per schema (`Fax`, `BulkFaxUpdateRequest`,
  * …), the runtime operation table and the client's resource map, and the hand-written
  * `OperationMeta` and `OperationCall` interfaces those tables satisfy. Everything under
@@ -11,6 +11,8 @@
  * const body: BulkFaxUpdateRequest = { ids: ["a1b2c3"], is_read: true };
  * console.log(specInfo.version, operations.bulkUpdateFaxes.path);
  * ```
+ *
+ * @module @faxkit/types
  */
 export type * from "./generated/aliases.js";
 export { type OperationId, operationIds, operations } from "./generated/operations.js";

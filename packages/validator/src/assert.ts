@@ -7,5 +7,7 @@
  * import * as assert from "@faxkit/validator/assert";
  * assert.BulkFaxUpdateRequest(body);
  * ```
+ *
+ * @module @faxkit/validator/assert
  */
 export * from "./generated/assert.js";

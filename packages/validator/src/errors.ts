@@ -7,6 +7,8 @@
  * import { FaxValidationError } from "@faxkit/validator/errors";
  * if (error instanceof FaxValidationError) console.error(error.issues);
  * ```
+ *
+ * @module @faxkit/validator/errors
  */
 export { FaxValidationError, type ValidationSubject } from "./errors/FaxValidationError.js";
 export type { ValidationIssue } from "./internal/runtime.js";

@@ -1,5 +1,5 @@
 /**
- * @faxkit/validator — precompiled validators for every schema and operation of the
+ * `@faxkit/validator` — precompiled validators for every schema and operation of the
  * Fax.Plus REST API v3. Nothing is compiled at run time (no `eval`, no `new Function`),
  * so they run under a strict Content-Security-Policy; each schema's validator is its own
  * module, so a bundle keeps only the ones it uses.
@@ -12,6 +12,8 @@
  * if (is.Fax(data)) console.log(data.id);
  * assert.FaxList(response); // throws FaxValidationError with every issue
  * ```
+ *
+ * @module @faxkit/validator
  */
 
 export { FaxValidationError, type ValidationSubject } from "./errors/FaxValidationError.js";

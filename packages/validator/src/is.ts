@@ -7,5 +7,7 @@
  * import * as is from "@faxkit/validator/is";
  * is.BulkFaxUpdateRequest(body);
  * ```
+ *
+ * @module @faxkit/validator/is
  */
 export * from "./generated/is.js";

@@ -1,3 +1,16 @@
+/**
+ * `@faxkit/validator/middleware`: {@link validationMiddleware}, an openapi-fetch middleware that
+ * checks each request before it is sent and each response against the spec. It loads an
+ * operation's validators on that operation's first call, so importing it costs no validator.
+ *
+ * @example
+ * ```ts
+ * import { validationMiddleware } from "@faxkit/validator/middleware";
+ * client.use(validationMiddleware({ response: "warn" }));
+ * ```
+ *
+ * @module @faxkit/validator/middleware
+ */
 import { loadOperationValidators } from "./internal/lazy-operation-validators.js";
 import { operationIdByRoute } from "./internal/operation-routes.js";
 import type { DriftReport } from "./internal/runtime.js";
@@ -7,7 +20,9 @@ import type { DriftReport } from "./internal/runtime.js";
 
 /** Where drift was seen. */
 export interface DriftContext {
+  /** The operation whose response drifted. */
   operationId: string;
+  /** The response's status. */
   status: number;
 }
 
@@ -32,7 +47,10 @@ export interface ValidationMiddlewareOptions {
   /** Called with what a tolerant check let through. Default: one `logger.warn` per new finding. */
   onDrift?: (reports: DriftReport[], context: DriftContext) => void;
   /** Where `warn` mode and the default drift reporter write. Default: `console`. */
-  logger?: { warn(message: string): void };
+  logger?: {
+    /** Writes one warning line. */
+    warn(message: string): void;
+  };
 }
 
 /** The part of openapi-fetch's middleware parameters this middleware reads. */
@@ -44,7 +62,9 @@ interface RequestParams {
 
 /** An openapi-fetch middleware (`client.use(...)`). */
 export interface ValidationMiddleware {
+  /** Checks the request before openapi-fetch sends it. */
   onRequest(params: RequestParams): Promise<undefined>;
+  /** Checks the response before openapi-fetch parses it. */
   onResponse(params: RequestParams & { response: Response }): Promise<undefined>;
 }
 

@@ -8,5 +8,7 @@
  * import { check } from "./generated/schemas/Pet.js";
  * const { ok, issues } = run(check, input);
  * ```
+ *
+ * @module @faxkit/validator/runtime
  */
 export * from "./internal/runtime.js";

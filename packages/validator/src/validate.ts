@@ -7,5 +7,7 @@
  * import * as validate from "@faxkit/validator/validate";
  * validate.BulkFaxUpdateRequest(body);
  * ```
+ *
+ * @module @faxkit/validator/validate
  */
 export * from "./generated/validate.js";

@@ -130,7 +130,13 @@ describe("a minor on @faxkit/types and a patch on @faxkit/client", () => {
     await version(copy);
 
     expect(copy.versions()).toEqual(
-      versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
+      versionsAfter(copy, {
+        "@faxkit/types": group,
+        "@faxkit/validator": group,
+        "@faxkit/mock": group,
+        "@faxkit/client": client,
+        "@faxkit/cli": cliPatch(copy),
+      }),
     );
     expect(changelogSection(changelog(copy, "@faxkit/types"), group)).toBe(
       `## ${group}\n\n### Minor Changes\n\n- types: the new \`listArchives\` operation.`,
@@ -167,7 +173,13 @@ test("a minor on @faxkit/types alone still releases @faxkit/client (a patch: it 
   await version(copy);
 
   expect(copy.versions()).toEqual(
-    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
+    versionsAfter(copy, {
+      "@faxkit/types": group,
+      "@faxkit/validator": group,
+      "@faxkit/mock": group,
+      "@faxkit/client": client,
+      "@faxkit/cli": cliPatch(copy),
+    }),
   );
   expect(changelogSection(changelog(copy, "@faxkit/client"), client)).toBe(
     `## ${client}\n\n### Patch Changes\n\n- Updated dependencies\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
@@ -182,7 +194,13 @@ test("a patch on @faxkit/mock moves the whole fixed group, and client with it", 
   await version(copy);
 
   expect(copy.versions()).toEqual(
-    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
+    versionsAfter(copy, {
+      "@faxkit/types": group,
+      "@faxkit/validator": group,
+      "@faxkit/mock": group,
+      "@faxkit/client": client,
+      "@faxkit/cli": cliPatch(copy),
+    }),
   );
   expect(changelogSection(changelog(copy, "@faxkit/mock"), group)).toBe(
     `## ${group}\n\n### Patch Changes\n\n- mock: CORS preflight allows \`Prefer\`.\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
@@ -198,7 +216,13 @@ test("a major on @faxkit/validator: the group goes major together, client (a pla
   await version(copy);
 
   expect(copy.versions()).toEqual(
-    versionsAfter(copy, { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client, "@faxkit/cli": cliPatch(copy) }),
+    versionsAfter(copy, {
+      "@faxkit/types": group,
+      "@faxkit/validator": group,
+      "@faxkit/mock": group,
+      "@faxkit/client": client,
+      "@faxkit/cli": cliPatch(copy),
+    }),
   );
   // With a changeset of its own, the default changelog lists the dependency without "Updated dependencies".
   expect(changelogSection(changelog(copy, "@faxkit/validator"), group)).toBe(

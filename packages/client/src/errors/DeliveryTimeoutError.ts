@@ -3,7 +3,9 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the wait's limit and where each fax stood. */
 export interface DeliveryTimeoutErrorInit extends FaxPlusErrorInit {
+  /** The wait's `timeout`, in ms. */
   timeoutMs: number;
+  /** Where each fax stood when the wait ended, one per id in the order given. */
   deliveries: readonly DeliveryState[];
 }
 
@@ -22,6 +24,7 @@ export class DeliveryTimeoutError extends FaxPlusError {
   override readonly name = "DeliveryTimeoutError";
   /** The wait's `timeout`, in ms. */
   declare readonly timeoutMs: number;
+  /** Where each fax stood when the wait ended, one per id in the order given. */
   declare readonly deliveries: readonly DeliveryState[];
 
   constructor(message: string, init: DeliveryTimeoutErrorInit) {

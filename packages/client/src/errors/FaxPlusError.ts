@@ -3,29 +3,47 @@ export const RAW_BODY_LIMIT = 2000;
 
 /** What a {@link FaxPlusError} knows about the failed call, stored as given (see `redactedError`). */
 export interface FaxPlusErrorInit {
+  /** The HTTP status; omitted when no response arrived (the class's own `status` applies). */
   status?: number;
+  /** The API's `error` field, e.g. `"invalid_user_id"`. */
   code?: string;
+  /** The API's `description` field: its explanation, for people. */
   description?: string;
+  /** The operation that failed, e.g. `"getFax"`. */
   operationId?: string;
+  /** The request's HTTP method. */
   method?: string;
+  /** The request's URL (the client passes it redacted). */
   url?: string;
   /** Of the response. */
   headers?: Headers | Record<string, string>;
+  /** The response body as text; cut to {@link RAW_BODY_LIMIT} characters. */
   rawBody?: string;
+  /** What went wrong underneath (a network error, an abort reason), kept as the error's `cause`. */
   cause?: unknown;
 }
 
 /** What `toJSON()` returns: plain, already-redacted data for logs. */
 export interface FaxPlusErrorJSON {
+  /** The error class's name, e.g. `"NotFoundError"`. */
   name: string;
+  /** The error's message. */
   message: string;
+  /** See {@link FaxPlusError.status}. */
   status: number | undefined;
+  /** See {@link FaxPlusError.code}. */
   code: string | undefined;
+  /** See {@link FaxPlusError.description}. */
   description: string | undefined;
+  /** See {@link FaxPlusError.operationId}. */
   operationId: string | undefined;
+  /** See {@link FaxPlusError.method}. */
   method: string | undefined;
+  /** See {@link FaxPlusError.url}. */
   url: string | undefined;
+  /** See {@link FaxPlusError.headers}. */
   headers: Record<string, string>;
+  /** See {@link FaxPlusError.rawBody}. */
   rawBody: string | undefined;
   /** The cause's message. */
   cause: string | undefined;
@@ -71,8 +89,11 @@ export class FaxPlusError extends Error {
   declare readonly status: number | undefined;
   /** The API's `error` field, e.g. `"invalid_user_id"`. */
   declare readonly code: string | undefined;
+  /** The API's `description` field: its explanation, for people. */
   declare readonly description: string | undefined;
+  /** The operation that failed, e.g. `"getFax"`; `undefined` for a raw openapi-fetch call. */
   declare readonly operationId: string | undefined;
+  /** The request's HTTP method. */
   declare readonly method: string | undefined;
   /** Redacted when the client built the error. */
   declare readonly url: string | undefined;

@@ -2,6 +2,7 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus where paging stopped. */
 export interface PaginationErrorInit extends FaxPlusErrorInit {
+  /** The crowded second (`YYYY-MM-DD HH:mm:ss`, UTC) paging stopped at, if that was the reason. */
   boundary?: string;
 }
 

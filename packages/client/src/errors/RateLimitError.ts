@@ -2,6 +2,7 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the parsed `Retry-After`, in seconds. */
 export interface RateLimitErrorInit extends FaxPlusErrorInit {
+  /** Seconds to wait, from the response's `Retry-After`. */
   retryAfter?: number;
 }
 

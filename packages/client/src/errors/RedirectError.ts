@@ -2,6 +2,7 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the `Location` as received (`redactedError` keeps it without credentials, query or fragment). */
 export interface RedirectErrorInit extends FaxPlusErrorInit {
+  /** Where the response pointed (`Location`), without credentials, query or fragment. */
   location?: string;
 }
 

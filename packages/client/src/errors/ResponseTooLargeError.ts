@@ -2,6 +2,7 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the `maxResponseBytes` that was exceeded. */
 export interface ResponseTooLargeErrorInit extends FaxPlusErrorInit {
+  /** The limit the body went past, in bytes. */
   maxBytes: number;
 }
 
@@ -15,6 +16,7 @@ export interface ResponseTooLargeErrorInit extends FaxPlusErrorInit {
  */
 export class ResponseTooLargeError extends FaxPlusError {
   override readonly name = "ResponseTooLargeError";
+  /** The limit the body went past, in bytes (`maxResponseBytes`). */
   declare readonly maxBytes: number;
 
   constructor(message: string, init: ResponseTooLargeErrorInit) {

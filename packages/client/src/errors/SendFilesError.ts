@@ -2,7 +2,9 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus what `sendFiles` got done before it failed. */
 export interface SendFilesErrorInit extends FaxPlusErrorInit {
+  /** Paths of the files uploaded before the failure, in the order given. */
   uploaded: readonly string[];
+  /** `"upload"`: an upload failed and nothing was sent; `"send"`: every file was uploaded and the send failed. */
   stage: "upload" | "send";
 }
 
@@ -21,6 +23,7 @@ export class SendFilesError extends FaxPlusError {
   override readonly name = "SendFilesError";
   /** Paths of the files uploaded before the failure, in the order given. */
   declare readonly uploaded: readonly string[];
+  /** `"upload"`: an upload failed and nothing was sent; `"send"`: every file was uploaded and the send failed. */
   declare readonly stage: "upload" | "send";
 
   constructor(message: string, init: SendFilesErrorInit) {

@@ -2,6 +2,7 @@ import { FaxPlusError, type FaxPlusErrorInit } from "./FaxPlusError.js";
 
 /** {@link FaxPlusErrorInit} plus the limit that was exceeded, in ms. */
 export interface TimeoutErrorInit extends FaxPlusErrorInit {
+  /** The limit that was exceeded, in ms. */
   timeoutMs: number;
 }
 

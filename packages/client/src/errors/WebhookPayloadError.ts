@@ -7,7 +7,9 @@ export const WEBHOOK_EXCERPT_LIMIT = 200;
 
 /** {@link FaxPlusErrorInit} plus the issues found and the payload (kept only as a masked excerpt). */
 export interface WebhookPayloadErrorInit extends FaxPlusErrorInit {
+  /** What the payload's validation found. */
   issues?: readonly ValidationIssue[];
+  /** The payload as received; only a scrubbed, masked excerpt of it is kept. */
   body?: string;
   /** Scrubbed from the issues and the excerpt (`redactedError` scrubs the rest). */
   secrets?: readonly string[];
@@ -33,6 +35,7 @@ export class WebhookPayloadError extends FaxPlusError {
   override readonly name = "WebhookPayloadError";
   /** `path` is a JSON pointer into the payload (`/hook/event`). */
   readonly issues: readonly ValidationIssue[];
+  /** The start of the payload, secrets scrubbed and phone numbers masked, at most {@link WEBHOOK_EXCERPT_LIMIT} characters. */
   readonly excerpt: string;
 
   constructor(message: string, init: WebhookPayloadErrorInit = {}) {

@@ -7,9 +7,13 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
  * errors are redacted first, headers are never logged).
  */
 export interface Logger {
+  /** Each attempt of a request. */
   debug(message: string, data?: Record<string, unknown>): void;
+  /** Retries and token refreshes. */
   info(message: string, data?: Record<string, unknown>): void;
+  /** Something that went on, degraded: a token store that failed, a response that drifted from the spec. */
   warn(message: string, data?: Record<string, unknown>): void;
+  /** Something that did not go on. */
   error(message: string, data?: Record<string, unknown>): void;
 }
 

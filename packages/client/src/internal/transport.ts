@@ -35,6 +35,7 @@ export type NonIdempotentRetries = boolean | "unprocessed";
 
 /** Options of {@link createTransport}. */
 export interface TransportOptions {
+  /** The `fetch` each attempt goes through (default: the global one). */
   fetch?: typeof fetch;
   /** Timeout of each attempt, in ms (default 60,000). */
   timeoutMs?: number;
@@ -50,6 +51,7 @@ export interface TransportOptions {
   maxRetryAfterMs?: number;
   /** Called before each retry (for logs and metrics); the URL is already redacted. */
   onRetry?: (info: RetryInfo) => void;
+  /** Source of the backoff jitter, in [0, 1) (default `Math.random`); fixed in tests. */
   random?: () => number;
   /** Where attempts (debug) and retries (info) are logged; URLs are redacted. */
   logger?: Logger;
@@ -73,7 +75,10 @@ export interface TransportOptions {
  * createFaxPlusClient({ token, fetchOptions: { dispatcher: new ProxyAgent(proxyUrl) } }); // undici's
  * ```
  */
-export type FetchOptions = Omit<RequestInit, "signal" | "redirect" | "body" | "method" | "headers"> & { dispatcher?: unknown };
+export type FetchOptions = Omit<RequestInit, "signal" | "redirect" | "body" | "method" | "headers"> & {
+  /** Node's (undici's) dispatcher for the request, e.g. a `ProxyAgent`; browsers ignore it. */
+  dispatcher?: unknown;
+};
 
 /**
  * What `onRetry` hears before each retry.
@@ -86,7 +91,9 @@ export type FetchOptions = Omit<RequestInit, "signal" | "redirect" | "body" | "m
 export interface RetryInfo {
   /** The attempt that failed (1-based). */
   attempt: number;
+  /** How long the transport waits before the retry, in ms. */
   delayMs: number;
+  /** The request's HTTP method. */
   method: string;
   /** Redacted. */
   url: string;
@@ -100,13 +107,19 @@ export interface RetryInfo {
 
 /** What one call may change for itself (per-call options of the resource API). */
 export interface TransportOverrides {
+  /** The operation being called, for errors and logs. */
   operationId?: string;
+  /** This call's {@link TransportOptions.timeoutMs}. */
   timeoutMs?: number;
+  /** This call's {@link TransportOptions.maxRetries}. */
   maxRetries?: number;
+  /** This call's {@link TransportOptions.retryNonIdempotent}. */
   retryNonIdempotent?: NonIdempotentRetries;
+  /** This call's {@link TransportOptions.deadlineMs}. */
   deadlineMs?: number;
   /** A re-send after a token refresh shares the first send's deadline. */
   deadlineAt?: number;
+  /** This call's {@link TransportOptions.maxResponseBytes}. */
   maxResponseBytes?: number;
   /** Called before each retry of this call, after the transport's own `onRetry`. */
   onRetry?: (info: RetryInfo) => void;

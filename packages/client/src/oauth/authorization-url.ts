@@ -5,6 +5,7 @@ export const DEFAULT_AUTHORIZATION_URL = "https://accounts.fax.plus/login";
 
 /** Options of {@link authorizationUrl}. */
 export interface AuthorizationUrlOptions {
+  /** The app's OAuth2 client id, as registered with Fax.Plus. */
   clientId: string;
   /** Where Fax.Plus sends the user back with `?code=…&state=…`; must match the app's registration. */
   redirectUri: string;

@@ -12,7 +12,9 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Options of {@link exchangeCode}. */
 export interface ExchangeCodeOptions {
+  /** The app's OAuth2 client id. */
   clientId: string;
+  /** The app's OAuth2 client secret: keep it on the server; it never appears in an error. */
   clientSecret: string;
   /** The `code` query parameter of the redirect back (after you compared its `state`). */
   code: string;
@@ -20,7 +22,9 @@ export interface ExchangeCodeOptions {
   redirectUri: string;
   /** Default `https://accounts.fax.plus/token`. */
   tokenUrl?: string;
+  /** The `fetch` to send with (default: the global one). */
   fetch?: typeof fetch;
+  /** Cancels the exchange. */
   signal?: AbortSignal;
   /** The whole exchange, answer body included, in ms (default 30,000). */
   timeout?: number;

@@ -1,5 +1,6 @@
 /** Tokens as an app keeps them between runs: plain JSON-safe data. */
 export interface StoredToken {
+  /** What the client sends as `Authorization: Bearer …`. */
   accessToken: string;
   /** The client refreshes with it; a rotated one is written back. */
   refreshToken?: string;
@@ -7,7 +8,9 @@ export interface StoredToken {
   expiresAt?: number;
   /** `expires_in` as received, in seconds: the lifetime the refresh margin is a share of. */
   expiresIn?: number;
+  /** The scope granted, as received. */
   scope?: string;
+  /** The token type, as received (`"Bearer"`). */
   tokenType?: string;
 }
 
@@ -27,7 +30,9 @@ export interface StoredToken {
  * ```
  */
 export interface TokenStore {
+  /** The stored tokens, or `undefined` when there are none yet. */
   get(): Promise<StoredToken | undefined> | StoredToken | undefined;
+  /** Keeps `token`, replacing what was stored. */
   set(token: StoredToken): void | Promise<void>;
 }
 

@@ -14,9 +14,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Each attempt's timeout, in ms. */
   timeout?: number;
+  /** This call's {@link FaxPlusClientOptions.maxRetries}. */
   maxRetries?: number;
   /** The whole call, in ms (`Infinity` for none); `bulkUpdateAll` and `listAll` apply it per request. */
   deadline?: number;
+  /** This call's {@link FaxPlusClientOptions.maxResponseBytes}. */
   maxResponseBytes?: number;
   /**
    * `false`: never retry this call. `true`: retry a POST on every retryable failure, as a GET

@@ -26,17 +26,21 @@ export interface UploadOptions extends CallOptions {
   fileName?: string;
   /** Default: the `Blob`'s type, else sniffed (PDF, TIFF, PNG, JPEG), else `application/octet-stream`. */
   contentType?: string;
+  /** The account to upload to (default: the client's `userId`). */
   user_id?: string;
 }
 
 /** Options of `files.download`: the per-call options, the format and the account. */
 export interface DownloadOptions extends CallOptions {
+  /** `"pdf"` or `"tiff"`: the format to download the fax in. */
   format?: FileType;
+  /** The account the fax belongs to (default: the client's `userId`). */
   user_id?: string;
 }
 
 /** Options of `files.report`: the per-call options and the account. */
 export interface ReportOptions extends CallOptions {
+  /** The account the fax belongs to (default: the client's `userId`). */
   user_id?: string;
 }
 
@@ -50,11 +54,15 @@ export interface ReportOptions extends CallOptions {
  * ```
  */
 export interface FileDownload {
+  /** The document, streamed; read it once, here or through `arrayBuffer()` / `blob()`. */
   readonly body: ReadableStream<Uint8Array>;
+  /** The response's `Content-Type`, e.g. `application/pdf`; `null` when it had none. */
   readonly contentType: string | null;
   /** From `Content-Disposition`, a bare name (no directory parts). */
   readonly fileName: string | null;
+  /** Reads the whole body. */
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** Reads the whole body into a `Blob` of {@link FileDownload.contentType}. */
   blob(): Promise<Blob>;
 }
 

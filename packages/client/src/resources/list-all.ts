@@ -18,6 +18,7 @@ export interface ListAllArgs {
   before?: string | Date;
   /** Records per request, 1–50 (default 50); a request repeating a second asks for more, up to 50. */
   pageSize?: number;
+  /** The account to list (default: the client's `userId`). */
   user_id?: string;
 }
 

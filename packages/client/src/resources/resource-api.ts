@@ -33,6 +33,7 @@ export type FaxListArgs = Omit<OperationArgs<"listFaxes">, "after" | "before"> &
  * ```
  */
 export type ResourceApi = Omit<GenericResources, "faxes" | "outbox" | "files"> & {
+  /** Received and sent faxes (`listFaxes`, `getFax`, …), with listing across pages and bulk updates of any size. */
   readonly faxes: Omit<GenericResources["faxes"], "list"> & {
     /** `listFaxes`, with a `Date` also taken for `after` / `before`; an invalid `Date` is a `TypeError` at the call. */
     readonly list: (args?: FaxListArgs, options?: CallOptions) => ReturnType<GenericResources["faxes"]["list"]>;
@@ -41,11 +42,13 @@ export type ResourceApi = Omit<GenericResources, "faxes" | "outbox" | "files"> &
     /** Every fax in the window, across pages, without skipping or repeating any. */
     readonly listAll: ReturnType<typeof createListAll>;
   };
+  /** Faxes waiting to be sent, with {@link OutboxWorkflows} (send files, wait for delivery). */
   readonly outbox: GenericResources["outbox"] &
     OutboxWorkflows & {
       /** Any number of outbox IDs, 100 per request; per-item results in input order. */
       readonly bulkUpdateAll: BulkUpdateAllMethod<"bulkUpdateOutboxFaxes">;
     };
+  /** Upload documents and download faxes and their reports ({@link FilesApi}). */
   readonly files: FilesApi;
 };
 

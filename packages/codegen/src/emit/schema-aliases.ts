@@ -7,7 +7,8 @@ import { type Provenance, tsBanner } from "./banner.js";
 /**
  * One named alias per component schema (OpenAPI 3.0.3, §4.7.7 Components Object,
  * `schemas`): `export type Fax = components["schemas"]["Fax"]`, so users import `Fax`
- * instead of spelling the index path. The schema's description becomes the alias's JSDoc.
+ * instead of spelling the index path. The schema's description becomes the alias's JSDoc (a
+ * line naming the schema when it has none).
  * Alias names follow the safe-name rule (`assignTypeNames`): `Error` becomes `ErrorModel`.
  */
 export function emitSchemaAliases(document: Record<string, unknown>, provenance: Provenance): string {
@@ -20,7 +21,9 @@ export function emitSchemaAliases(document: Record<string, unknown>, provenance:
   for (const name of names) {
     const description = schemas[name]?.description;
     out += "\n";
-    if (typeof description === "string" && description.trim() !== "") out += docComment(description);
+    // Every alias is public API: one the spec leaves undescribed still says what it names.
+    const hasDescription = typeof description === "string" && description.trim() !== "";
+    out += docComment(hasDescription ? description : `The \`${name}\` schema of the spec, which gives it no description.`);
     out += `export type ${typeNames.get(name)} = components["schemas"][${quoteJsString(name)}];\n`;
   }
   return out;

@@ -5,6 +5,7 @@ import { rewriteAtLeastOneOf } from "./at-least-one-of.js";
 import { type Provenance, tsBanner } from "./banner.js";
 import { findRejectedName, refuseEmptyComponentNames } from "./openapi-typescript-names.js";
 import { quoteSchemaComments } from "./schema-comments.js";
+import { describeTopLevel } from "./top-level-comments.js";
 
 /** openapi-typescript options the project relies on; pinned here so output never drifts. */
 export const OPENAPI_TS_OPTIONS = {
@@ -25,6 +26,7 @@ export async function emitSchemaTypes(document: JsonObject, provenance: Provenan
   let body: string;
   try {
     const ast = await openapiTS(document as never, OPENAPI_TS_OPTIONS);
+    describeTopLevel(ast);
     quoteSchemaComments(ast);
     body = astToString(ast);
   } catch (error) {

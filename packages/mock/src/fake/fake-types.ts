@@ -38,6 +38,7 @@ export interface FakeResponse {
 export interface LoggedRequest {
   /** `undefined` when no operation matched (the answer was a 404). */
   operationId: OperationId | undefined;
+  /** The HTTP method, upper-case. */
   method: string;
   /** Decoded path, base path included. */
   path: string;
@@ -55,6 +56,7 @@ export interface LoggedRequest {
 
 /** A fault to inject: {@link FakeControls.failNext}. */
 export interface FailNextOptions {
+  /** The operation whose next call(s) fail. */
   operationId: OperationId;
   /** Any status, documented for the operation or not. */
   status: number;
@@ -76,18 +78,23 @@ export interface FakeClock {
 
 /** Hand-scripted answer for one operation: {@link FakeControls.handle}. */
 export type FakeHandler = (request: LoggedRequest) => FakeHandlerResult | Promise<FakeHandlerResult>;
+/** What a {@link FakeHandler} answers with. */
 export interface FakeHandlerResult {
+  /** The HTTP status to answer with. */
   status: number;
   /** JSON-serialisable value, or bytes. */
   body?: unknown;
+  /** Extra response headers. */
   headers?: Record<string, string>;
 }
 
 /** What tests drive the fake with; the same on both front ends. */
 export interface FakeControls {
+  /** The fake's clock: deliveries and webhooks run on it. */
   readonly clock: FakeClock;
   /** Adds records to the account (typed fixtures: see `fixtures`). */
   seed(data: FakeSeed): void;
+  /** Makes the next call (or `times` calls) of `options.operationId` fail with `options.status`. */
   failNext(options: FailNextOptions): void;
   /** Delays every answer by `ms` of real time (0 to stop), or only `operationId`'s. */
   latency(ms: number, operationId?: OperationId): void;

@@ -18,6 +18,9 @@ export type BulkFaxUpdateRequest = components["schemas"]["BulkFaxUpdateRequest"]
  */
 export type BulkOperationResultFax = components["schemas"]["BulkOperationResultFax"];
 
+/**
+ * The `Error` schema of the spec, which gives it no description.
+ */
 export type ErrorModel = components["schemas"]["Error"];
 
 /**
@@ -205,6 +208,9 @@ export type FaxCoverPage = components["schemas"]["FaxCoverPage"];
  */
 export type FaxList = components["schemas"]["FaxList"];
 
+/**
+ * The `FaxListData` schema of the spec, which gives it no description.
+ */
 export type FaxListData = components["schemas"]["FaxListData"];
 
 /**

@@ -6,6 +6,9 @@
  * DO NOT EDIT: change the spec, an overlay or the generator, then run `faxkit-codegen generate`.
  */
 
+/**
+ * Every path of the API by URL template: per method, the operation's parameters, request body and responses.
+ */
 export interface paths {
     "/accounts": {
         parameters: {
@@ -427,7 +430,13 @@ export interface paths {
         trace?: never;
     };
 }
+/**
+ * The spec's top-level `webhooks` (OpenAPI 3.1), by name.
+ */
 export type webhooks = Record<string, never>;
+/**
+ * The spec's reusable parts: `schemas`, `responses`, `parameters`, `requestBodies`, `headers`, `pathItems`.
+ */
 export interface components {
     schemas: {
         /** @description Request to bulk update multiple fax records */
@@ -1521,7 +1530,13 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/**
+ * JSON Schema `$defs` declared at the spec's top level.
+ */
 export type $defs = Record<string, never>;
+/**
+ * Every operation by its `operationId`: parameters, request body and responses.
+ */
 export interface operations {
     getAccounts: {
         parameters: {

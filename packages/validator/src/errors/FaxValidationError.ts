@@ -25,7 +25,9 @@ export interface ValidationSubject {
  */
 export class FaxValidationError extends Error {
   override readonly name = "FaxValidationError";
+  /** Every issue found, each with its JSON pointer and message. */
   readonly issues: readonly ValidationIssue[];
+  /** What was validated: a schema, or an operation's request or response. */
   readonly subject: ValidationSubject;
 
   constructor(issues: readonly ValidationIssue[], subject: ValidationSubject = {}) {

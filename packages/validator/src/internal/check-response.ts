@@ -11,7 +11,10 @@ export interface ResponseValidationOptions {
 }
 
 /** Outcome of a response validation; `drift` lists what a tolerant check let through. */
-export type ResponseValidationResult = ({ ok: true } | { ok: false; issues: ValidationIssue[] }) & { drift: DriftReport[] };
+export type ResponseValidationResult = ({ ok: true } | { ok: false; issues: ValidationIssue[] }) & {
+  /** What a drift-tolerant check accepted although the spec does not list it; empty otherwise. */
+  drift: DriftReport[];
+};
 
 /** The validator documented for a status: exact (`200`), range (`2XX`) or `default`. */
 export function responseValidatorFor(responses: Record<string, ResponseValidator>, status: number): ResponseValidator | undefined {

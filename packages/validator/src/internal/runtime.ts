@@ -23,8 +23,11 @@ export interface ValidationIssue {
 
 /** Something a drift-tolerant response check accepted although the spec does not list it. */
 export interface DriftReport {
+  /** JSON pointer of the value in the checked body (`/records/0/status`); `/` for the body itself. */
   path: string;
+  /** A property the schema does not list, or an enum value it does not list. */
   kind: "unknown-property" | "unknown-enum-value";
+  /** What was accepted: the enum value, or the unlisted property's value. */
   value: unknown;
 }
 
@@ -58,7 +61,9 @@ export type Value = any;
  *   with its JSON pointer `p`, into `c.i` (and drift into `c.d`).
  */
 export interface Check {
+  /** The fast pass: `true` when `v` is valid (`r` the direction, `n` the `$ref` depth). */
   test(v: Value, r: number, n: number): boolean;
+  /** The collecting pass: every issue of `v` at pointer `p` into `c`; `true` when there were none. */
   collect(v: Value, p: string, c: Ctx): boolean;
 }
 
@@ -288,8 +293,11 @@ export function escapeKey(key: string): string {
 
 /** Outcome of {@link run}. */
 export interface RunResult {
+  /** `true` when the value is valid (drift is allowed). */
   ok: boolean;
+  /** Every issue found, up to {@link MAX_ISSUES}; empty when `ok`. */
   issues: ValidationIssue[];
+  /** What a drift-tolerant check accepted although the spec does not list it. */
   drift: DriftReport[];
 }
 

@@ -39,9 +39,13 @@ export interface BulkUpdateAllOptions extends CallOptions {
  * ```
  */
 export interface BulkProgress {
+  /** Unique IDs settled so far: answered, or rejected before sending. */
   done: number;
+  /** Unique IDs in the call. */
   total: number;
+  /** IDs the API updated. */
   succeeded: number;
+  /** IDs not updated: refused by the API, rejected before sending, or in a request that failed. */
   failed: number;
 }
 
@@ -56,6 +60,7 @@ export interface BulkProgress {
 export interface BulkItemResult {
   /** The ID as given (a non-string from untyped code is kept, so it can be matched). */
   id: string;
+  /** Whether this item was updated. */
   ok: boolean;
   /** The API's per-item code (204, 403, 404, 409, 500). */
   code: number | undefined;
@@ -79,7 +84,9 @@ export interface BulkItemResult {
  * ```
  */
 export interface BulkUpdateAllResult {
+  /** One per id given, in input order (repeats included, marked `duplicate`). */
   results: BulkItemResult[];
+  /** Counts over the whole call. */
   summary: {
     total: number;
     unique: number;

@@ -24,11 +24,13 @@ export type SendFile<Source = UploadSource> = Source | { file: Source; fileName?
  * ```
  */
 export type SendFilesArgs<Source = UploadSource> = Omit<OperationArgs<"sendFax">, "files"> & {
+  /** The documents, uploaded one by one in this order before the fax is sent. */
   files: readonly SendFile<Source>[];
 };
 
 /** Per-call options of every upload and of the send; `format` is how Fax.Plus stores the uploads. */
 export interface SendFilesOptions extends CallOptions {
+  /** The `format` each upload is stored in. */
   format?: "pdf" | "tiff";
 }
 
@@ -58,6 +60,7 @@ export interface SendFilesResult {
  * ```
  */
 export interface WaitForDeliveryOptions {
+  /** Stops the wait (and its current request). */
   signal?: AbortSignal;
   /** The whole wait, in ms; default 30 minutes. A finite number: the wait is always bounded. */
   timeout?: number;
@@ -65,6 +68,7 @@ export interface WaitForDeliveryOptions {
   interval?: number;
   /** The longest pause between polls, in ms (default 30,000, at least `interval`). */
   maxInterval?: number;
+  /** The account that sent the faxes (default: the client's `userId`). */
   user_id?: string;
 }
 
@@ -79,11 +83,15 @@ export interface WaitForDeliveryOptions {
  * ```
  */
 export interface DeliveryState {
+  /** The outbox id, as given. */
   id: string;
+  /** Where the fax was last seen (see above). */
   stage: "unknown" | "outbox" | "between" | "fax";
   /** The last status seen: an `OutboxStatus` in the outbox, a `FaxStatus` as a fax. */
   status: string | undefined;
+  /** Whether `status` is final (delivered or failed for good). */
   final: boolean;
+  /** The last record seen: the outbox entry, then the sent fax. */
   record: Outbox | Fax | undefined;
 }
 

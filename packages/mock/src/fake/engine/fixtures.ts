@@ -211,8 +211,8 @@ function webhook(overrides: Partial<Webhook> = {}): Webhook {
 /**
  * Typed records in the spec's shapes, for seeding the fake and for assertions. Every factory
  * returns a record that validates against its schema; `overrides` replace top-level fields
- * (a nested object is replaced whole). Defaults are fixed (times at {@link FIXTURE_TIME}, the
- * caller {@link FIXTURE_UID}); ids and member numbers count up, so each record is distinct.
+ * (a nested object is replaced whole). Defaults are fixed (times at 2026-01-15 09:30:00 UTC, the
+ * caller `7724157c0974440293e45877c57f0703`); ids and member numbers count up, so each record is distinct.
  *
  * @example
  * ```ts
@@ -220,4 +220,19 @@ function webhook(overrides: Partial<Webhook> = {}): Webhook {
  * fake.seed({ faxes: [failed], numbers: [fixtures.number({ number: "+16699990001" })] });
  * ```
  */
-export const fixtures = { fax, outboxFax, number, member, memberDetail, webhook, account } as const;
+export const fixtures = {
+  /** A fax record (`Fax`): received from `+12076001783` by the caller's `+16699990000`; `{ direction: "outgoing" }` turns it around. */
+  fax,
+  /** An outbox record (`Outbox`): a fax queued to send. */
+  outboxFax,
+  /** A fax number of the account (`NumberModel`). */
+  number,
+  /** A member of the caller's corporate account (`Account`). */
+  member,
+  /** A member's role and quota (`MemberDetail`). */
+  memberDetail,
+  /** A webhook registration (`Webhook`). */
+  webhook,
+  /** The caller's account (`Account`), user id `7724157c0974440293e45877c57f0703`. */
+  account,
+} as const;

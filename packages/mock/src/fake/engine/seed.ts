@@ -40,13 +40,21 @@ export interface SeedFile {
  * ```
  */
 export interface FakeSeed {
+  /** Fields of the caller's account to replace. */
   account?: Partial<Account>;
+  /** Members of the caller's corporate account. */
   members?: Account[];
+  /** Role and quota of members, by user id. */
   memberDetails?: Record<string, MemberDetail>;
+  /** Fax records (received and sent). */
   faxes?: Fax[];
+  /** Faxes queued to send. */
   outbox?: Outbox[];
+  /** The account's fax numbers. */
   numbers?: NumberModel[];
+  /** Registered webhooks. */
   webhooks?: Webhook[];
+  /** Documents: uploads `sendFax` can refer to by path, and the files of seeded faxes ({@link SeedFile}). */
   files?: SeedFile[];
 }
 
