@@ -1,8 +1,9 @@
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chooseChromium } from "./support/chromium.js";
+// The browser suite's launcher and server: one choice of Chromium (and of its flags) for every browser test.
+import { chooseChromium } from "../../browser/test/support/chromium.js";
+import { type StaticServer, startStaticServer } from "../../browser/test/support/static-server.js";
 import { brokenLinks } from "./support/link-check.js";
-import { type StaticServer, startStaticServer } from "./support/static-server.js";
 
 /** The link check's bound: far above today's count, so growth past it is a finding, not a slow test. */
 const MAX_LINKED_PAGES = 3_000;
@@ -20,7 +21,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   server = await startStaticServer(out);
   const launch = await chooseChromium();
-  browser = await chromium.launch({ ...launch, headless: true, timeout: 30_000 });
+  browser = await chromium.launch({ executablePath: launch.executablePath, args: launch.args, headless: true, timeout: 30_000 });
   context = await browser.newContext();
   context.setDefaultTimeout(15_000);
   // Every request passes here first: anything but the loopback server is refused and remembered.
