@@ -126,6 +126,7 @@ export function buildProgram(io: Io): Command {
     .command("mock")
     .description("serve a local Fax.Plus (the stateful fake, or --prism) from @faxkit/mock until Ctrl-C")
     .option("--prism", "serve the Prism mock on the spec instead of the stateful fake")
+    .option("--demo", "start the fake with ten demo faxes (received, sent, failed, spam) to try the other commands on")
     .option("-p, --port <port>", "port (0: any free port)", integerIn(0, 65_535), 4010)
     .option("--host <host>", "interface (default 127.0.0.1)")
     .action(action(io, mock));

@@ -1,7 +1,11 @@
 import type { CommandContext } from "../internal/context.js";
+import { UsageError } from "../internal/UsageError.js";
+import { demoFaxes } from "./mock-demo.js";
 
 export interface MockOptions {
   prism?: boolean;
+  /** Seed the fake with demo faxes (`demoFaxes`). */
+  demo?: boolean;
   port: number;
   host?: string;
 }
@@ -39,9 +43,13 @@ export async function mock(ctx: CommandContext, options: MockOptions): Promise<v
 async function serve(mockPackage: typeof import("@faxkit/mock"), options: MockOptions): Promise<Served> {
   const address = { port: options.port, ...(options.host === undefined ? {} : { host: options.host }) };
   if (options.prism) {
+    // Prism answers every call with the spec's examples: there is no state to seed.
+    if (options.demo) throw new UsageError("mock: --demo seeds the stateful fake; Prism answers with the spec's examples");
     const server = await mockPackage.startMock(address);
     return { url: server.url, what: `Fax.Plus mock (Prism, ${server.operations} operations)`, stop: () => server.stop() };
   }
-  const server = await mockPackage.startFake(address);
-  return { url: server.url, what: "Fax.Plus fake (stateful, in memory)", stop: () => server.stop() };
+  const faxes = options.demo ? demoFaxes(mockPackage.fixtures) : [];
+  const server = await mockPackage.startFake({ ...address, seed: { faxes } });
+  const what = `Fax.Plus fake (stateful, in memory${options.demo ? `, ${faxes.length} demo faxes` : ""})`;
+  return { url: server.url, what, stop: () => server.stop() };
 }
