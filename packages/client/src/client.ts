@@ -1,5 +1,5 @@
 import type { paths } from "@faxkit/types";
-import createClient, { type Client, defaultPathSerializer, type Middleware } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer, defaultPathSerializer, type Middleware } from "openapi-fetch";
 import { authenticate, type TokenSource } from "./internal/auth.js";
 import { refuseBrowser } from "./internal/browser-guard.js";
 import type { ClientContext } from "./internal/client-context.js";
@@ -126,15 +126,28 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
       (this as { [CALLER_SIGNAL]: AbortSignal | null })[CALLER_SIGNAL] = init?.signal ?? null;
     }
   }
+  const pathSerializer = checkedPathSerializer(baseUrl);
   const client = createClient<paths>({
     baseUrl,
     headers: options.defaultHeaders,
     redirect: "manual",
     Request: ClientRequest,
     fetch: (request: Request) => send(request),
-    pathSerializer: checkedPathSerializer(baseUrl),
+    pathSerializer,
   });
-  if (options.validate) client.use(options.validate);
+  // openapi-fetch's list of middleware, mirrored: while it is empty, resource calls build their own requests.
+  const middleware: unknown[] = [];
+  const use: typeof client.use = (...added) => {
+    for (const item of added) {
+      client.use(item);
+      if (item) middleware.push(item);
+    }
+  };
+  const eject: typeof client.eject = (...removed) => {
+    client.eject(...removed);
+    for (const item of removed) if (middleware.includes(item)) middleware.splice(middleware.indexOf(item), 1);
+  };
+  if (options.validate) use(options.validate);
 
   const ctx: ClientContext = {
     client,
@@ -142,8 +155,16 @@ export function createFaxPlusClient(options: FaxPlusClientOptions = {}): FaxPlus
     secrets: secrets.list,
     logger,
     send,
+    direct: {
+      baseUrl: baseUrl.replace(/\/$/, ""),
+      headers: options.defaultHeaders,
+      Request: ClientRequest,
+      querySerializer: createQuerySerializer(),
+      pathSerializer,
+      hasMiddleware: () => middleware.length > 0,
+    },
   };
-  return { ...client, ...buildResourceApi(ctx) };
+  return { ...client, use, eject, ...buildResourceApi(ctx) };
 }
 
 /**

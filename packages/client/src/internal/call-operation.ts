@@ -2,6 +2,7 @@ import { type OperationCall, type OperationId, operationCalls } from "@faxkit/ty
 import type { CallOptions } from "../resources/call-options.js";
 import { checkedSend } from "./checked-send.js";
 import { type ClientContext, transportOverrides } from "./client-context.js";
+import { directRequest } from "./direct-request.js";
 import { isDotSegment } from "./path-param.js";
 import type { TransportOverrides } from "./transport.js";
 
@@ -116,6 +117,13 @@ export async function callOperation(
   const parts = split(op, args, ctx.userId);
   if ("problem" in parts) throw (await import("./argument-error.js")).argumentError(op, parts);
   const overrides = (!options && op.overrides) || transportOverrides(op.operationId, options);
+  const direct = ctx.direct;
+  if (direct !== undefined && !direct.hasMiddleware()) {
+    const request = directRequest(direct, op, parts, options);
+    const response = await checkedSend(ctx, request, overrides);
+    seen?.(response);
+    return parseData(ctx, op, await bodyText(response), response, request.url);
+  }
   let url = ""; // of the request as sent, for a response that does not know its own (a mocked fetch's)
   const method = ctx.client[op.method as "GET"] as (path: string, init: unknown) => Promise<{ data?: unknown; response: Response }>;
   const init: Record<string, unknown> = {
@@ -133,12 +141,22 @@ export async function callOperation(
   if (options?.headers !== undefined) init.headers = options.headers;
   const result = await method(op.path, init);
   seen?.(result.response);
-  const text = result.data;
-  if (typeof text !== "string" || text === "") return undefined;
+  return parseData(ctx, op, typeof result.data === "string" ? result.data : "", result.response, url);
+}
+
+/** The body as openapi-fetch reads it: none for a 204 or a `Content-Length: 0`. */
+function bodyText(response: Response): Promise<string> | string {
+  if (response.status === 204 || response.headers.get("content-length") === "0") return "";
+  return response.text();
+}
+
+/** The data of a body: `undefined` when empty; a body that is not JSON is a `ResponseParseError` with its text. */
+async function parseData(ctx: ClientContext, op: CalledOperation, text: string, response: Response, url: string): Promise<unknown> {
+  if (text === "") return undefined;
   try {
     return JSON.parse(text);
   } catch (cause) {
     if (text.trim() === "") return undefined;
-    throw (await import("./error-from-response.js")).parseError(text, result.response, url, op, cause, ctx.secrets());
+    throw (await import("./error-from-response.js")).parseError(text, response, url, op, cause, ctx.secrets());
   }
 }

@@ -1,6 +1,7 @@
 import type { paths } from "@faxkit/types";
 import type { Client } from "openapi-fetch";
 import type { CallOptions } from "../resources/call-options.js";
+import type { DirectRequests } from "./direct-request.js";
 import type { Logger } from "./logger.js";
 import type { Transport, TransportOverrides } from "./transport.js";
 
@@ -13,6 +14,8 @@ export interface ClientContext {
   readonly logger: Logger;
   /** The authenticated transport: what each request of a call goes through. */
   readonly send: Transport;
+  /** How a resource call builds its request without openapi-fetch; without it, every call goes through openapi-fetch. */
+  readonly direct?: DirectRequests;
 }
 
 /**
