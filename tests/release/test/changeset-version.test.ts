@@ -68,6 +68,12 @@ function cliPatch(copy: RepoCopy): string {
   return bumpVersion(originalVersion(copy, "@faxkit/cli"), "patch");
 }
 
+/** Every version after a release of the group: the group at `group`, client at `client`, the CLI patched, the rest as they were. */
+function afterGroupRelease(copy: RepoCopy, group: string, client: string): Record<string, string> {
+  const versions = { "@faxkit/types": group, "@faxkit/validator": group, "@faxkit/mock": group, "@faxkit/client": client };
+  return versionsAfter(copy, { ...versions, "@faxkit/cli": cliPatch(copy) });
+}
+
 test("changeset status with no changesets: nothing to bump, exit 0", async () => {
   const copy = await newCopy();
   const result = await copy.changeset("status");
@@ -129,15 +135,7 @@ describe("a minor on @faxkit/types and a patch on @faxkit/client", () => {
     const codegenLog = readOptional(copy, "packages/codegen/CHANGELOG.md");
     await version(copy);
 
-    expect(copy.versions()).toEqual(
-      versionsAfter(copy, {
-        "@faxkit/types": group,
-        "@faxkit/validator": group,
-        "@faxkit/mock": group,
-        "@faxkit/client": client,
-        "@faxkit/cli": cliPatch(copy),
-      }),
-    );
+    expect(copy.versions()).toEqual(afterGroupRelease(copy, group, client));
     expect(changelogSection(changelog(copy, "@faxkit/types"), group)).toBe(
       `## ${group}\n\n### Minor Changes\n\n- types: the new \`listArchives\` operation.`,
     );
@@ -172,15 +170,7 @@ test("a minor on @faxkit/types alone still releases @faxkit/client (a patch: it 
   copy.addChangeset("types-only", { "@faxkit/types": "minor" }, "types: a new schema alias.");
   await version(copy);
 
-  expect(copy.versions()).toEqual(
-    versionsAfter(copy, {
-      "@faxkit/types": group,
-      "@faxkit/validator": group,
-      "@faxkit/mock": group,
-      "@faxkit/client": client,
-      "@faxkit/cli": cliPatch(copy),
-    }),
-  );
+  expect(copy.versions()).toEqual(afterGroupRelease(copy, group, client));
   expect(changelogSection(changelog(copy, "@faxkit/client"), client)).toBe(
     `## ${client}\n\n### Patch Changes\n\n- Updated dependencies\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
   );
@@ -193,15 +183,7 @@ test("a patch on @faxkit/mock moves the whole fixed group, and client with it", 
   copy.addChangeset("mock-patch", { "@faxkit/mock": "patch" }, "mock: CORS preflight allows `Prefer`.");
   await version(copy);
 
-  expect(copy.versions()).toEqual(
-    versionsAfter(copy, {
-      "@faxkit/types": group,
-      "@faxkit/validator": group,
-      "@faxkit/mock": group,
-      "@faxkit/client": client,
-      "@faxkit/cli": cliPatch(copy),
-    }),
-  );
+  expect(copy.versions()).toEqual(afterGroupRelease(copy, group, client));
   expect(changelogSection(changelog(copy, "@faxkit/mock"), group)).toBe(
     `## ${group}\n\n### Patch Changes\n\n- mock: CORS preflight allows \`Prefer\`.\n  - @faxkit/types@${group}\n  - @faxkit/validator@${group}`,
   );
@@ -215,15 +197,7 @@ test("a major on @faxkit/validator: the group goes major together, client (a pla
   copy.addChangeset("validator-major", { "@faxkit/validator": "major" }, "validator: `assert` throws `ValidationError` only.");
   await version(copy);
 
-  expect(copy.versions()).toEqual(
-    versionsAfter(copy, {
-      "@faxkit/types": group,
-      "@faxkit/validator": group,
-      "@faxkit/mock": group,
-      "@faxkit/client": client,
-      "@faxkit/cli": cliPatch(copy),
-    }),
-  );
+  expect(copy.versions()).toEqual(afterGroupRelease(copy, group, client));
   // With a changeset of its own, the default changelog lists the dependency without "Updated dependencies".
   expect(changelogSection(changelog(copy, "@faxkit/validator"), group)).toBe(
     `## ${group}\n\n### Major Changes\n\n- validator: \`assert\` throws \`ValidationError\` only.\n\n### Patch Changes\n\n- @faxkit/types@${group}`,
