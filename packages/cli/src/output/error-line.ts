@@ -1,4 +1,5 @@
 import { FaxPlusError, FaxValidationError } from "@faxkit/client";
+import { scrub } from "@faxkit/client/redact";
 import { CommandFailure } from "../internal/CommandFailure.js";
 import { EXIT } from "../internal/exit-codes.js";
 import { UsageError } from "../internal/UsageError.js";
@@ -25,7 +26,8 @@ export interface DescribedError {
  */
 export function describeError(error: unknown, secrets: readonly string[]): DescribedError {
   const { text, exitCode } = explain(error);
-  return { line: `faxplus: ${quoteForTerminal(redact(text, secrets), MAX_ERROR_TEXT)}`, exitCode };
+  // The client scrubs its own errors; this also covers a message the CLI or a library built.
+  return { line: `faxplus: ${quoteForTerminal(scrub(text, secrets), MAX_ERROR_TEXT)}`, exitCode };
 }
 
 function explain(error: unknown): { text: string; exitCode: number } {
@@ -46,10 +48,4 @@ function apiErrorText(error: FaxPlusError): string {
   const code = error.code === undefined ? "" : ` ${error.code}`;
   const description = error.description ?? error.message;
   return `${error.status}${code}: ${description}${where}`;
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
-  return out;
 }

@@ -47,7 +47,16 @@ export function redactUrlsInText(text: string): string {
   return text.replace(inlineSecretParam, `$1${REDACTED}`).replace(inlineUserinfo, "$1");
 }
 
-/** Everything a logged or thrown string goes through. */
+/**
+ * Everything a logged or thrown string goes through: credentials in a URL's query or user
+ * part, and each secret in every form it travels in (as sent, URL-encoded, JSON-escaped),
+ * replaced by `[redacted]`. Secrets shorter than 4 characters are left alone.
+ *
+ * @example
+ * ```ts
+ * scrub(`GET /x?token=${token} failed: "${token}"`, [token]); // 'GET /x?token=[redacted] failed: "[redacted]"'
+ * ```
+ */
 export function scrub(text: string, secrets: readonly string[]): string {
   return redactText(redactUrlsInText(text), secrets);
 }
