@@ -1,5 +1,4 @@
 import { CommanderError } from "commander";
-import { knownSecrets } from "./internal/context.js";
 import { EXIT } from "./internal/exit-codes.js";
 import type { Io } from "./internal/io.js";
 import { refuseTokenArgument } from "./internal/token-flag.js";
@@ -12,14 +11,15 @@ import { buildProgram } from "./program.js";
  * process, so every path ends the same way below.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const secrets: string[] = []; // the credentials this run read, for the error line to scrub
   try {
     refuseTokenArgument(argv);
-    await buildProgram(io).parseAsync([...argv], { from: "user" });
+    await buildProgram(io, secrets).parseAsync([...argv], { from: "user" });
     return EXIT.ok;
   } catch (error) {
     // Commander printed its own message (or the help) already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    const { line, exitCode } = describeError(error, knownSecrets);
+    const { line, exitCode } = describeError(error, secrets);
     io.stderr.write(`${colorsFor(io.stderr, io.env).red(line)}\n`);
     return exitCode;
   }

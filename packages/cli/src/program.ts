@@ -26,10 +26,10 @@ Credentials (never as an argument: others can read arguments in ps):
 Exit codes: 0 ok, 1 API or validation error (or a fax not delivered), 2 usage, 130 interrupted.`;
 
 /** Runs a command's action with the run's context, built from the options of the whole command line. */
-function action<A extends unknown[]>(io: Io, run: (ctx: CommandContext, ...args: A) => Promise<void>) {
+function action<A extends unknown[]>(io: Io, secrets: string[], run: (ctx: CommandContext, ...args: A) => Promise<void>) {
   return async (...received: unknown[]) => {
     const command = received.at(-1) as Command;
-    const ctx = createContext(io, command.optsWithGlobals<GlobalOptions>());
+    const ctx = createContext(io, command.optsWithGlobals<GlobalOptions>(), secrets);
     await run(ctx, ...(received.slice(0, -1) as A));
   };
 }
@@ -40,10 +40,12 @@ function action<A extends unknown[]>(io: Io, run: (ctx: CommandContext, ...args:
  *
  * @example
  * ```ts
- * await buildProgram(io).parseAsync(["faxes", "list", "--json"], { from: "user" });
+ * await buildProgram(io, secrets).parseAsync(["faxes", "list", "--json"], { from: "user" });
  * ```
+ *
+ * `secrets` receives the credentials a command reads, for the caller's error line to scrub.
  */
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, secrets: string[]): Command {
   const program = new Command("faxplus")
     .description("The Fax.Plus REST API v3 at a terminal")
     .version(typeof __CLI_VERSION__ === "string" ? __CLI_VERSION__ : "0.0.0")
@@ -55,7 +57,10 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => void io.stdout.write(text), writeErr: (text) => void io.stderr.write(text) });
 
-  program.command("whoami").description("show the account the credentials belong to").action(action(io, whoami));
+  program
+    .command("whoami")
+    .description("show the account the credentials belong to")
+    .action(action(io, secrets, whoami));
 
   const faxes = program.command("faxes").description("fax records: list, get, mark read, download");
   faxes
@@ -66,14 +71,18 @@ export function buildProgram(io: Io): Command {
     .option("--since <date>", "only faxes from then on: ISO date (2026-01-31, 2026-01-31T08:00:00Z) or YYYY-MM-DD HH:mm:ss (UTC)")
     .option("--limit <n>", "records on one page (without --all)", integerIn(1, 50), 50)
     .option("--max <n>", "most records --all gathers", integerIn(1, 1_000_000), DEFAULT_MAX_RECORDS)
-    .action(action(io, faxesList));
-  faxes.command("get").description("show one fax record").argument("<id>", "fax id").action(action(io, faxesGet));
+    .action(action(io, secrets, faxesList));
+  faxes
+    .command("get")
+    .description("show one fax record")
+    .argument("<id>", "fax id")
+    .action(action(io, secrets, faxesGet));
   faxes
     .command("mark-read")
     .description("mark faxes read, any number at once (- reads IDs from stdin, one per line)")
     .argument("<ids...>", "fax ids, or - for stdin")
     .option("--concurrency <n>", "requests of 100 IDs in flight", integerIn(1, 16), 4)
-    .action(action(io, faxesMarkRead));
+    .action(action(io, secrets, faxesMarkRead));
   faxes
     .command("download")
     .description("download a fax's document")
@@ -81,7 +90,7 @@ export function buildProgram(io: Io): Command {
     .option("-o, --output <file>", "write to this file (else stdout, which must not be a terminal)")
     .option("--force", "replace the file if it exists")
     .addOption(new Option("--format <format>", "document format").choices(["pdf", "tiff"]))
-    .action(action(io, faxesDownload));
+    .action(action(io, secrets, faxesDownload));
 
   program
     .command("send")
@@ -96,6 +105,7 @@ export function buildProgram(io: Io): Command {
     .action(
       action(
         io,
+        secrets,
         (
           ctx,
           files: string[],
@@ -105,22 +115,33 @@ export function buildProgram(io: Io): Command {
     );
 
   const outbox = program.command("outbox").description("faxes queued and not sent yet");
-  outbox.command("list").description("list the outbox").action(action(io, outboxList));
-  outbox.command("cancel").description("cancel a queued fax").argument("<id>", "outbox id").action(action(io, outboxCancel));
+  outbox
+    .command("list")
+    .description("list the outbox")
+    .action(action(io, secrets, outboxList));
+  outbox
+    .command("cancel")
+    .description("cancel a queued fax")
+    .argument("<id>", "outbox id")
+    .action(action(io, secrets, outboxCancel));
 
   const webhooks = program.command("webhooks").description("webhook subscriptions");
   webhooks
     .command("list")
     .description("list webhooks (every event unless --event)")
     .addOption(new Option("--event <event>", "only this event").choices(WEBHOOK_EVENTS))
-    .action(action(io, (ctx, options: { event?: (typeof WEBHOOK_EVENTS)[number] }) => webhooksList(ctx, options.event)));
+    .action(action(io, secrets, (ctx, options: { event?: (typeof WEBHOOK_EVENTS)[number] }) => webhooksList(ctx, options.event)));
   webhooks
     .command("create")
     .description("subscribe a URL to an event")
     .requiredOption("--url <url>", "where Fax.Plus POSTs the event")
     .addOption(new Option("--event <event>", "which event").choices(WEBHOOK_EVENTS).makeOptionMandatory())
-    .action(action(io, webhooksCreate));
-  webhooks.command("delete").description("delete a webhook").argument("<id>", "webhook id").action(action(io, webhooksDelete));
+    .action(action(io, secrets, webhooksCreate));
+  webhooks
+    .command("delete")
+    .description("delete a webhook")
+    .argument("<id>", "webhook id")
+    .action(action(io, secrets, webhooksDelete));
 
   program
     .command("mock")
@@ -129,7 +150,7 @@ export function buildProgram(io: Io): Command {
     .option("--demo", "start the fake with ten demo faxes (received, sent, failed, spam) to try the other commands on")
     .option("-p, --port <port>", "port (0: any free port)", integerIn(0, 65_535), 4010)
     .option("--host <host>", "interface (default 127.0.0.1)")
-    .action(action(io, mock));
+    .action(action(io, secrets, mock));
 
   return program;
 }

@@ -30,18 +30,15 @@ export interface CommandContext {
   note(text: string): void;
 }
 
-/** Credentials found so far, for the error line to scrub; filled when the client is built. */
-export const knownSecrets: string[] = [];
-
 /**
  * The context of one run.
  *
  * @example
  * ```ts
- * const ctx = createContext(io, program.opts());
+ * const ctx = createContext(io, program.opts(), secrets); // secrets: filled with the credentials when the client is built
  * ```
  */
-export function createContext(io: Io, options: GlobalOptions): CommandContext {
+export function createContext(io: Io, options: GlobalOptions, secrets: string[]): CommandContext {
   let client: Promise<NodeFaxPlusClient> | undefined;
   const errColor = colorsFor(io.stderr, io.env);
   return {
@@ -51,7 +48,7 @@ export function createContext(io: Io, options: GlobalOptions): CommandContext {
     errColor,
     interactive: io.stderr.isTTY === true,
     client() {
-      client ??= buildClient(io, options);
+      client ??= buildClient(io, options, secrets);
       return client;
     },
     out: (text) => void io.stdout.write(`${text}\n`),
@@ -59,10 +56,10 @@ export function createContext(io: Io, options: GlobalOptions): CommandContext {
   };
 }
 
-async function buildClient(io: Io, options: GlobalOptions): Promise<NodeFaxPlusClient> {
+async function buildClient(io: Io, options: GlobalOptions, secrets: string[]): Promise<NodeFaxPlusClient> {
   const baseUrl = resolveBaseUrl(options.baseUrl, io.env);
   const credentials = await resolveCredentials(io.env, options.tokenFile);
-  knownSecrets.push(...credentials.secrets);
+  secrets.push(...credentials.secrets);
   const auth = credentials.kind === "token" ? { token: credentials.token } : { oauth: credentials.oauth };
   // The client's own warnings (a retry, a refresh) go to stderr, quoted, never to stdout.
   const warn = (message: string) => void io.stderr.write(`faxplus: ${quoteForTerminal(message)}\n`);
