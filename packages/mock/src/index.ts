@@ -16,16 +16,6 @@
  * @module @faxkit/mock
  */
 
-export { fixtures } from "./fake/engine/fixtures.js";
-export type { SeedFile } from "./fake/engine/seed.js";
-export type {
-  FailNextOptions,
-  FakeClock,
-  FakeControls,
-  FakeHandler,
-  FakeHandlerResult,
-  FakeSeed,
-  LoggedRequest,
-} from "./fake/fake-types.js";
+export * from "./fake/public-api.js";
 export { type FakeOptions, type FakeServer, startFake } from "./fake/start-fake.js";
 export { type MockOptions, type MockServer, startMock } from "./start-mock.js";

@@ -19,15 +19,5 @@
  * @module @faxkit/mock/msw
  */
 
-export { fixtures } from "./fake/engine/fixtures.js";
-export type { SeedFile } from "./fake/engine/seed.js";
-export type {
-  FailNextOptions,
-  FakeClock,
-  FakeControls,
-  FakeHandler,
-  FakeHandlerResult,
-  FakeSeed,
-  LoggedRequest,
-} from "./fake/fake-types.js";
 export { createFakeHandlers, type FakeHandlers, type FakeHandlersOptions, type MswFake } from "./fake/msw.js";
+export * from "./fake/public-api.js";

@@ -103,6 +103,22 @@ afterEach(() => {
   for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
+/** Either server, asked for a port another server holds: exit 1 naming the port, nothing on stdout. */
+async function expectPortInUseRefused(...mode: string[]): Promise<void> {
+  const blocker: Server = createServer();
+  blocker.listen(0, "127.0.0.1");
+  await once(blocker, "listening");
+  const { port } = blocker.address() as { port: number };
+  try {
+    const cli = runCli(...mode, "--port", String(port));
+    expect(await cli.exit(20_000)).toBe(1);
+    expect(cli.stderr()).toContain(`port ${port} is already in use`);
+    expect(cli.stdout()).toBe("");
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+}
+
 describe("faxkit-mock CLI", () => {
   it("serves until SIGINT: prints the URL and a working curl example, then stops cleanly and frees the port", async () => {
     const cli = runCli("--port", "0");
@@ -192,19 +208,7 @@ describe("faxkit-mock CLI", () => {
     expect(cli.stdout()).toContain("--stateful");
   });
 
-  it("a port in use exits 1 naming the port", async () => {
-    const blocker: Server = createServer();
-    blocker.listen(0, "127.0.0.1");
-    await once(blocker, "listening");
-    const { port } = blocker.address() as { port: number };
-    try {
-      const cli = runCli("--port", String(port));
-      expect(await cli.exit(20_000)).toBe(1);
-      expect(cli.stderr()).toContain(`port ${port} is already in use`);
-    } finally {
-      await new Promise((resolve) => blocker.close(resolve));
-    }
-  });
+  it("a port in use exits 1 naming the port", () => expectPortInUseRefused());
 });
 
 describe("faxkit-mock --stateful", () => {
@@ -261,18 +265,5 @@ describe("faxkit-mock --stateful", () => {
     expect(cli.stderr()).toBe("");
   });
 
-  it("a port in use exits 1 naming the port", async () => {
-    const blocker: Server = createServer();
-    blocker.listen(0, "127.0.0.1");
-    await once(blocker, "listening");
-    const { port } = blocker.address() as { port: number };
-    try {
-      const cli = runCli("--stateful", "--port", String(port));
-      expect(await cli.exit(10_000)).toBe(1);
-      expect(cli.stderr()).toContain(`port ${port} is already in use`);
-      expect(cli.stdout()).toBe("");
-    } finally {
-      await new Promise((resolve) => blocker.close(resolve));
-    }
-  });
+  it("a port in use exits 1 naming the port", () => expectPortInUseRefused("--stateful"));
 });

@@ -1,32 +1,9 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
 import { prng, type Random } from "../../../support/prng.js";
+import { type QueryParts, randomPath, randomText } from "../../../support/random-path.js";
 
 export { prng, type Random };
 
-const spec = JSON.parse(readFileSync(fileURLToPath(new URL("../../../../spec/faxplus.resolved.json", import.meta.url)), "utf8")) as {
-  paths: Record<string, unknown>;
-};
-const TEMPLATES = Object.keys(spec.paths);
 const METHODS = ["GET", "GET", "GET", "PUT", "PUT", "POST", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD"];
-const ODD_SEGMENTS = [
-  "%",
-  "%ZZ",
-  "%C3%28",
-  "%E2%82",
-  "%00",
-  "..",
-  ".",
-  "",
-  "%2e%2e",
-  "é",
-  "%FF%FE",
-  "~",
-  "'\"<>",
-  "__proto__",
-  "constructor",
-];
 const CONTENT_TYPES = [
   "application/json",
   "application/json; charset=utf-8",
@@ -46,36 +23,11 @@ export interface RandomRequest {
   body: Uint8Array<ArrayBuffer> | undefined;
 }
 
-function randomText(random: Random, length: number): string {
-  let text = "";
-  for (let i = 0; i < length; i++) text += String.fromCharCode(random.chance(0.9) ? 0x21 + random.int(0x5e) : 0xa0 + random.int(0x5f));
-  return text;
-}
-
-function randomTarget(random: Random): string {
-  const template = random.pick(TEMPLATES);
-  let path = `/v3${template.replace(/\{[^}]+\}/g, () =>
-    random.chance(0.5)
-      ? "self"
-      : random.chance(0.5)
-        ? random
-            .int(2 ** 32)
-            .toString(16)
-            .padStart(24, "0")
-        : random.pick(ODD_SEGMENTS),
-  )}`;
-  if (random.chance(0.1)) path = path.replace(/\/[^/]*$/, `/${random.pick(ODD_SEGMENTS)}${randomText(random, random.int(8))}`);
-  if (random.chance(0.05)) path = `/${random.pick(ODD_SEGMENTS)}${path}`;
-  if (random.chance(0.3)) {
-    const pairs = Array.from(
-      { length: 1 + random.int(3) },
-      () =>
-        `${random.pick(["category", "limit", "event", "format", "x", "%ZZ", "__proto__"])}=${random.pick(["1", "-1", "inbox", "%", "a+b", "%E2%82", "fax_received", "9999999999999999999", randomText(random, 5)])}`,
-    );
-    path += `?${pairs.join("&")}`;
-  }
-  return path;
-}
+/** Query names and values of the fake's operations, and ones it must refuse. */
+const QUERY: QueryParts = {
+  names: ["category", "limit", "event", "format", "x", "%ZZ", "__proto__"],
+  values: ["1", "-1", "inbox", "%", "a+b", "%E2%82", "fax_received", "9999999999999999999"],
+};
 
 function randomBody(random: Random, method: string, limit: number): Uint8Array<ArrayBuffer> | undefined {
   if (method === "GET" || method === "HEAD" || random.chance(0.2)) return undefined;
@@ -112,7 +64,7 @@ function randomHeaders(random: Random): Record<string, string> {
 /** One random request against the API, bodies up to twice `limit`. */
 export function randomRequest(random: Random, limit: number): RandomRequest {
   const method = random.pick(METHODS);
-  return { method, target: randomTarget(random), headers: randomHeaders(random), body: randomBody(random, method, limit) };
+  return { method, target: randomPath(random, QUERY), headers: randomHeaders(random), body: randomBody(random, method, limit) };
 }
 
 /** The API's `{ error, description }`: two strings, in JSON. */
